@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+export const controlBarStyles = css`
+  :host {
+    display: flex;
+    justify-content: center;
+    gap: 0.75rem;
+    padding: 0.75rem;
+  }
+  button {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 3rem;
+    block-size: 3rem;
+    border-radius: 50%;
+    background: var(--_confab-surface-2);
+    color: var(--_confab-text);
+    cursor: pointer;
+    transition: background 120ms ease-out;
+  }
+  button:hover {
+    background: var(--_confab-surface-3);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_confab-focus);
+    outline-offset: 2px;
+  }
+  button[aria-pressed='false'] {
+    background: var(--_confab-danger-soft);
+    color: var(--_confab-danger-text);
+  }
+  button[aria-busy='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  button.leave {
+    inline-size: 4rem;
+    border-radius: 1.5rem;
+    background: var(--_confab-danger);
+    color: #fff;
+  }
+  button.leave:hover {
+    filter: brightness(1.1);
+  }
+`;

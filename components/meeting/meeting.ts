@@ -1,0 +1,225 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { parseConfig, type ConfigIssue } from '../../src/config/parse.js';
+import { OPTIONS, type MeetingConfig } from '../../src/config/schema.js';
+import { Meeting, type JoinChoices } from '../../src/core/meeting.js';
+import type { MeetingSnapshot, MeetingState } from '../../src/core/types.js';
+import { emitFrom, type Emit } from '../../src/events.js';
+import { createTranslator, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
+import { meetingContext, type MeetingContext } from '../../src/lit/context.js';
+import { StoreController } from '../../src/lit/store-controller.js';
+import { VERSION } from '../../src/version.js';
+import { meetingStyles } from './meeting.styles.js';
+
+const properties = Object.fromEntries(OPTIONS.map((o) => [o.key, { attribute: o.name }]));
+
+/** Methods are called from untyped JS (and later postMessage): check at the boundary. */
+function booleanArg(value: unknown, method: string): Promise<boolean> {
+  return typeof value === 'boolean' ? Promise.resolve(value) : Promise.reject(new TypeError(`${method} expects true or false`));
+}
+
+type View = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors'>;
+const selectView = (s: MeetingState): View => ({
+  phase: s.phase,
+  audioBlocked: s.audioBlocked,
+  error: s.error,
+  leftReason: s.leftReason,
+  deviceErrors: s.deviceErrors,
+});
+
+/**
+ * A complete video meeting on LiveKit.
+ *
+ * @fires confab-ready - element configured; commands are accepted from now on
+ * @fires confab-joined - joined the room
+ * @fires confab-left - left the room, with the reason
+ * @fires confab-connection-state - connecting, connected, reconnecting, disconnected
+ * @fires confab-participant-joined - a participant is in the room
+ * @fires confab-participant-left - a participant left
+ * @fires confab-active-speakers - who is speaking
+ * @fires confab-device-error - a camera or microphone failed, with the reason
+ * @fires confab-error - bad config, bad token, server unreachable
+ * @csspart control-bar - the control bar
+ * @csspart grid - the participant grid
+ * @csspart tile - each participant tile
+ * @csspart prejoin - the pre-join form
+ */
+export class ConfabMeeting extends LitElement {
+  static override styles = meetingStyles;
+  static override properties = properties;
+
+  readonly #emit: Emit = emitFrom(this);
+  #config: MeetingConfig;
+  #issues: ConfigIssue[] = [];
+  #reportedIssues = new Set<string>();
+  #t: Translate = createTranslator('en');
+  readonly #meeting = new Meeting({ emit: this.#emit, config: () => this.#config, t: () => this.#t });
+  readonly #provider = new ContextProvider(this, { context: meetingContext });
+  readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
+  #ready = false;
+  #teardownScheduled = false;
+
+  constructor() {
+    super();
+    this.#config = parseConfig(() => undefined).config;
+  }
+
+  // --- public API (contract §4) -------------------------------------------------------------------
+
+  /** Joins the meeting with the configured credentials. */
+  join(choices?: JoinChoices): Promise<void> {
+    return this.#meeting.join(choices);
+  }
+
+  /** Leaves the meeting and stops every local track. */
+  leave(): Promise<void> {
+    return this.#meeting.leave();
+  }
+
+  /** Turns the microphone on or off; rejects anything but a boolean. */
+  setMicrophone(on: boolean): Promise<void> {
+    return booleanArg(on, 'setMicrophone').then((value) => this.#meeting.setMicrophone(value));
+  }
+
+  /** Turns the camera on or off; rejects anything but a boolean. */
+  setCamera(on: boolean): Promise<void> {
+    return booleanArg(on, 'setCamera').then((value) => this.#meeting.setCamera(value));
+  }
+
+  /** A plain snapshot of the meeting (contract §4). */
+  getState(): Promise<MeetingSnapshot> {
+    return Promise.resolve(this.#meeting.snapshot());
+  }
+
+  // --- lifecycle ---------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#teardownScheduled = false;
+    this.setAttribute('role', 'region');
+    this.dataset.state = this.#meeting.store.getState().phase;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM (or a framework's mount/unmount/mount in one task) is not a removal.
+    this.#teardownScheduled = true;
+    queueMicrotask(() => {
+      if (this.#teardownScheduled && !this.isConnected) void this.#meeting.leave();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (OPTIONS.some((o) => changed.has(o.key)) || !this.hasUpdated) this.#applyConfig();
+    const view = this.#view.value;
+    if (view) this.dataset.state = view.phase;
+  }
+
+  protected override firstUpdated(): void {
+    this.#meeting.setAudioSink(this.renderRoot.querySelector<HTMLElement>('.audio-sink'));
+    this.#ready = true;
+    this.#emit('confab-ready', { version: VERSION });
+    if (this.#config.prejoin === 'off') {
+      queueMicrotask(() => {
+        if (this.isConnected && this.#meeting.store.getState().phase === 'prejoin') void this.#meeting.join();
+      });
+    }
+  }
+
+  /** Whether confab-ready has fired. */
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  #applyConfig() {
+    const raw = this as unknown as Record<string, unknown>;
+    const { config, issues } = parseConfig((name) => {
+      const spec = OPTIONS.find((o) => o.name === name);
+      const value = spec ? raw[spec.key] : undefined;
+      if (value === undefined || value === null) return undefined;
+      // A JS property may hold any type: primitives are read as text, anything else is invalid.
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : `(${typeof value})`;
+    });
+    this.#config = config;
+    this.#issues = issues;
+    const lang = resolveLanguage(config.lang, [globalThis.navigator?.language ?? 'en']);
+    this.#t = createTranslator(lang);
+    this.lang = lang;
+    this.setAttribute('aria-label', this.#t('meeting.label'));
+    this.dataset.theme = config.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : config.theme;
+    if (config.accent && globalThis.CSS?.supports('color', config.accent)) this.style.setProperty('--confab-accent', config.accent);
+    this.#provider.setValue({ meeting: this.#meeting, config, t: this.#t } satisfies MeetingContext);
+    for (const issue of issues) {
+      const key = `${issue.option}=${issue.value}`;
+      if (this.#reportedIssues.has(key)) continue;
+      this.#reportedIssues.add(key);
+      this.#emit('confab-error', { code: 'invalid-config', message: this.#t('error.config', { ...issue }) });
+    }
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
+  protected override render() {
+    const view = this.#view.value;
+    if (!view) return nothing;
+    return html`
+      ${this.#renderPhase(view.phase, view)}
+      <div class="audio-sink" aria-hidden="true"></div>
+    `;
+  }
+
+  #renderPhase(phase: MeetingState['phase'], view: View) {
+    const t = this.#t;
+    switch (phase) {
+      case 'prejoin':
+        return html`<div class="layout">${this.#renderIssues()}<confab-prejoin exportparts="prejoin"></confab-prejoin><span></span></div>`;
+      case 'connecting':
+        return html`<div class="center" role="status">
+          <div class="spinner" aria-hidden="true"></div>
+          <h2>${t('connecting.title')}</h2>
+        </div>`;
+      case 'left':
+        return html`<div class="center">
+          <h2>${t('left.title')}</h2>
+          <p role="status">${t(`left.reason.${view.leftReason ?? 'user'}`)}</p>
+          <button type="button" class="action" data-control="rejoin" @click=${() => void this.#meeting.join()}>${t('left.rejoin')}</button>
+        </div>`;
+      case 'error':
+        return html`<div class="center">
+          <h2>${t('error.title')}</h2>
+          <p role="alert">${view.error?.message ?? ''}</p>
+          <button type="button" class="action" data-control="retry" @click=${() => void this.#meeting.join()}>${t('error.retry')}</button>
+        </div>`;
+      case 'connected':
+      case 'reconnecting':
+        return html`<div class="layout">
+          <div class="banners">
+            ${this.#renderIssues()}
+            ${view.audioBlocked
+              ? html`<div class="banner" role="alert">
+                  <span>${t('audio.blocked')}</span>
+                  <button type="button" class="action" data-control="enable-audio" @click=${() => void this.#meeting.startAudio()}>${t('audio.enable')}</button>
+                </div>`
+              : nothing}
+            ${view.deviceErrors.map(
+              (e) => html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
+                <span>${t(`device.${e.device}.${e.reason}`)}</span>
+                <button type="button" class="action secondary" @click=${() => this.#meeting.dismissDeviceError(e.device)}>${t('device.dismiss')}</button>
+              </div>`,
+            )}
+          </div>
+          <confab-grid exportparts="grid, tile"></confab-grid>
+          <confab-control-bar part="control-bar"></confab-control-bar>
+          ${phase === 'reconnecting'
+            ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
+            : nothing}
+        </div>`;
+    }
+  }
+
+  #renderIssues() {
+    return this.#issues.map(
+      (issue) => html`<div class="banner warn" role="alert" data-config-issue=${issue.option}>${this.#t('error.config', { ...issue })}</div>`,
+    );
+  }
+}

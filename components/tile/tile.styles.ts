@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+export const tileStyles = css`
+  :host {
+    position: relative;
+    display: block;
+    overflow: hidden;
+    border-radius: var(--_confab-radius);
+    background: var(--_confab-surface);
+    color: var(--_confab-text);
+    outline: 3px solid transparent;
+    outline-offset: -3px;
+    transition: outline-color 120ms ease-out;
+    contain: strict;
+  }
+  :host([data-speaking]) {
+    outline-color: var(--_confab-accent);
+  }
+  video {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    background: #000;
+  }
+  :host([data-local]) video {
+    transform: scaleX(-1);
+  }
+  :host([data-camera-off]) video {
+    visibility: hidden;
+  }
+  .avatar {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+  }
+  .avatar span {
+    display: grid;
+    place-items: center;
+    inline-size: clamp(2.5rem, 28%, 7rem);
+    aspect-ratio: 1;
+    border-radius: 50%;
+    background: var(--_confab-accent);
+    color: var(--_confab-on-accent);
+    font-size: clamp(1rem, 4vmin, 2.5rem);
+    font-weight: 600;
+    user-select: none;
+  }
+  .label {
+    position: absolute;
+    inset-block-end: 0.5rem;
+    inset-inline-start: 0.5rem;
+    max-inline-size: calc(100% - 1rem);
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0.2rem 0.5rem;
+    border-radius: calc(var(--_confab-radius) / 2);
+    background: rgb(0 0 0 / 0.6);
+    color: #fff;
+    font-size: 0.85rem;
+    line-height: 1.3;
+  }
+  .name {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    unicode-bidi: isolate;
+  }
+  .muted {
+    display: inline-flex;
+    flex: none;
+    color: #ff8a80;
+  }
+  .muted svg {
+    width: 1.1em;
+    height: 1.1em;
+  }
+`;

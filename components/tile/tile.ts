@@ -1,0 +1,75 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { initials } from '../../src/core/grid-layout.js';
+import { useMeeting } from '../../src/lit/context.js';
+import { micOffIcon } from '../../src/lit/icons.js';
+import { tileStyles } from './tile.styles.js';
+
+/**
+ * One participant's camera: video, name, muted-mic icon, speaking highlight, initials when the
+ * camera is off. Visible state is mirrored as data-* attributes on the host.
+ * @csspart tile - the tile itself (exported by the grid)
+ */
+export class ConfabTile extends LitElement {
+  static override styles = tileStyles;
+  static override properties = { identity: { type: String } };
+
+  declare identity: string;
+  readonly #meeting = useMeeting(this, (s) => (this.identity ? s.participants[this.identity] : undefined));
+  #detach: (() => void) | undefined;
+  #attachedSid: string | null = null;
+
+  constructor() {
+    super();
+    this.identity = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#detachVideo();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('identity')) this.#meeting.slice.refresh();
+    const p = this.#meeting.slice.value;
+    this.dataset.identity = this.identity;
+    this.dataset.source = 'camera';
+    this.toggleAttribute('data-local', !!p?.local);
+    this.toggleAttribute('data-speaking', !!p?.speaking);
+    this.toggleAttribute('data-muted', !p?.microphone);
+    this.toggleAttribute('data-camera-off', !p?.camera);
+  }
+
+  protected override updated(): void {
+    const p = this.#meeting.slice.value;
+    const sid = p?.cameraTrackSid ?? null;
+    if (sid === this.#attachedSid) return;
+    this.#detachVideo();
+    const video = this.renderRoot.querySelector('video');
+    const meeting = this.#meeting.context.value?.meeting;
+    if (sid && video && meeting) {
+      this.#detach = meeting.attachVideo(this.identity, video);
+      this.#attachedSid = sid;
+    }
+  }
+
+  #detachVideo() {
+    this.#detach?.();
+    this.#detach = undefined;
+    this.#attachedSid = null;
+  }
+
+  protected override render() {
+    const p = this.#meeting.slice.value;
+    const t = this.#meeting.context.value?.t;
+    if (!p || !t) return nothing;
+    const label = p.local ? t('tile.you', { name: p.name }) : p.name;
+    return html`
+      <video autoplay playsinline muted aria-hidden="true"></video>
+      ${p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
+      <div class="label">
+        ${p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
+        <span class="name" title=${label}>${label}</span>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+
+// E2E against the real LiveKit server (built from source, see scripts/livekit.mjs) and Debian Chromium.
+// Ports differ from `npm start` (7880/8080) so both can run at once.
+const LIVEKIT_PORT = 7890;
+const APP_PORT = 8190;
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results/playwright',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    browserName: 'chromium',
+    headless: true,
+    permissions: ['camera', 'microphone'],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      command: `node scripts/livekit.mjs run --port ${LIVEKIT_PORT} --log-level warn`,
+      url: `http://127.0.0.1:${LIVEKIT_PORT}/`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node scripts/serve.mjs --port ${APP_PORT} --livekit ws://127.0.0.1:${LIVEKIT_PORT}`,
+      url: `http://127.0.0.1:${APP_PORT}/confab.config.json`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+// Server-side token minting for the dev server. The API secret stays in this Node process.
+import { randomBytes } from 'node:crypto';
+import { AccessToken } from 'livekit-server-sdk';
+
+export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export const TOKEN_TTL_SECONDS = 600;
+
+/**
+ * Validates a display name: 1–64 characters after trimming, no control characters.
+ * @param {unknown} raw
+ * @returns {{ ok: true, value: string } | { ok: false, error: string }}
+ */
+export function validateName(raw) {
+  if (typeof raw !== 'string') return { ok: false, error: 'name is required' };
+  const value = raw.normalize('NFC').trim();
+  if (!value) return { ok: false, error: 'name is required' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return { ok: false, error: 'name contains control characters' };
+  if ([...value].length > 64) return { ok: false, error: 'name must be at most 64 characters' };
+  return { ok: true, value };
+}
+
+/**
+ * @param {unknown} raw
+ * @returns {{ ok: true, value: string } | { ok: false, error: string }}
+ */
+export function validateRoom(raw) {
+  if (typeof raw !== 'string' || raw === '') return { ok: false, error: 'room is required' };
+  if (!ROOM_PATTERN.test(raw)) return { ok: false, error: 'room must be 1–128 characters of A–Z, a–z, 0–9, "_" or "-"' };
+  return { ok: true, value: raw };
+}
+
+/** An identity unique per join, so two tabs named "Ada" are two participants. */
+export function makeIdentity(name) {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 24)
+    .toLowerCase();
+  return `${slug || 'guest'}-${randomBytes(6).toString('base64url')}`;
+}
+
+/**
+ * @param {{ apiKey: string, apiSecret: string, serverUrl: string }} deployment
+ * @param {URLSearchParams} params
+ * @returns {Promise<{ status: number, body: Record<string, unknown> }>}
+ */
+export async function handleTokenRequest(deployment, params) {
+  const room = validateRoom(params.get('room'));
+  if (!room.ok) return { status: 400, body: { error: 'invalid-room', message: room.error } };
+  const name = validateName(params.get('name'));
+  if (!name.ok) return { status: 400, body: { error: 'invalid-name', message: name.error } };
+  const identity = makeIdentity(name.value);
+  const at = new AccessToken(deployment.apiKey, deployment.apiSecret, {
+    identity,
+    name: name.value,
+    ttl: TOKEN_TTL_SECONDS,
+  });
+  at.addGrant({ roomJoin: true, room: room.value, canPublish: true, canSubscribe: true, canPublishData: true });
+  return { status: 200, body: { serverUrl: deployment.serverUrl, token: await at.toJwt(), identity } };
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// The app server of `npm start` and the E2E tests: the built widget, the demo, the token endpoint.
+//   node scripts/serve.mjs [--port 8080] [--livekit ws://127.0.0.1:7880] [--dist dist]
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { handleTokenRequest } from './lib/token.mjs';
+import { DEV_KEY, DEV_SECRET } from './livekit.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.tflite': 'application/octet-stream',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.y4m': 'application/octet-stream',
+};
+
+/** Loopback origins of any port: what the dev deployment lets embed the iframe. */
+export const DEV_PARENT_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
+
+/**
+ * @param {{ port?: number, host?: string, livekitUrl?: string, distDir?: string, apiKey?: string, apiSecret?: string }} options
+ */
+export function createAppServer(options = {}) {
+  const distDir = resolve(options.distDir ?? join(root, 'dist'));
+  const deployment = {
+    serverUrl: options.livekitUrl ?? 'ws://127.0.0.1:7880',
+    apiKey: options.apiKey ?? process.env.LIVEKIT_API_KEY ?? DEV_KEY,
+    apiSecret: options.apiSecret ?? process.env.LIVEKIT_API_SECRET ?? DEV_SECRET,
+  };
+
+  const json = (res, status, body, extra = {}) => {
+    res.writeHead(status, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', ...extra });
+    res.end(JSON.stringify(body));
+  };
+
+  return createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method-not-allowed' });
+      if (url.pathname === '/api/token') {
+        const { status, body } = await handleTokenRequest(deployment, url.searchParams);
+        return json(res, status, body);
+      }
+      if (url.pathname === '/confab.config.json') {
+        return json(
+          res,
+          200,
+          { tokenEndpoint: '/api/token', serverUrls: [deployment.serverUrl], allowedParentOrigins: DEV_PARENT_ORIGINS },
+          { 'access-control-allow-origin': '*' },
+        );
+      }
+      let rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = normalize(join(distDir, rel));
+      if (!file.startsWith(distDir + sep)) return json(res, 404, { error: 'not-found' });
+      let stat;
+      try {
+        stat = statSync(file);
+      } catch {
+        stat = null;
+      }
+      if (!stat?.isFile()) return json(res, 404, { error: 'not-found', path: url.pathname });
+      rel = file;
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-cache' };
+      // The bundle and its assets load cross-origin as module scripts, exactly as from a CDN.
+      if (!type.startsWith('text/html')) headers['access-control-allow-origin'] = '*';
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(rel).pipe(res);
+    } catch (err) {
+      json(res, 500, { error: 'internal', message: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}
+
+/** Listens and resolves with the bound server. */
+export function listen(server, port, host = '127.0.0.1') {
+  return new Promise((res, rej) => {
+    server.once('error', rej);
+    server.listen(port, host, () => res(server));
+  });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const port = Number(arg('--port', process.env.PORT ?? 8080));
+  const server = createAppServer({ livekitUrl: arg('--livekit', undefined), distDir: arg('--dist', undefined) });
+  await listen(server, port);
+  process.stderr.write(`[serve] http://127.0.0.1:${port}\n`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    process.stderr.write(`[serve] ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

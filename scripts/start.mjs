@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, provision LiveKit, build the widget, serve the demo.
+// Ctrl-C (or SIGTERM) stops every child process.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/deps.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (msg) => process.stderr.write(`[confab] ${msg}\n`);
+
+async function main() {
+  ensureDependencies(root);
+  const { ensureBinary, startServer, LIVEKIT_VERSION } = await import('./livekit.mjs');
+  await ensureBinary();
+
+  say('Building the widget…');
+  const { build } = await import('vite');
+  await build({ root, logLevel: 'warn', configFile: resolve(root, 'vite.config.ts') });
+
+  const livekitPort = Number(process.env.LIVEKIT_PORT ?? 7880);
+  say(`Starting LiveKit ${LIVEKIT_VERSION} on ws://127.0.0.1:${livekitPort}…`);
+  const livekit = await startServer({ port: livekitPort, quiet: !process.env.LIVEKIT_LOGS });
+
+  const { createAppServer, listen } = await import('./serve.mjs');
+  const port = Number(process.env.PORT ?? 8080);
+  const app = createAppServer({ livekitUrl: livekit.url });
+  try {
+    await listen(app, port);
+  } catch (err) {
+    await livekit.stop();
+    throw new Error(`Port ${port} is busy (${err instanceof Error ? err.message : err}); set PORT to another port.`, { cause: err });
+  }
+
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping…');
+    app.closeAllConnections?.();
+    await Promise.all([new Promise((r) => app.close(() => r())), livekit.stop()]);
+    say('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  livekit.child.on('exit', (code) => {
+    if (!stopping) {
+      say(`LiveKit exited unexpectedly (code ${code}).`);
+      void stop(1);
+    }
+  });
+
+  const url = `http://127.0.0.1:${port}/`;
+  process.stdout.write(`\n  Confab is running: ${url}\n  Open ${url}?room=standup in two tabs to start a call. Ctrl-C stops everything.\n\n`);
+}
+
+main().catch((err) => {
+  say(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

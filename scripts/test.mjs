@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: everything that proves Confab works — typecheck, lint, unit, build, then end-to-end
+// against the real LiveKit server in Debian's Chromium. Stops at the first failing step.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/deps.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const reports = join(root, 'test-results');
+const say = (msg) => process.stderr.write(`\n[confab test] ${msg}\n`);
+const timings = [];
+
+function run(label, cmd, args, env = {}) {
+  say(`${label}…`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  timings.push([label, (Date.now() - started) / 1000]);
+  if (r.status !== 0) {
+    summary();
+    say(`FAILED: ${label} (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  try {
+    const unit = JSON.parse(readFileSync(join(reports, 'unit.json'), 'utf8'));
+    passed += unit.numPassedTests;
+    failed += unit.numFailedTests;
+  } catch {
+    /* step did not run */
+  }
+  try {
+    const e2e = JSON.parse(readFileSync(join(reports, 'e2e.json'), 'utf8'));
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+  } catch {
+    /* step did not run */
+  }
+  return { passed, failed };
+}
+
+function summary() {
+  for (const [label, s] of timings) process.stderr.write(`  ${label.padEnd(28)} ${s.toFixed(1)} s\n`);
+}
+
+const started = Date.now();
+ensureDependencies(root);
+mkdirSync(reports, { recursive: true });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+run('lint', bin('eslint'), ['.']);
+run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'unit.json')}`]);
+run('build', bin('vite'), ['build', '--logLevel', 'warn']);
+
+say('LiveKit server…');
+const { ensureBinary } = await import('./livekit.mjs');
+const livekitBin = await ensureBinary();
+const chromium = ensureChromium();
+
+run('end-to-end tests', bin('playwright'), ['test'], {
+  CHROMIUM_PATH: chromium,
+  LIVEKIT_SERVER_BIN: livekitBin,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json'),
+});
+
+summary();
+const { passed, failed } = counts();
+process.stderr.write(`  total wall time              ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+if (!existsSync(join(reports, 'e2e.json'))) say('warning: no end-to-end report found');
+process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
+process.exit(failed ? 1 : 0);

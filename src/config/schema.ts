@@ -1,0 +1,66 @@
+// One schema drives attribute parsing, JS properties, URL parsing and the option table in embed.md.
+
+export const ON_OFF = ['on', 'off'] as const;
+export const PREJOIN_VALUES = ['on', 'off', 'auto'] as const;
+export const LAYOUTS = ['auto', 'grid', 'speaker'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+
+export type Layout = (typeof LAYOUTS)[number];
+export type Theme = (typeof THEMES)[number];
+export type PrejoinMode = (typeof PREJOIN_VALUES)[number];
+
+/** Where a URL (iframe query) may set an option. */
+export type UrlPolicy = 'yes' | 'no' | 'fragment' | 'allowed-list';
+
+interface Base<K extends string> {
+  /** kebab-case: attribute and URL parameter. */
+  name: string;
+  /** camelCase: JS property and MeetingConfig key. */
+  key: K;
+  url: UrlPolicy;
+  description: string;
+}
+export type OptionSpec<K extends string = string> =
+  | (Base<K> & { type: 'enum'; values: readonly string[]; default: string })
+  | (Base<K> & { type: 'switch'; default: boolean })
+  | (Base<K> & { type: 'int'; min: number; max: number; default: number })
+  | (Base<K> & {
+      type: 'text';
+      format: 'ws-url' | 'http-url' | 'jwt' | 'room' | 'name' | 'color' | 'lang' | 'origin';
+      default?: undefined;
+    });
+
+export const OPTIONS = [
+  { name: 'server-url', key: 'serverUrl', type: 'text', format: 'ws-url', url: 'allowed-list', description: 'LiveKit server (`wss://…` or `ws://…`)' },
+  { name: 'token', key: 'token', type: 'text', format: 'jwt', url: 'fragment', description: 'LiveKit access token' },
+  { name: 'token-endpoint', key: 'tokenEndpoint', type: 'text', format: 'http-url', url: 'no', description: 'GET `?room=&name=` → `{serverUrl, token}`' },
+  { name: 'room', key: 'room', type: 'text', format: 'room', url: 'yes', description: 'room to join with a token endpoint (1–128 of `A-Z a-z 0-9 _ -`)' },
+  { name: 'name', key: 'name', type: 'text', format: 'name', url: 'yes', description: 'display name (1–64 characters)' },
+  { name: 'audio', key: 'audio', type: 'switch', default: true, url: 'yes', description: 'start with the microphone on' },
+  { name: 'video', key: 'video', type: 'switch', default: true, url: 'yes', description: 'start with the camera on' },
+  { name: 'prejoin', key: 'prejoin', type: 'enum', values: PREJOIN_VALUES, default: 'on', url: 'yes', description: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
+  { name: 'blur', key: 'blur', type: 'switch', default: false, url: 'yes', description: 'background blur at start' },
+  { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible' },
+  { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share visible' },
+  { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible' },
+  { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout' },
+  { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes', description: 'tiles per grid page' },
+  { name: 'theme', key: 'theme', type: 'enum', values: THEMES, default: 'auto', url: 'yes', description: 'colour scheme' },
+  { name: 'accent', key: 'accent', type: 'text', format: 'color', url: 'yes', description: 'accent colour (CSS colour)' },
+  { name: 'lang', key: 'lang', type: 'text', format: 'lang', url: 'yes', description: 'UI language (BCP 47)' },
+  { name: 'assets-base', key: 'assetsBase', type: 'text', format: 'http-url', url: 'no', description: 'where blur WASM and model load from' },
+  { name: 'parent-origin', key: 'parentOrigin', type: 'text', format: 'origin', url: 'yes', description: 'the only origin allowed to command the iframe' },
+] as const satisfies readonly OptionSpec[];
+
+type Spec = (typeof OPTIONS)[number];
+type ValueOf<S> = S extends { type: 'switch' }
+  ? boolean
+  : S extends { type: 'int' }
+    ? number
+    : S extends { type: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : string | undefined;
+
+export type MeetingConfig = { [S in Spec as S['key']]: ValueOf<S> };
+export type OptionKey = keyof MeetingConfig;
+export const ATTRIBUTE_NAMES: readonly string[] = OPTIONS.map((o) => o.name);

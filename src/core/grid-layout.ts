@@ -1,0 +1,34 @@
+export interface GridDimensions {
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+}
+
+/**
+ * The column count that makes `count` tiles of the given aspect ratio as large as possible inside
+ * width × height (with `gap` between tiles). Pure, so it is tested table-driven.
+ */
+export function gridDimensions(count: number, width: number, height: number, aspect = 16 / 9, gap = 8): GridDimensions {
+  const n = Math.max(1, Math.floor(count));
+  let best: GridDimensions = { columns: 1, rows: n, tileWidth: 0, tileHeight: 0 };
+  if (width <= 0 || height <= 0) return { columns: Math.ceil(Math.sqrt(n)), rows: Math.ceil(n / Math.ceil(Math.sqrt(n))), tileWidth: 0, tileHeight: 0 };
+  for (let columns = 1; columns <= n; columns++) {
+    const rows = Math.ceil(n / columns);
+    const cellW = (width - gap * (columns - 1)) / columns;
+    const cellH = (height - gap * (rows - 1)) / rows;
+    if (cellW <= 0 || cellH <= 0) continue;
+    const tileWidth = Math.min(cellW, cellH * aspect);
+    const tileHeight = tileWidth / aspect;
+    if (tileWidth > best.tileWidth + 0.5) best = { columns, rows, tileWidth, tileHeight };
+  }
+  return best;
+}
+
+/** Up to two initials for an avatar, by grapheme-ish code points, for any script. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const first = (w: string | undefined) => (w ? (Array.from(w)[0] ?? '') : '');
+  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
+  return letters.toLocaleUpperCase() || '?';
+}

@@ -1,0 +1,75 @@
+// Plain, serializable view models. Never put livekit-client objects in the store.
+
+export const PHASES = ['prejoin', 'connecting', 'connected', 'reconnecting', 'left', 'error'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const LEFT_REASONS = ['user', 'kicked', 'duplicate-identity', 'room-closed', 'network', 'error'] as const;
+export type LeftReason = (typeof LEFT_REASONS)[number];
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export type DeviceKind = 'camera' | 'microphone' | 'screen';
+export type DeviceErrorReason = 'denied' | 'policy-blocked' | 'not-found' | 'in-use' | 'unknown';
+
+export interface DeviceError {
+  device: DeviceKind;
+  reason: DeviceErrorReason;
+}
+
+export interface ParticipantView {
+  identity: string;
+  name: string;
+  local: boolean;
+  /** Microphone published and not muted. */
+  microphone: boolean;
+  /** Camera published and not muted. */
+  camera: boolean;
+  /** Sid of the camera track ready to attach, or null; a change means the tile must re-attach. */
+  cameraTrackSid: string | null;
+  screenshare: boolean;
+  speaking: boolean;
+  /** Order of arrival, for stable tile ordering. */
+  joinedAt: number;
+}
+
+export interface MeetingError {
+  code: string;
+  message: string;
+}
+
+export interface MeetingState {
+  phase: Phase;
+  room: string | null;
+  localIdentity: string | null;
+  participants: Readonly<Record<string, ParticipantView>>;
+  /** Identities currently speaking, loudest first. */
+  activeSpeakers: readonly string[];
+  pending: { microphone: boolean; camera: boolean; join: boolean };
+  /** Remote audio cannot start until the user interacts with the page. */
+  audioBlocked: boolean;
+  leftReason: LeftReason | null;
+  error: MeetingError | null;
+  deviceErrors: readonly DeviceError[];
+}
+
+/** The snapshot `getState()` returns (contract §4). */
+export interface MeetingSnapshot {
+  state: Phase;
+  room: string | null;
+  identity: string | null;
+  participants: Array<{
+    identity: string;
+    name: string;
+    local: boolean;
+    microphone: boolean;
+    camera: boolean;
+    screenshare: boolean;
+    speaking: boolean;
+  }>;
+  microphone: boolean;
+  camera: boolean;
+  screenshare: boolean;
+  blur: boolean;
+  layout: string;
+  panel: string | null;
+}

@@ -1,0 +1,10 @@
+// Side-effect-free entry: the classes and types, nothing registered.
+export { ConfabMeeting } from '../components/meeting/meeting.js';
+export { ConfabGrid } from '../components/grid/grid.js';
+export { ConfabTile } from '../components/tile/tile.js';
+export { ConfabControlBar } from '../components/control-bar/control-bar.js';
+export { ConfabPrejoin } from '../components/prejoin/prejoin.js';
+export { OPTIONS, type MeetingConfig } from './config/schema.js';
+export { CONFAB_EVENTS, type ConfabEventDetails, type ConfabEventName } from './events.js';
+export type { MeetingSnapshot, Phase, LeftReason, DeviceErrorReason } from './core/types.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,169 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
+
+test.describe('a real meeting on a real LiveKit server', () => {
+  test('two participants see and hear each other', async ({ browser }) => {
+    const room = uniqueRoom('pair');
+    const ada = await Participant.open(browser, { room, name: 'Ada' });
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      await expect(ada.tiles).toHaveCount(2);
+      await expect(bob.tiles).toHaveCount(2);
+      await Participant.expectFramesFlowing(ada.tileOf(bob));
+      await Participant.expectFramesFlowing(bob.tileOf(ada));
+      await expect.poll(() => ada.liveRemoteAudio()).toBe(1);
+      await expect.poll(() => bob.liveRemoteAudio()).toBe(1);
+      await expect(ada.localTile).toHaveAttribute('data-source', 'camera');
+      await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'true');
+      await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
+      mkdirSync('docs', { recursive: true });
+      await bob.page.screenshot({ path: 'docs/two-person-call.png' });
+      expect(ada.pageErrors).toEqual([]);
+      expect(bob.pageErrors).toEqual([]);
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+
+  test('turning the camera off shows the avatar to others, and on again brings frames back', async ({ browser }) => {
+    const room = uniqueRoom('camera');
+    const ada = await Participant.open(browser, { room, name: 'Ada Lovelace' });
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      const adaOnBob = bob.tileOf(ada);
+      await Participant.expectFramesFlowing(adaOnBob);
+
+      await ada.control('camera').click();
+      await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'false');
+      await expect(adaOnBob).toHaveAttribute('data-camera-off', '', { timeout: 3_000 });
+      await expect(adaOnBob.locator('.avatar')).toHaveText('AL', { timeout: 3_000 });
+
+      await ada.control('camera').click();
+      await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
+      await expect(adaOnBob).not.toHaveAttribute('data-camera-off', '');
+      await Participant.expectFramesFlowing(adaOnBob);
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+
+  test('muting the microphone shows the muted icon to others', async ({ browser }) => {
+    const room = uniqueRoom('mute');
+    const ada = await Participant.open(browser, { room, name: 'Ada' });
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      const adaOnBob = bob.tileOf(ada);
+      await expect(adaOnBob).not.toHaveAttribute('data-muted', '');
+      await ada.control('microphone').click();
+      await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'false');
+      await expect(adaOnBob).toHaveAttribute('data-muted', '');
+      await expect(adaOnBob.getByRole('img', { name: 'Microphone off' })).toBeVisible();
+      await ada.control('microphone').click();
+      await expect(adaOnBob).not.toHaveAttribute('data-muted', '');
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+
+  test('a participant who leaves disappears from the other grid and stops every local track', async ({ browser }) => {
+    const room = uniqueRoom('leave');
+    const ada = await Participant.open(browser, { room, name: 'Ada' });
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      await expect(bob.tiles).toHaveCount(2);
+      expect((await ada.localTrackStates()).length).toBeGreaterThanOrEqual(2);
+
+      await ada.control('leave').click();
+      await expect(ada.meeting).toHaveAttribute('data-state', 'left');
+      await expect(ada.page.getByRole('button', { name: 'Rejoin' })).toBeVisible();
+      await expect(bob.tiles).toHaveCount(1, { timeout: 5_000 });
+      await expect(bob.tileOf(ada)).toHaveCount(0);
+      const states = await ada.localTrackStates();
+      expect(states.every((s) => s.endsWith(':ended')), states.join(', ')).toBe(true);
+
+      await ada.page.getByRole('button', { name: 'Rejoin' }).click();
+      await ada.joined();
+      await expect(bob.tiles).toHaveCount(2);
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+
+  test('three participants see three tiles everywhere', async ({ browser }) => {
+    const room = uniqueRoom('trio');
+    const people = await Promise.all(['Ada', 'Bob', 'Cyd'].map((name) => Participant.open(browser, { room, name })));
+    try {
+      for (const p of people) await p.joined();
+      for (const p of people) await expect(p.tiles).toHaveCount(3);
+    } finally {
+      await Promise.all(people.map((p) => p.close()));
+    }
+  });
+
+  test('removing the element leaves the room and ends the camera', async ({ browser }) => {
+    const room = uniqueRoom('remove');
+    const ada = await Participant.open(browser, { room, name: 'Ada' });
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      await expect(bob.tiles).toHaveCount(2);
+      await ada.page.evaluate(() => document.querySelector('confab-meeting')?.remove());
+      await expect(bob.tiles).toHaveCount(1, { timeout: 5_000 });
+      await expect.poll(async () => (await ada.localTrackStates()).every((s) => s.endsWith(':ended'))).toBe(true);
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+
+  test('an unreachable server is named on screen and no camera stays on', async ({ page }) => {
+    await page.addInitScript(RECORD_TRACKS);
+    await page.goto('/?room=x&prejoin=on');
+    const events: string[] = [];
+    await page.exposeFunction('recordError', (code: string) => events.push(code));
+    await page.evaluate(() => {
+      document.querySelector('confab-meeting')?.remove();
+      const m = document.createElement('confab-meeting');
+      m.setAttribute('server-url', 'ws://127.0.0.1:9');
+      m.setAttribute('token', 'aaa.bbb.ccc');
+      m.setAttribute('prejoin', 'off');
+      m.addEventListener('confab-error', (e) => {
+        (window as unknown as { recordError(c: string): void }).recordError(e.detail.code);
+      });
+      document.body.append(m);
+    });
+    const meeting = page.locator('confab-meeting');
+    await expect(meeting).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+    await expect(page.getByRole('alert')).toContainText('ws://127.0.0.1:9');
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    expect(events).toContain('server-unreachable');
+    expect((await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
+  });
+
+  test('the token endpoint refuses a bad room with a JSON 400', async ({ request }) => {
+    const bad = await request.get('/api/token?room=no%20spaces&name=Ada');
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'invalid-room' });
+    const noName = await request.get('/api/token?room=ok');
+    expect(noName.status()).toBe(400);
+    expect(await noName.json()).toMatchObject({ error: 'invalid-name' });
+    const [a, b] = await Promise.all([request.get('/api/token?room=ok&name=Ada'), request.get('/api/token?room=ok&name=Ada')]);
+    const ja = (await a.json()) as { identity: string };
+    const jb = (await b.json()) as { identity: string };
+    expect(ja.identity).not.toBe(jb.identity);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { gridDimensions, initials } from '../../src/core/grid-layout.js';
+
+describe('grid dimensions', () => {
+  it.each([
+    // count, width, height, columns, rows
+    [1, 960, 540, 1, 1],
+    [2, 960, 540, 2, 1],
+    [2, 540, 960, 1, 2],
+    [3, 960, 540, 2, 2],
+    [4, 960, 540, 2, 2],
+    [6, 1280, 720, 3, 2],
+    [9, 1280, 720, 3, 3],
+    [16, 1600, 900, 4, 4],
+  ])('%i tiles in %ix%i use %i columns and %i rows', (count, w, h, columns, rows) => {
+    expect(gridDimensions(count, w, h, 16 / 9, 8)).toMatchObject({ columns, rows });
+  });
+
+  it('keeps tiles 16:9 and inside the box', () => {
+    const d = gridDimensions(5, 1000, 600, 16 / 9, 8);
+    expect(d.tileWidth / d.tileHeight).toBeCloseTo(16 / 9);
+    expect(d.columns * d.tileWidth + (d.columns - 1) * 8).toBeLessThanOrEqual(1000.001);
+    expect(d.rows * d.tileHeight + (d.rows - 1) * 8).toBeLessThanOrEqual(600.001);
+  });
+
+  it('survives an unmeasured (0×0) container', () => {
+    expect(gridDimensions(4, 0, 0)).toMatchObject({ columns: 2, rows: 2 });
+  });
+});
+
+describe('initials', () => {
+  it.each([
+    ['Ada Lovelace', 'AL'],
+    ['ada', 'A'],
+    ['  Grace  Brewster Hopper ', 'GH'],
+    ['محمد علي', 'مع'],
+    ['😀 Smile', '😀S'],
+    ['', '?'],
+  ])('%j → %j', (name, expected) => {
+    expect(initials(name)).toBe(expected);
+  });
+});
