@@ -27,7 +27,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     browserName: 'chromium',
@@ -54,5 +54,12 @@ export default defineConfig({
       timeout: 30_000,
       reuseExistingServer: false,
     },
+    // Host pages on two more origins, for the cross-origin embedding tests.
+    ...[8191, 8192].map((port) => ({
+      command: `node scripts/serve.mjs --port ${port} --dist tests/e2e/fixtures`,
+      url: `http://127.0.0.1:${port}/host.html`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    })),
   ],
 });

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
-// Library build: dist/confab.js registers the elements; livekit-client and the session load as a
-// separate chunk only when a meeting is joined. public/ (demo page) is copied beside it.
-export default defineConfig({
+const src = (path: string) => resolve(import.meta.dirname, path);
+
+// `vite build`: dist/confab.js registers the elements and dist/embed.js runs embed.html; livekit-client
+// and the session load as a separate chunk only when a meeting is joined. public/ is copied beside.
+const widget: UserConfig = {
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -11,16 +13,25 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     chunkSizeWarningLimit: 700,
-    lib: {
-      entry: { confab: resolve(import.meta.dirname, 'src/define.ts') },
-      formats: ['es'],
-    },
+    lib: { entry: { confab: src('src/define.ts'), embed: src('src/embed/embed-page.ts') }, formats: ['es'] },
     rolldownOptions: {
-      output: {
-        entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        minify: true,
-      },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
     },
   },
-});
+};
+
+// `vite build --mode frame`: dist/confab-frame.js, the host helper, as one self-contained file.
+const frame: UserConfig = {
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: { 'confab-frame': src('src/embed/frame.ts') }, formats: ['es'] },
+    rolldownOptions: { output: { entryFileNames: '[name].js', minify: true } },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'frame' ? frame : widget));

@@ -15,7 +15,9 @@ async function main() {
 
   say('Building the widget…');
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn', configFile: resolve(root, 'vite.config.ts') });
+  const configFile = resolve(root, 'vite.config.ts');
+  await build({ root, logLevel: 'warn', configFile });
+  await build({ root, logLevel: 'warn', configFile, mode: 'frame' });
 
   const livekitPort = Number(process.env.LIVEKIT_PORT ?? 7880);
   say(`Starting LiveKit ${LIVEKIT_VERSION} on ws://127.0.0.1:${livekitPort}…`);

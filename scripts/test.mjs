@@ -58,6 +58,7 @@ run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 run('lint', bin('eslint'), ['.']);
 run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'unit.json')}`]);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
+run('build (host helper)', bin('vite'), ['build', '--mode', 'frame', '--logLevel', 'warn']);
 
 say('LiveKit server…');
 const { ensureBinary } = await import('./livekit.mjs');
@@ -67,7 +68,6 @@ const chromium = ensureChromium();
 run('end-to-end tests', bin('playwright'), ['test'], {
   CHROMIUM_PATH: chromium,
   LIVEKIT_SERVER_BIN: livekitBin,
-  PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json'),
 });
 
 summary();

@@ -46,6 +46,10 @@ export const meetingStyles = css`
     --_confab-danger-text: #ffb4ab;
     color-scheme: dark;
   }
+  .root {
+    position: absolute;
+    inset: 0;
+  }
   *,
   *::before,
   *::after {

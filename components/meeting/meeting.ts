@@ -1,9 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseConfig, type ConfigIssue } from '../../src/config/parse.js';
-import { OPTIONS, type MeetingConfig } from '../../src/config/schema.js';
-import { Meeting, type JoinChoices } from '../../src/core/meeting.js';
-import type { MeetingSnapshot, MeetingState } from '../../src/core/types.js';
+import { OPTIONS, propertyOf, type MeetingConfig } from '../../src/config/schema.js';
+import { policyAllows } from '../../src/core/device-errors.js';
+import { hasCredentials, Meeting, type JoinChoices } from '../../src/core/meeting.js';
+import type { MeetingSnapshot, MeetingState, Notice } from '../../src/core/types.js';
 import { emitFrom, type Emit } from '../../src/events.js';
 import { createTranslator, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
 import { meetingContext, type MeetingContext } from '../../src/lit/context.js';
@@ -11,7 +12,11 @@ import { StoreController } from '../../src/lit/store-controller.js';
 import { VERSION } from '../../src/version.js';
 import { meetingStyles } from './meeting.styles.js';
 
-const properties = Object.fromEntries(OPTIONS.map((o) => [o.key, { attribute: o.name }]));
+const properties = {
+  ...Object.fromEntries(OPTIONS.map((o) => [propertyOf(o), { attribute: o.name }])),
+  notices: { attribute: false },
+  standaloneUrl: { attribute: false },
+};
 
 /** Methods are called from untyped JS (and later postMessage): check at the boundary. */
 function booleanArg(value: unknown, method: string): Promise<boolean> {
@@ -48,6 +53,30 @@ export class ConfabMeeting extends LitElement {
   static override styles = meetingStyles;
   static override properties = properties;
 
+  // Options (contract §2): raw values; parsed and validated into MeetingConfig on every change.
+  declare serverUrl: string | undefined;
+  declare token: string | undefined;
+  declare tokenEndpoint: string | undefined;
+  declare room: string | undefined;
+  declare name: string | undefined;
+  declare audio: string | boolean | undefined;
+  declare video: string | boolean | undefined;
+  declare prejoin: string | undefined;
+  declare backgroundBlur: string | boolean | undefined;
+  declare chat: string | boolean | undefined;
+  declare screenshare: string | boolean | undefined;
+  declare participants: string | boolean | undefined;
+  declare layout: string | undefined;
+  declare maxTiles: string | number | undefined;
+  declare theme: string | undefined;
+  declare accent: string | undefined;
+  declare assetsBase: string | undefined;
+  declare parentOrigin: string | undefined;
+  /** Messages from the page that embeds the element (e.g. embed.html's refusals), shown as banners. */
+  declare notices: Notice[];
+  /** Where "Open in a new tab" leads when the embedding page blocks a device. */
+  declare standaloneUrl: string | undefined;
+
   readonly #emit: Emit = emitFrom(this);
   #config: MeetingConfig;
   #issues: ConfigIssue[] = [];
@@ -58,10 +87,16 @@ export class ConfabMeeting extends LitElement {
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
   #ready = false;
   #teardownScheduled = false;
+  #autoJoined = false;
+  #lang = 'en';
+  /** Devices the embedding page's permissions policy withholds (e.g. an iframe without allow="camera"). */
+  #policyBlocked: Array<'camera' | 'microphone'> = [];
+  #reportedNotices = new Set<Notice>();
 
   constructor() {
     super();
     this.#config = parseConfig(() => undefined).config;
+    this.notices = [];
   }
 
   // --- public API (contract §4) -------------------------------------------------------------------
@@ -97,6 +132,7 @@ export class ConfabMeeting extends LitElement {
     super.connectedCallback();
     this.#teardownScheduled = false;
     this.setAttribute('role', 'region');
+    this.#policyBlocked = (['camera', 'microphone'] as const).filter((device) => !policyAllows(device));
     this.dataset.state = this.#meeting.store.getState().phase;
   }
 
@@ -110,7 +146,8 @@ export class ConfabMeeting extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (OPTIONS.some((o) => changed.has(o.key)) || !this.hasUpdated) this.#applyConfig();
+    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || !this.hasUpdated) this.#applyConfig();
+    if (changed.has('notices')) this.#reportNotices();
     const view = this.#view.value;
     if (view) this.dataset.state = view.phase;
   }
@@ -119,10 +156,28 @@ export class ConfabMeeting extends LitElement {
     this.#meeting.setAudioSink(this.renderRoot.querySelector<HTMLElement>('.audio-sink'));
     this.#ready = true;
     this.#emit('confab-ready', { version: VERSION });
-    if (this.#config.prejoin === 'off') {
-      queueMicrotask(() => {
-        if (this.isConnected && this.#meeting.store.getState().phase === 'prejoin') void this.#meeting.join();
-      });
+  }
+
+  protected override updated(): void {
+    this.#maybeAutoJoin();
+  }
+
+  /** prejoin=off joins as soon as the credentials are complete (they may arrive later, e.g. by postMessage). */
+  #maybeAutoJoin() {
+    if (this.#autoJoined || this.#config.prejoin !== 'off' || !hasCredentials(this.#config)) return;
+    this.#autoJoined = true;
+    // A microtask, so that a mount/unmount in the same task (framework StrictMode) never connects.
+    queueMicrotask(() => {
+      if (this.isConnected && this.#meeting.store.getState().phase === 'prejoin') void this.#meeting.join();
+      else this.#autoJoined = false;
+    });
+  }
+
+  #reportNotices() {
+    for (const notice of this.notices) {
+      if (this.#reportedNotices.has(notice)) continue;
+      this.#reportedNotices.add(notice);
+      this.#emit('confab-error', { code: notice.code, message: this.#t(notice.key, notice.params) });
     }
   }
 
@@ -135,7 +190,7 @@ export class ConfabMeeting extends LitElement {
     const raw = this as unknown as Record<string, unknown>;
     const { config, issues } = parseConfig((name) => {
       const spec = OPTIONS.find((o) => o.name === name);
-      const value = spec ? raw[spec.key] : undefined;
+      const value = spec ? raw[propertyOf(spec)] : undefined;
       if (value === undefined || value === null) return undefined;
       // A JS property may hold any type: primitives are read as text, anything else is invalid.
       return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : `(${typeof value})`;
@@ -144,7 +199,7 @@ export class ConfabMeeting extends LitElement {
     this.#issues = issues;
     const lang = resolveLanguage(config.lang, [globalThis.navigator?.language ?? 'en']);
     this.#t = createTranslator(lang);
-    this.lang = lang;
+    this.#lang = lang;
     this.setAttribute('aria-label', this.#t('meeting.label'));
     this.dataset.theme = config.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : config.theme;
     if (config.accent && globalThis.CSS?.supports('color', config.accent)) this.style.setProperty('--confab-accent', config.accent);
@@ -162,17 +217,27 @@ export class ConfabMeeting extends LitElement {
   protected override render() {
     const view = this.#view.value;
     if (!view) return nothing;
-    return html`
+    return html`<div class="root" lang=${this.#lang}>
       ${this.#renderPhase(view.phase, view)}
       <div class="audio-sink" aria-hidden="true"></div>
-    `;
+    </div>`;
   }
 
   #renderPhase(phase: MeetingState['phase'], view: View) {
     const t = this.#t;
     switch (phase) {
       case 'prejoin':
-        return html`<div class="layout">${this.#renderIssues()}<confab-prejoin exportparts="prejoin"></confab-prejoin><span></span></div>`;
+        return html`<div class="layout">
+          <div class="banners">
+            ${this.#renderIssues()}
+            ${this.#policyBlocked.map(
+              (device) => html`<div class="banner warn" role="alert" data-policy-blocked=${device}>
+                <span>${t(`device.${device}.policy-blocked`)}</span>${this.#renderOpenInNewTab()}
+              </div>`,
+            )}
+          </div>
+          <confab-prejoin exportparts="prejoin"></confab-prejoin><span></span>
+        </div>`;
       case 'connecting':
         return html`<div class="center" role="status">
           <div class="spinner" aria-hidden="true"></div>
@@ -204,6 +269,7 @@ export class ConfabMeeting extends LitElement {
             ${view.deviceErrors.map(
               (e) => html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
                 <span>${t(`device.${e.device}.${e.reason}`)}</span>
+                ${e.reason === 'policy-blocked' ? this.#renderOpenInNewTab() : nothing}
                 <button type="button" class="action secondary" @click=${() => this.#meeting.dismissDeviceError(e.device)}>${t('device.dismiss')}</button>
               </div>`,
             )}
@@ -217,9 +283,18 @@ export class ConfabMeeting extends LitElement {
     }
   }
 
+  /** In a frame whose page withholds a device, the same meeting works in a tab of its own. */
+  #renderOpenInNewTab() {
+    const url = this.standaloneUrl ?? globalThis.location?.href;
+    if (!url || window.top === window) return nothing;
+    return html`<button type="button" class="action secondary" data-control="open-in-new-tab" @click=${() => window.open(url, '_blank', 'noopener,noreferrer')}>
+      ${this.#t('device.openInNewTab')}
+    </button>`;
+  }
+
   #renderIssues() {
-    return this.#issues.map(
+    return html`${this.#issues.map(
       (issue) => html`<div class="banner warn" role="alert" data-config-issue=${issue.option}>${this.#t('error.config', { ...issue })}</div>`,
-    );
+    )}${this.notices.map((n) => html`<div class="banner warn" role="alert" data-notice=${n.key}>${this.#t(n.key, n.params)}</div>`)}`;
   }
 }

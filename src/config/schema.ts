@@ -15,8 +15,10 @@ export type UrlPolicy = 'yes' | 'no' | 'fragment' | 'allowed-list';
 interface Base<K extends string> {
   /** kebab-case: attribute and URL parameter. */
   name: string;
-  /** camelCase: JS property and MeetingConfig key. */
+  /** camelCase: MeetingConfig key, and the element's JS property unless `property` says otherwise. */
   key: K;
+  /** The element's JS property when `key` would shadow a built-in HTMLElement member. */
+  property?: string;
   url: UrlPolicy;
   description: string;
 }
@@ -39,7 +41,8 @@ export const OPTIONS = [
   { name: 'audio', key: 'audio', type: 'switch', default: true, url: 'yes', description: 'start with the microphone on' },
   { name: 'video', key: 'video', type: 'switch', default: true, url: 'yes', description: 'start with the camera on' },
   { name: 'prejoin', key: 'prejoin', type: 'enum', values: PREJOIN_VALUES, default: 'on', url: 'yes', description: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
-  { name: 'blur', key: 'blur', type: 'switch', default: false, url: 'yes', description: 'background blur at start' },
+  // HTMLElement.blur() exists, so the property is `backgroundBlur` (a `blur` property would break focus).
+  { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start' },
   { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible' },
   { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share visible' },
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible' },
@@ -64,3 +67,8 @@ type ValueOf<S> = S extends { type: 'switch' }
 export type MeetingConfig = { [S in Spec as S['key']]: ValueOf<S> };
 export type OptionKey = keyof MeetingConfig;
 export const ATTRIBUTE_NAMES: readonly string[] = OPTIONS.map((o) => o.name);
+
+/** The element's JS property for an option. */
+export function propertyOf(spec: OptionSpec): string {
+  return spec.property ?? spec.key;
+}

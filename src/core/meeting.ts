@@ -27,6 +27,11 @@ class MeetingFailure extends Error implements MeetingError {
   }
 }
 
+/** Whether the config alone is enough to join (no name or token still to come). */
+export function hasCredentials(config: MeetingConfig): boolean {
+  return Boolean((config.token && config.serverUrl) || (config.tokenEndpoint && config.room && config.name));
+}
+
 export class Meeting {
   readonly store: MeetingStore = createMeetingStore();
   #session: Session | null = null;

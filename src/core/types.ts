@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/en.js';
+
 // Plain, serializable view models. Never put livekit-client objects in the store.
 
 export const PHASES = ['prejoin', 'connecting', 'connected', 'reconnecting', 'left', 'error'] as const;
@@ -72,4 +74,12 @@ export interface MeetingSnapshot {
   blur: boolean;
   layout: string;
   panel: string | null;
+}
+
+/** A message for the user from outside the meeting (e.g. the embed page), translated when shown. */
+export interface Notice {
+  /** Stable code, sent in `confab-error`. */
+  code: string;
+  key: MessageKey;
+  params?: Record<string, string>;
 }

@@ -60,6 +60,11 @@ export const en = {
   'device.screen.in-use': 'The screen could not be captured.',
   'device.screen.unknown': 'Screen sharing could not start.',
   'device.dismiss': 'Dismiss',
+  'device.openInNewTab': 'Open in a new tab',
+  'embed.tokenInQuery': 'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
+  'embed.serverNotAllowed': 'The server {url} is not in this deployment\'s allowed servers, so it was ignored.',
+  'embed.parentOriginNotAllowed': 'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',
+  'embed.optionNotFromUrl': 'The option "{option}" cannot be set from the page address; it was ignored.',
 } as const;
 
 export type MessageKey = keyof typeof en;

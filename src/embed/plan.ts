@@ -1,0 +1,40 @@
+// What the iframe's meeting element gets, decided from the URL and the deployment. Pure: unit-tested.
+import { OPTIONS } from '../config/schema.js';
+import type { Notice } from '../core/types.js';
+import type { Deployment } from './deployment.js';
+import { originAllowed } from './protocol.js';
+
+export interface EmbedSetup {
+  attributes: Record<string, string>;
+  token: string | undefined;
+  notices: Notice[];
+  parentOrigin: string | undefined;
+}
+
+/** Decides, from the URL and the deployment, what the meeting element gets. Pure, so it is unit-tested. */
+export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
+  const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+  const notices: Notice[] = [];
+  let parentOrigin: string | undefined;
+  for (const spec of OPTIONS) {
+    const raw = url.searchParams.get(spec.name);
+    if (raw === null) continue;
+    if (spec.name === 'parent-origin') {
+      if (originAllowed(raw, deployment.allowedParentOrigins)) parentOrigin = raw;
+      else notices.push({ code: 'parent-origin-not-allowed', key: 'embed.parentOriginNotAllowed', params: { origin: raw.slice(0, 200) } });
+    } else if (spec.url === 'yes') {
+      attributes[spec.name] = raw;
+    } else if (spec.url === 'fragment') {
+      notices.push({ code: 'token-in-query', key: 'embed.tokenInQuery' });
+    } else if (spec.url === 'allowed-list') {
+      if (deployment.serverUrls.includes(raw)) attributes[spec.name] = raw;
+      else notices.push({ code: 'server-url-not-allowed', key: 'embed.serverNotAllowed', params: { url: raw.slice(0, 200) } });
+    } else {
+      notices.push({ code: 'option-not-from-url', key: 'embed.optionNotFromUrl', params: { option: spec.name } });
+    }
+  }
+  if (deployment.tokenEndpoint) attributes['token-endpoint'] = deployment.tokenEndpoint;
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? undefined;
+  if (token && !attributes['server-url'] && deployment.serverUrls[0]) attributes['server-url'] = deployment.serverUrls[0];
+  return { attributes, token, notices, parentOrigin };
+}

@@ -1,0 +1,93 @@
+// The postMessage protocol between a host page and embed.html (contract §5). Pure and tiny: the host
+// helper (confab-frame.js) bundles it, so nothing here may import Lit or livekit-client.
+import { CONFAB_EVENTS, type ConfabEventName } from '../events.js';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Commands a parent may send (contract §4, plus `setCredentials` for the helper's token hand-over). */
+export const COMMANDS = ['join', 'leave', 'setMicrophone', 'setCamera', 'getState', 'setCredentials'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export type MessageId = string | number;
+
+export interface CommandMessage {
+  confab: 1;
+  kind: 'command';
+  id: MessageId;
+  name: CommandName;
+  args: unknown[];
+}
+export type ResultMessage =
+  | { confab: 1; kind: 'result'; id: MessageId; ok: true; value: unknown }
+  | { confab: 1; kind: 'result'; id: MessageId; ok: false; error: { code: string; message: string } };
+export interface EventMessage {
+  confab: 1;
+  kind: 'event';
+  name: ConfabEventName;
+  detail: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Own property read that never walks a prototype. */
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function isId(value: unknown): value is MessageId {
+  return (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isSafeInteger(value));
+}
+
+/** A well-formed command, or null: anything else is ignored silently. */
+export function parseCommand(data: unknown): CommandMessage | null {
+  if (!isRecord(data) || own(data, 'confab') !== PROTOCOL_VERSION || own(data, 'kind') !== 'command') return null;
+  const id = own(data, 'id');
+  const name = own(data, 'name');
+  const args: unknown = own(data, 'args') ?? [];
+  if (!isId(id) || typeof name !== 'string' || !(COMMANDS as readonly string[]).includes(name) || !Array.isArray(args) || args.length > 4) return null;
+  return { confab: 1, kind: 'command', id, name: name as CommandName, args: Array.from(args as unknown[]) };
+}
+
+/** A well-formed result or event from the iframe, or null. */
+export function parseFrameMessage(data: unknown): ResultMessage | EventMessage | null {
+  if (!isRecord(data) || own(data, 'confab') !== PROTOCOL_VERSION) return null;
+  const kind = own(data, 'kind');
+  if (kind === 'event') {
+    const name = own(data, 'name');
+    if (typeof name !== 'string' || !(CONFAB_EVENTS as readonly string[]).includes(name)) return null;
+    return { confab: 1, kind: 'event', name: name as ConfabEventName, detail: own(data, 'detail') };
+  }
+  if (kind === 'result') {
+    const id = own(data, 'id');
+    if (!isId(id)) return null;
+    if (own(data, 'ok') === true) return { confab: 1, kind: 'result', id, ok: true, value: own(data, 'value') };
+    const error = own(data, 'error');
+    const code = isRecord(error) && typeof own(error, 'code') === 'string' ? String(own(error, 'code')) : 'error';
+    const message = isRecord(error) && typeof own(error, 'message') === 'string' ? String(own(error, 'message')) : 'command failed';
+    return { confab: 1, kind: 'result', id, ok: false, error: { code, message } };
+  }
+  return null;
+}
+
+/**
+ * Whether an origin matches an allow-list entry: an exact origin, or `scheme://host:*` for any port
+ * of that host. No other wildcard exists: `*` alone never matches.
+ */
+export function originAllowed(origin: string, patterns: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.origin !== origin || (url.protocol !== 'https:' && url.protocol !== 'http:')) return false;
+  return patterns.some((pattern) => {
+    if (typeof pattern !== 'string') return false;
+    if (pattern.endsWith(':*')) return `${url.protocol}//${url.hostname}` === pattern.slice(0, -2);
+    return pattern === origin;
+  });
+}
