@@ -56,7 +56,7 @@ export default defineConfig({
     },
     // Host pages on two more origins, for the cross-origin embedding tests.
     ...[8191, 8192].map((port) => ({
-      command: `node scripts/serve.mjs --port ${port} --dist tests/e2e/fixtures`,
+      command: `node scripts/serve.mjs --port ${port} --dist tests/e2e/fixtures --no-csp`,
       url: `http://127.0.0.1:${port}/host.html`,
       timeout: 30_000,
       reuseExistingServer: false,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The app server of `npm start` and the E2E tests: the built widget, the demo, the token endpoint.
-//   node scripts/serve.mjs [--port 8080] [--livekit ws://127.0.0.1:7880] [--dist dist]
+//   node scripts/serve.mjs [--port 8080] [--livekit ws://127.0.0.1:7880] [--dist dist] [--no-csp]
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -29,7 +29,23 @@ const TYPES = {
 export const DEV_PARENT_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
 
 /**
- * @param {{ port?: number, host?: string, livekitUrl?: string, distDir?: string, apiKey?: string, apiSecret?: string }} options
+ * The policy Confab's pages are served with, and the one embed.md tells host pages they can use:
+ * the widget needs no inline script or style, no eval and no third-party origin.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' ws: wss:",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * @param {{ port?: number, host?: string, livekitUrl?: string, distDir?: string, apiKey?: string, apiSecret?: string, csp?: boolean }} options
  */
 export function createAppServer(options = {}) {
   const distDir = resolve(options.distDir ?? join(root, 'dist'));
@@ -75,6 +91,12 @@ export function createAppServer(options = {}) {
       const headers = { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-cache' };
       // The bundle and its assets load cross-origin as module scripts, exactly as from a CDN.
       if (!type.startsWith('text/html')) headers['access-control-allow-origin'] = '*';
+      else if (options.csp !== false) {
+        // Only the deployment's allowed parents may frame our pages: enforced by the browser too.
+        headers['content-security-policy'] = `${PAGE_CSP}; frame-ancestors 'self' ${DEV_PARENT_ORIGINS.join(' ')}`;
+        headers['x-content-type-options'] = 'nosniff';
+        headers['referrer-policy'] = 'no-referrer';
+      }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
       createReadStream(rel).pipe(res);
@@ -99,7 +121,7 @@ async function main() {
     return i >= 0 ? args[i + 1] : fallback;
   };
   const port = Number(arg('--port', process.env.PORT ?? 8080));
-  const server = createAppServer({ livekitUrl: arg('--livekit', undefined), distDir: arg('--dist', undefined) });
+  const server = createAppServer({ livekitUrl: arg('--livekit', undefined), distDir: arg('--dist', undefined), csp: !args.includes('--no-csp') });
   await listen(server, port);
   process.stderr.write(`[serve] http://127.0.0.1:${port}\n`);
   const stop = () => server.close(() => process.exit(0));

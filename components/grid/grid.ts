@@ -1,6 +1,5 @@
 import { LitElement, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { gridDimensions } from '../../src/core/grid-layout.js';
 import { orderedParticipants } from '../../src/core/store.js';
 import { useMeeting } from '../../src/lit/context.js';
@@ -37,15 +36,23 @@ export class ConfabGrid extends LitElement {
     this.#resize.disconnect();
   }
 
-  protected override render() {
+  #visible(): string[] {
     const ids = this.#meeting.slice.value ?? [];
-    const max = this.#meeting.context.value?.config.maxTiles ?? 16;
-    const visible = ids.slice(0, max);
+    return ids.slice(0, this.#meeting.context.value?.config.maxTiles ?? 16);
+  }
+
+  protected override willUpdate(): void {
+    const dims = gridDimensions(this.#visible().length, this.#size.width, this.#size.height, 16 / 9, GAP);
+    // Through the CSSOM, never a style attribute: a strict CSP (no 'unsafe-inline' styles) allows it.
+    this.style.setProperty('--_gap', `${GAP}px`);
+    this.style.setProperty('--_tile-w', `${Math.floor(dims.tileWidth)}px`);
+    this.style.setProperty('--_tile-h', `${Math.floor(dims.tileHeight)}px`);
+  }
+
+  protected override render() {
+    const visible = this.#visible();
     const t = this.#meeting.context.value?.t;
-    const dims = gridDimensions(visible.length, this.#size.width, this.#size.height, 16 / 9, GAP);
-    // styleMap writes through the CSSOM, which a strict style-src CSP allows.
-    const style = styleMap({ '--_gap': `${GAP}px`, '--_tile-w': `${Math.floor(dims.tileWidth)}px`, '--_tile-h': `${Math.floor(dims.tileHeight)}px` });
-    return html`<div class="grid" part="grid" role="list" aria-label=${t?.('grid.label') ?? ''} style=${style}>
+    return html`<div class="grid" part="grid" role="list" aria-label=${t?.('grid.label') ?? ''}>
       ${repeat(
         visible,
         (id) => id,

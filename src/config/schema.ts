@@ -21,6 +21,8 @@ interface Base<K extends string> {
   property?: string;
   url: UrlPolicy;
   description: string;
+  /** How the default reads in the docs when it is not a literal value. */
+  defaultText?: string;
 }
 export type OptionSpec<K extends string = string> =
   | (Base<K> & { type: 'enum'; values: readonly string[]; default: string })
@@ -35,24 +37,24 @@ export type OptionSpec<K extends string = string> =
 export const OPTIONS = [
   { name: 'server-url', key: 'serverUrl', type: 'text', format: 'ws-url', url: 'allowed-list', description: 'LiveKit server (`wss://…` or `ws://…`)' },
   { name: 'token', key: 'token', type: 'text', format: 'jwt', url: 'fragment', description: 'LiveKit access token' },
-  { name: 'token-endpoint', key: 'tokenEndpoint', type: 'text', format: 'http-url', url: 'no', description: 'GET `?room=&name=` → `{serverUrl, token}`' },
+  { name: 'token-endpoint', key: 'tokenEndpoint', type: 'text', format: 'http-url', url: 'no', defaultText: "deployment's `tokenEndpoint` (iframe)", description: 'GET `?room=&name=` → `{serverUrl, token}`' },
   { name: 'room', key: 'room', type: 'text', format: 'room', url: 'yes', description: 'room to join with a token endpoint (1–128 of `A-Z a-z 0-9 _ -`)' },
-  { name: 'name', key: 'name', type: 'text', format: 'name', url: 'yes', description: 'display name (1–64 characters)' },
+  { name: 'name', key: 'name', type: 'text', format: 'name', url: 'yes', defaultText: 'asked in the pre-join', description: 'display name' },
   { name: 'audio', key: 'audio', type: 'switch', default: true, url: 'yes', description: 'start with the microphone on' },
   { name: 'video', key: 'video', type: 'switch', default: true, url: 'yes', description: 'start with the camera on' },
   { name: 'prejoin', key: 'prejoin', type: 'enum', values: PREJOIN_VALUES, default: 'on', url: 'yes', description: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
   // HTMLElement.blur() exists, so the property is `backgroundBlur` (a `blur` property would break focus).
-  { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start' },
-  { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible' },
-  { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share visible' },
-  { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible' },
-  { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout' },
-  { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes', description: 'tiles per grid page' },
+  { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start (reserved: parsed and validated; takes effect when blur lands)' },
+  { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible (reserved until chat lands)' },
+  { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share visible (reserved until screen share lands)' },
+  { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible (reserved until the list lands)' },
+  { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout (reserved: the grid is used until the speaker layout lands)' },
+  { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes', description: 'tiles shown in the grid' },
   { name: 'theme', key: 'theme', type: 'enum', values: THEMES, default: 'auto', url: 'yes', description: 'colour scheme' },
-  { name: 'accent', key: 'accent', type: 'text', format: 'color', url: 'yes', description: 'accent colour (CSS colour)' },
-  { name: 'lang', key: 'lang', type: 'text', format: 'lang', url: 'yes', description: 'UI language (BCP 47)' },
-  { name: 'assets-base', key: 'assetsBase', type: 'text', format: 'http-url', url: 'no', description: 'where blur WASM and model load from' },
-  { name: 'parent-origin', key: 'parentOrigin', type: 'text', format: 'origin', url: 'yes', description: 'the only origin allowed to command the iframe' },
+  { name: 'accent', key: 'accent', type: 'text', format: 'color', url: 'yes', defaultText: 'blue', description: 'accent colour (the element also reads `--confab-accent`)' },
+  { name: 'lang', key: 'lang', type: 'text', format: 'lang', url: 'yes', defaultText: 'browser language, then `en`', description: 'UI language' },
+  { name: 'assets-base', key: 'assetsBase', type: 'text', format: 'http-url', url: 'no', defaultText: 'beside `confab.js`', description: 'where blur WASM and model load from (reserved until blur lands)' },
+  { name: 'parent-origin', key: 'parentOrigin', type: 'text', format: 'origin', url: 'yes', description: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`" },
 ] as const satisfies readonly OptionSpec[];
 
 type Spec = (typeof OPTIONS)[number];

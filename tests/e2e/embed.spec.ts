@@ -17,9 +17,11 @@ interface HostWindow {
   };
 }
 
-async function openHost(context: BrowserContext, room: string, name: string): Promise<Page> {
+async function openHost(context: BrowserContext, options: Record<string, string>): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${HOST}/host.html?${new URLSearchParams({ app: APP, room, name })}`);
+  await page.goto(`${HOST}/host.html`);
+  await page.waitForFunction(() => 'start' in window);
+  await page.evaluate(([app, opts]) => (window as unknown as { start(a: string, o: object): Promise<void> }).start(app, opts), [APP, options] as const);
   return page;
 }
 
@@ -38,7 +40,7 @@ test.describe('embedding through an iframe and the host helper', () => {
     const context = await browser.newContext();
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     try {
-      const host = await openHost(context, room, 'Hosted Ada');
+      const host = await openHost(context, { room, name: 'Hosted Ada', prejoin: 'off' });
       await bob.joined();
       await expect.poll(() => hostEvents(host)).toEqual(expect.arrayContaining(['confab-ready', 'confab-joined', 'confab-participant-joined']));
       const hosted = bob.page.locator('confab-tile:not([data-local])').filter({ hasText: 'Hosted Ada' });
@@ -68,6 +70,23 @@ test.describe('embedding through an iframe and the host helper', () => {
       expect(src).toContain(`parent-origin=${encodeURIComponent(HOST)}`);
       expect(src).not.toContain('token');
       expect(await host.locator('iframe').getAttribute('allow')).toContain('display-capture');
+    } finally {
+      await context.close();
+      await bob.close();
+    }
+  });
+
+  test('the helper hands a server-minted token to the frame by postMessage, never in the URL', async ({ browser, request }) => {
+    const room = uniqueRoom('handover');
+    const minted = (await (await request.get(`/api/token?room=${room}&name=Token%20Tess`)).json()) as { token: string; serverUrl: string };
+    const context = await browser.newContext();
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      const host = await openHost(context, { token: minted.token, serverUrl: minted.serverUrl, prejoin: 'off' });
+      await bob.joined();
+      await expect(bob.page.locator('confab-tile:not([data-local])').filter({ hasText: 'Token Tess' })).toBeVisible();
+      await expect.poll(() => hostEvents(host)).toContain('confab-joined');
+      expect(await host.locator('iframe').getAttribute('src')).not.toContain(minted.token.slice(0, 20));
     } finally {
       await context.close();
       await bob.close();

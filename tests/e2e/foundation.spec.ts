@@ -23,6 +23,9 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await bob.page.screenshot({ path: 'docs/two-person-call.png' });
       expect(ada.pageErrors).toEqual([]);
       expect(bob.pageErrors).toEqual([]);
+      // The demo page is served with the strict CSP that embed.md documents; nothing was blocked.
+      expect(await ada.cspViolations()).toEqual([]);
+      expect(await bob.cspViolations()).toEqual([]);
     } finally {
       await ada.close();
       await bob.close();

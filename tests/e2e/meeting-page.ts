@@ -4,8 +4,10 @@ import { expect } from '@playwright/test';
 
 /** Records every track getUserMedia hands out, to prove the widget ends them (camera light off). */
 export const RECORD_TRACKS = (): void => {
-  const w = window as unknown as { __confabTracks: MediaStreamTrack[] };
+  const w = window as unknown as { __confabTracks: MediaStreamTrack[]; __cspViolations: string[] };
   w.__confabTracks = [];
+  w.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
   const md = navigator.mediaDevices;
   const original = md.getUserMedia.bind(md);
   md.getUserMedia = async (constraints) => {
@@ -90,6 +92,11 @@ export class Participant {
   /** readyState of every track getUserMedia produced in this page. */
   localTrackStates(): Promise<string[]> {
     return trackStates(this.page);
+  }
+
+  /** Content-Security-Policy violations seen in the page (the app serves its pages with a strict CSP). */
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
+
+/** Adds a <confab-meeting> for `room` to the page, as a site owner would. */
+async function addMeeting(page: Page, room: string, name: string, id: string): Promise<void> {
+  await page.evaluate(
+    ([room, name, id]) => {
+      const m = document.createElement('confab-meeting');
+      m.id = id;
+      m.style.height = '300px';
+      m.setAttribute('token-endpoint', '/api/token');
+      m.setAttribute('room', room);
+      m.setAttribute('name', name);
+      m.setAttribute('prejoin', 'off');
+      document.body.append(m);
+    },
+    [room, name, id] as const,
+  );
+}
+
+test.describe('lifecycle hygiene', () => {
+  test('two meetings on one page are two independent participants', async ({ browser, page }) => {
+    const room = uniqueRoom('two');
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await page.goto('/?room=unused&prejoin=on');
+      await addMeeting(page, room, 'First', 'a');
+      await addMeeting(page, room, 'Second', 'b');
+      await expect(page.locator('#a')).toHaveAttribute('data-state', 'connected');
+      await expect(page.locator('#b')).toHaveAttribute('data-state', 'connected');
+      await bob.joined();
+      await expect(bob.tiles).toHaveCount(3);
+      await page.locator('#a confab-control-bar button[data-control="microphone"]').click();
+      const first = bob.page.locator('confab-tile').filter({ hasText: 'First' });
+      const second = bob.page.locator('confab-tile').filter({ hasText: 'Second' });
+      await expect(first).toHaveAttribute('data-muted', '');
+      await expect(second).not.toHaveAttribute('data-muted', '');
+      await page.locator('#b confab-control-bar button[data-control="leave"]').click();
+      await expect(bob.tiles).toHaveCount(2);
+      await expect(page.locator('#a')).toHaveAttribute('data-state', 'connected');
+    } finally {
+      await bob.close();
+    }
+  });
+
+  test('mount, unmount and mount again in one task (framework StrictMode) makes exactly one connection', async ({ browser, page }) => {
+    const room = uniqueRoom('strict');
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto('/?room=unused&prejoin=on');
+      await page.evaluate(
+        ([room]) => {
+          const m = document.createElement('confab-meeting');
+          m.id = 'strict';
+          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Strict', prejoin: 'off' })) m.setAttribute(k, v);
+          document.body.append(m);
+          m.remove();
+          document.body.append(m);
+        },
+        [room] as const,
+      );
+      await expect(page.locator('#strict')).toHaveAttribute('data-state', 'connected');
+      await bob.joined();
+      await expect(bob.tiles).toHaveCount(2);
+      // Still exactly two a moment later: no second connection arrives.
+      await expect.poll(async () => (await bob.page.evaluate(() => document.querySelector('confab-meeting')!.getState())).participants.length).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await bob.close();
+    }
+  });
+
+  test('a meeting removed while connecting ends up with no connection and no live track', async ({ browser, page }) => {
+    const room = uniqueRoom('abort');
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    await page.addInitScript(RECORD_TRACKS);
+    try {
+      await page.goto('/?room=unused&prejoin=on');
+      await bob.joined();
+      await addMeeting(page, room, 'Quitter', 'q');
+      await expect(page.locator('#q')).toHaveAttribute('data-state', 'connecting');
+      await page.evaluate(() => document.getElementById('q')?.remove());
+      await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
+      await expect(bob.tiles).toHaveCount(1);
+    } finally {
+      await bob.close();
+    }
+  });
+
+  test('loading the bundle twice does not throw', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/?room=lobby&prejoin=on');
+    await page.evaluate(async () => {
+      const url = '/confab.js?copy=2';
+      await import(url);
+    });
+    await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'prejoin');
+    expect(errors).toEqual([]);
+  });
+
+  test('live option changes apply without reconnecting', async ({ browser }) => {
+    const room = uniqueRoom('live');
+    const ada = await Participant.open(browser, { room, name: 'Ada' });
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      await expect(ada.tiles).toHaveCount(2);
+      const joins: number = await ada.meeting.evaluate((m) => {
+        const w = window as unknown as { joins: number };
+        w.joins = 0;
+        m.addEventListener('confab-joined', () => (w.joins += 1));
+        return w.joins;
+      });
+      const before = await ada.meeting.evaluate((m: HTMLElement & { getState(): Promise<{ identity: string }> }) => m.getState());
+
+      await ada.meeting.evaluate((m) => {
+        m.setAttribute('theme', 'dark');
+        m.setAttribute('max-tiles', '1');
+        m.setAttribute('accent', '#ff0066');
+      });
+      await expect(ada.meeting).toHaveAttribute('data-theme', 'dark');
+      await expect(ada.tiles).toHaveCount(1);
+      const accent = await ada.meeting.evaluate((m) => getComputedStyle(m).getPropertyValue('--confab-accent').trim());
+      expect(accent).toBe('#ff0066');
+
+      await ada.meeting.evaluate((m) => m.setAttribute('max-tiles', '16'));
+      await expect(ada.tiles).toHaveCount(2);
+      await expect(ada.meeting).toHaveAttribute('data-state', 'connected');
+      const after = await ada.meeting.evaluate((m: HTMLElement & { getState(): Promise<{ identity: string }> }) => m.getState());
+      expect(after.identity).toBe(before.identity);
+      expect(await ada.page.evaluate(() => (window as unknown as { joins: number }).joins)).toBe(joins);
+      await Participant.expectFramesFlowing(ada.tileOf(bob));
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+});

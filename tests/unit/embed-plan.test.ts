@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeployment } from '../../src/embed/deployment.js';
+import { planEmbed } from '../../src/embed/plan.js';
+
+const deployment = parseDeployment({
+  tokenEndpoint: '/api/token',
+  serverUrls: ['ws://127.0.0.1:7880'],
+  allowedParentOrigins: ['https://host.example', 'http://localhost:*'],
+});
+const plan = (query: string) => planEmbed(new URL(`https://confab.example/embed.html${query}`), deployment);
+
+describe('embed.html setup', () => {
+  it('passes presentation options through and takes the endpoint from the deployment', () => {
+    const p = plan('?room=standup&name=Ada&theme=dark&max-tiles=9');
+    expect(p.attributes).toEqual({ room: 'standup', name: 'Ada', theme: 'dark', 'max-tiles': '9', 'token-endpoint': '/api/token' });
+    expect(p.notices).toEqual([]);
+  });
+
+  it('refuses a token in the query and takes one from the fragment with the deployment server', () => {
+    expect(plan('?token=a.b.c').notices.map((n) => n.code)).toEqual(['token-in-query']);
+    const p = plan('#token=a.b.c');
+    expect(p.token).toBe('a.b.c');
+    expect(p.attributes['server-url']).toBe('ws://127.0.0.1:7880');
+  });
+
+  it('takes a server from the URL only when the deployment lists it', () => {
+    expect(plan('?server-url=ws%3A%2F%2F127.0.0.1%3A7880').attributes['server-url']).toBe('ws://127.0.0.1:7880');
+    const p = plan('?server-url=wss%3A%2F%2Fevil.example');
+    expect(p.attributes['server-url']).toBeUndefined();
+    expect(p.notices.map((n) => n.code)).toEqual(['server-url-not-allowed']);
+  });
+
+  it('never lets the URL change the token endpoint or assets', () => {
+    const p = plan('?token-endpoint=https%3A%2F%2Fevil.example&assets-base=https%3A%2F%2Fevil.example');
+    expect(p.attributes['token-endpoint']).toBe('/api/token');
+    expect(p.notices.map((n) => n.code)).toEqual(['option-not-from-url', 'option-not-from-url']);
+  });
+
+  it('accepts only allowed parent origins', () => {
+    expect(plan('?parent-origin=https%3A%2F%2Fhost.example').parentOrigin).toBe('https://host.example');
+    expect(plan('?parent-origin=http%3A%2F%2Flocalhost%3A3000').parentOrigin).toBe('http://localhost:3000');
+    const p = plan('?parent-origin=https%3A%2F%2Fevil.example');
+    expect(p.parentOrigin).toBeUndefined();
+    expect(p.notices.map((n) => n.code)).toEqual(['parent-origin-not-allowed']);
+  });
+
+  it('ignores parameters that are not options, such as __proto__', () => {
+    const p = plan('?__proto__=x&constructor=y');
+    expect(Object.keys(p.attributes)).toEqual(['token-endpoint']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('deployment config', () => {
+  it('drops malformed entries instead of trusting them', () => {
+    expect(
+      parseDeployment({
+        tokenEndpoint: 'javascript:alert(1)',
+        serverUrls: ['https://not-ws.example', 'wss://ok.example', 42],
+        allowedParentOrigins: ['*', 'https://ok.example', 'https://x.example/path'],
+      }),
+    ).toEqual({ tokenEndpoint: undefined, serverUrls: ['wss://ok.example'], allowedParentOrigins: ['https://ok.example'] });
+    expect(parseDeployment('nonsense')).toEqual({ tokenEndpoint: undefined, serverUrls: [], allowedParentOrigins: [] });
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+
+type Registry = { get(name: string): unknown } | undefined;
+const registry = () => (globalThis as { customElements?: Registry }).customElements;
+
+describe('the package in Node (no DOM)', () => {
+  it('imports the side-effect-free entry without registering any element or throwing', async () => {
+    const mod = await import('../../src/index.js');
+    expect(typeof mod.ConfabMeeting).toBe('function');
+    expect(mod.OPTIONS.length).toBeGreaterThan(10);
+    // Lit's Node build may install its own minimal registry; ours must stay empty of confab tags.
+    expect(registry()?.get('confab-meeting')).toBeUndefined();
+  });
+
+  it('the define entry registers each element once, skipping tags already defined', async () => {
+    const { define } = await import('../../src/define.js');
+    const defined = new Map<string, unknown>();
+    const fake = {
+      get: (n: string) => defined.get(n),
+      define: (n: string, c: unknown) => {
+        if (defined.has(n)) throw new Error(`${n} already defined`);
+        defined.set(n, c);
+      },
+    } as unknown as CustomElementRegistry;
+    define(fake);
+    define(fake);
+    expect([...defined.keys()].sort()).toEqual(['confab-control-bar', 'confab-grid', 'confab-meeting', 'confab-prejoin', 'confab-tile']);
+  });
+});
