@@ -1,5 +1,5 @@
 // The only module with side effects: registers every Confab element, once.
-import { ConfabControlBar, ConfabGrid, ConfabMeeting, ConfabPrejoin, ConfabTile, VERSION } from './index.js';
+import { ConfabControlBar, ConfabDeviceSelect, ConfabGrid, ConfabMeeting, ConfabPrejoin, ConfabSettings, ConfabTile, VERSION } from './index.js';
 
 const ELEMENTS: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['confab-meeting', ConfabMeeting],
@@ -7,6 +7,8 @@ const ELEMENTS: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['confab-tile', ConfabTile],
   ['confab-control-bar', ConfabControlBar],
   ['confab-prejoin', ConfabPrejoin],
+  ['confab-device-select', ConfabDeviceSelect],
+  ['confab-settings', ConfabSettings],
 ];
 
 const VERSION_KEY = Symbol.for('confab.version');
@@ -33,5 +35,7 @@ declare global {
     'confab-tile': ConfabTile;
     'confab-control-bar': ConfabControlBar;
     'confab-prejoin': ConfabPrejoin;
+    'confab-device-select': ConfabDeviceSelect;
+    'confab-settings': ConfabSettings;
   }
 }

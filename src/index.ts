@@ -4,6 +4,8 @@ export { ConfabGrid } from '../components/grid/grid.js';
 export { ConfabTile } from '../components/tile/tile.js';
 export { ConfabControlBar } from '../components/control-bar/control-bar.js';
 export { ConfabPrejoin } from '../components/prejoin/prejoin.js';
+export { ConfabDeviceSelect } from '../components/device-select/device-select.js';
+export { ConfabSettings } from '../components/settings/settings.js';
 export { OPTIONS, type MeetingConfig } from './config/schema.js';
 export { CONFAB_EVENTS, type ConfabEventDetails, type ConfabEventName } from './events.js';
 export type { MeetingSnapshot, Phase, LeftReason, DeviceErrorReason } from './core/types.js';

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/lit/context.js';
-import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon } from '../../src/lit/icons.js';
+import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, settingsIcon } from '../../src/lit/icons.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
 /**
@@ -58,6 +58,16 @@ export class ConfabControlBar extends LitElement {
         @click=${() => void meeting.setCamera(!s.camera)}
       >
         ${s.camera ? camIcon : camOffIcon}
+      </button>
+      <button
+        type="button"
+        data-control="settings"
+        aria-haspopup="dialog"
+        aria-label=${t('settings.open')}
+        title=${t('settings.open')}
+        @click=${() => meeting.openSettings()}
+      >
+        ${settingsIcon}
       </button>
       <button type="button" class="leave" data-control="leave" aria-label=${t('controls.leave')} title=${t('controls.leave')} @click=${() => void meeting.leave()}>
         ${leaveIcon}

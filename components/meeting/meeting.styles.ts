@@ -158,6 +158,22 @@ export const meetingStyles = css`
     block-size: 1.1rem;
     border-width: 3px;
   }
+  .toasts {
+    position: absolute;
+    inset-block-end: 5rem;
+    inset-inline: 0;
+    display: grid;
+    justify-items: center;
+    gap: 0.5rem;
+    pointer-events: none;
+  }
+  .toast {
+    padding: 0.5rem 1rem;
+    border-radius: 999px;
+    background: var(--_confab-text);
+    color: var(--_confab-bg);
+    box-shadow: 0 2px 12px rgb(0 0 0 / 0.3);
+  }
   .audio-sink {
     display: none;
   }

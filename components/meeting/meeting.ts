@@ -3,7 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseConfig, type ConfigIssue } from '../../src/config/parse.js';
 import { OPTIONS, propertyOf, type MeetingConfig } from '../../src/config/schema.js';
 import { policyAllows } from '../../src/core/device-errors.js';
-import { hasCredentials, Meeting, type JoinChoices } from '../../src/core/meeting.js';
+import { hasCredentials, Meeting, type ExplicitChoices, type JoinChoices } from '../../src/core/meeting.js';
 import type { MeetingSnapshot, MeetingState, Notice } from '../../src/core/types.js';
 import { emitFrom, type Emit } from '../../src/events.js';
 import { createTranslator, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
@@ -23,13 +23,14 @@ function booleanArg(value: unknown, method: string): Promise<boolean> {
   return typeof value === 'boolean' ? Promise.resolve(value) : Promise.reject(new TypeError(`${method} expects true or false`));
 }
 
-type View = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors'>;
+type View = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts'>;
 const selectView = (s: MeetingState): View => ({
   phase: s.phase,
   audioBlocked: s.audioBlocked,
   error: s.error,
   leftReason: s.leftReason,
   deviceErrors: s.deviceErrors,
+  toasts: s.toasts,
 });
 
 /**
@@ -82,7 +83,7 @@ export class ConfabMeeting extends LitElement {
   #issues: ConfigIssue[] = [];
   #reportedIssues = new Set<string>();
   #t: Translate = createTranslator('en');
-  readonly #meeting = new Meeting({ emit: this.#emit, config: () => this.#config, t: () => this.#t });
+  readonly #meeting = new Meeting({ emit: this.#emit, config: () => this.#config, t: () => this.#t, explicit: () => this.#explicit() });
   readonly #provider = new ContextProvider(this, { context: meetingContext });
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
   #ready = false;
@@ -141,7 +142,7 @@ export class ConfabMeeting extends LitElement {
     // A move in the DOM (or a framework's mount/unmount/mount in one task) is not a removal.
     this.#teardownScheduled = true;
     queueMicrotask(() => {
-      if (this.#teardownScheduled && !this.isConnected) void this.#meeting.leave();
+      if (this.#teardownScheduled && !this.isConnected) void this.#meeting.dispose();
     });
   }
 
@@ -162,9 +163,26 @@ export class ConfabMeeting extends LitElement {
     this.#maybeAutoJoin();
   }
 
-  /** prejoin=off joins as soon as the credentials are complete (they may arrive later, e.g. by postMessage). */
+  /** Options set explicitly by the host, which beat saved preferences. */
+  #explicit(): ExplicitChoices {
+    const set = (key: 'audio' | 'video' | 'name') => this[key] !== undefined && this[key] !== null && !this.#issues.some((i) => i.option === key);
+    return {
+      ...(set('audio') ? { audio: this.#config.audio } : {}),
+      ...(set('video') ? { video: this.#config.video } : {}),
+      ...(set('name') && this.#config.name ? { name: this.#config.name } : {}),
+    };
+  }
+
+  /** Skip the pre-join: prejoin="off", or "auto" once preferences were saved. */
+  #skipsPrejoin(): boolean {
+    const { prejoin } = this.#config;
+    return prejoin === 'off' || (prejoin === 'auto' && this.#meeting.preferences.hasSaved());
+  }
+
+  /** Joins without the pre-join as soon as the credentials are complete (they may arrive later, e.g. by postMessage). */
   #maybeAutoJoin() {
-    if (this.#autoJoined || this.#config.prejoin !== 'off' || !hasCredentials(this.#config)) return;
+    const name = this.#meeting.startState().name;
+    if (this.#autoJoined || !this.#skipsPrejoin() || !hasCredentials({ ...this.#config, name })) return;
     this.#autoJoined = true;
     // A microtask, so that a mount/unmount in the same task (framework StrictMode) never connects.
     queueMicrotask(() => {
@@ -219,6 +237,9 @@ export class ConfabMeeting extends LitElement {
     if (!view) return nothing;
     return html`<div class="root" lang=${this.#lang}>
       ${this.#renderPhase(view.phase, view)}
+      <div class="toasts" role="status" aria-live="polite">
+        ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${this.#t(toast.key, toast.params)}</div>`)}
+      </div>
       <div class="audio-sink" aria-hidden="true"></div>
     </div>`;
   }
@@ -227,6 +248,7 @@ export class ConfabMeeting extends LitElement {
     const t = this.#t;
     switch (phase) {
       case 'prejoin':
+        if (this.#skipsPrejoin()) return html`<div class="center" role="status"><div class="spinner" aria-hidden="true"></div></div>`;
         return html`<div class="layout">
           <div class="banners">
             ${this.#renderIssues()}
@@ -276,6 +298,7 @@ export class ConfabMeeting extends LitElement {
           </div>
           <confab-grid exportparts="grid, tile"></confab-grid>
           <confab-control-bar part="control-bar"></confab-control-bar>
+          <confab-settings></confab-settings>
           ${phase === 'reconnecting'
             ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
             : nothing}

@@ -2,17 +2,87 @@ import { css } from 'lit';
 
 export const prejoinStyles = css`
   :host {
+    display: block;
+    overflow: auto;
+    padding: 1rem;
+  }
+  section {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    gap: 1.25rem;
+    align-items: start;
+    max-inline-size: 56rem;
+    margin-inline: auto;
+  }
+  .preview {
+    position: relative;
+    aspect-ratio: 16 / 9;
+    border-radius: var(--_confab-radius);
+    overflow: hidden;
+    background: #000;
+  }
+  video {
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+    transform: scaleX(-1);
+  }
+  video[hidden] {
+    display: none;
+  }
+  .placeholder {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: 0.5rem;
+    color: #fff;
+    background: var(--_confab-surface-2);
+    color: var(--_confab-text);
+  }
+  .avatar {
     display: grid;
     place-items: center;
-    padding: 1.5rem;
+    inline-size: 4rem;
+    block-size: 4rem;
+    border-radius: 50%;
+    background: var(--_confab-accent);
+    color: var(--_confab-on-accent);
+    font-size: 1.5rem;
+    font-weight: 600;
+  }
+  .spinner {
+    inline-size: 2rem;
+    block-size: 2rem;
+    border-radius: 50%;
+    border: 4px solid var(--_confab-surface-3);
+    border-block-start-color: var(--_confab-accent);
+    animation: spin 0.9s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  .toggles {
+    position: absolute;
+    inset-block-end: 0.75rem;
+    inset-inline: 0;
+    display: flex;
+    justify-content: center;
+    gap: 0.75rem;
+  }
+  .toggles button {
+    inline-size: 3rem;
+    block-size: 3rem;
+    padding: 0;
+    border-radius: 50%;
+    justify-content: center;
   }
   form {
     display: grid;
-    gap: 1rem;
-    inline-size: min(100%, 22rem);
-    padding: 1.5rem;
-    border-radius: var(--_confab-radius);
-    background: var(--_confab-surface);
+    gap: 0.75rem;
   }
   h2 {
     margin: 0;
@@ -20,26 +90,26 @@ export const prejoinStyles = css`
   }
   label {
     display: grid;
-    gap: 0.35rem;
+    gap: 0.3rem;
     font-size: 0.9rem;
   }
-  input {
-    all: unset;
+  input,
+  select {
+    font: inherit;
     box-sizing: border-box;
-    padding: 0.6rem 0.75rem;
+    inline-size: 100%;
+    margin: 0;
+    padding: 0.55rem 0.7rem;
     border-radius: calc(var(--_confab-radius) / 2);
     border: 1px solid var(--_confab-border);
-    background: var(--_confab-bg);
+    background: var(--_confab-surface);
     color: var(--_confab-text);
   }
   input:focus-visible,
+  select:focus-visible,
   button:focus-visible {
     outline: 3px solid var(--_confab-focus);
     outline-offset: 2px;
-  }
-  .toggles {
-    display: flex;
-    gap: 0.5rem;
   }
   button {
     all: unset;
@@ -48,24 +118,72 @@ export const prejoinStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4rem;
-    padding: 0.55rem 0.9rem;
+    padding: 0.6rem 1rem;
     border-radius: calc(var(--_confab-radius) / 2);
     background: var(--_confab-surface-2);
     color: var(--_confab-text);
     cursor: pointer;
+    text-align: center;
   }
   button[aria-pressed='false'] {
-    background: var(--_confab-danger-soft);
-    color: var(--_confab-danger-text);
+    background: var(--_confab-danger);
+    color: #fff;
   }
   button.join {
     background: var(--_confab-accent);
     color: var(--_confab-on-accent);
     font-weight: 600;
   }
+  button[aria-busy='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .meter {
+    block-size: 0.5rem;
+    border-radius: 999px;
+    background: var(--_confab-surface-2);
+    overflow: hidden;
+  }
+  .meter span {
+    display: block;
+    block-size: 100%;
+    inline-size: 100%;
+    background: var(--_confab-accent);
+    transform-origin: left center;
+    transform: scaleX(var(--_level, 0));
+    transition: transform 90ms linear;
+  }
+  :host(:dir(rtl)) .meter span {
+    transform-origin: right center;
+  }
   .error {
+    padding: 0.6rem 0.75rem;
+    border-radius: calc(var(--_confab-radius) / 2);
+    background: var(--_confab-danger-soft);
+    color: var(--_confab-danger-text);
+    display: grid;
+    gap: 0.4rem;
+  }
+  .error p {
+    margin: 0;
+  }
+  .help {
+    font-size: 0.85rem;
+  }
+  .name-error {
     margin: 0;
     color: var(--_confab-danger-text);
     font-size: 0.9rem;
+  }
+  .name-error:empty {
+    display: none;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+    .meter span {
+      transition: none;
+    }
   }
 `;

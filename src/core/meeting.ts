@@ -2,9 +2,23 @@
 import type { MeetingConfig } from '../config/schema.js';
 import type { Emit } from '../events.js';
 import type { Translate } from '../i18n/i18n.js';
+import { Devices } from './devices.js';
+import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
 import { createMeetingStore, localParticipant, orderedParticipants, type MeetingStore } from './store.js';
-import type { MeetingError, MeetingSnapshot } from './types.js';
+import type { MediaKind, MeetingError, MeetingSnapshot } from './types.js';
 import type { Session } from './session.js';
+import type { MessageKey } from '../i18n/en.js';
+
+/** Options the host set explicitly (they beat saved preferences). */
+export interface ExplicitChoices {
+  audio?: boolean;
+  video?: boolean;
+  name?: string;
+}
+
+const CREDENTIALS_REUSE_MS = 5 * 60_000;
+const TOAST_MS = 6000;
+const PREF_KEY = { camera: 'cameraId', microphone: 'microphoneId', speaker: 'speakerId' } as const;
 
 export interface Credentials {
   serverUrl: string;
@@ -34,17 +48,82 @@ export function hasCredentials(config: MeetingConfig): boolean {
 
 export class Meeting {
   readonly store: MeetingStore = createMeetingStore();
+  readonly devices: Devices;
+  readonly preferences: PreferenceStore;
   #session: Session | null = null;
   #audioSink: HTMLElement | null = null;
   #joinSeq = 0;
+  #toastSeq = 0;
+  /** The devices the user chose; when one comes back after being unplugged, we switch back to it. */
+  #preferred: Partial<Record<MediaKind, string>> = {};
+  #prepared: { name: string | undefined; at: number; credentials: Promise<Credentials> } | null = null;
   readonly #emit: Emit;
   readonly #config: () => MeetingConfig;
+  readonly #explicit: () => ExplicitChoices;
   readonly #t: () => Translate;
 
-  constructor(options: { emit: Emit; config: () => MeetingConfig; t: () => Translate }) {
+  constructor(options: { emit: Emit; config: () => MeetingConfig; t: () => Translate; explicit?: () => ExplicitChoices; preferences?: PreferenceStore }) {
     this.#emit = options.emit;
     this.#config = options.config;
     this.#t = options.t;
+    this.#explicit = options.explicit ?? (() => ({}));
+    this.preferences = options.preferences ?? createPreferenceStore();
+    this.devices = new Devices(this.store, this.#emit);
+    const saved = this.preferences.load();
+    for (const kind of ['camera', 'microphone', 'speaker'] as const) {
+      const id = saved[PREF_KEY[kind]];
+      if (id) {
+        this.#preferred[kind] = id;
+        this.devices.select(kind, id);
+      }
+    }
+  }
+
+  /** Where the pre-join starts: explicit attribute › saved preference › default. */
+  startState(): { audio: boolean; video: boolean; name: string | undefined } {
+    const config = this.#config();
+    return resolveStart(this.#explicit(), this.preferences.load(), { audio: config.audio, video: config.video });
+  }
+
+  /** The pre-join screen is showing: device lists, previews, and an early start on the connection. */
+  enterPrejoin(): void {
+    const start = this.startState();
+    this.devices.watch(() => void this.#onDevicesChanged());
+    void this.devices.refresh();
+    void this.devices.preview('camera', start.video);
+    void this.devices.preview('microphone', start.audio);
+    this.warm(start.name);
+  }
+
+  leavePrejoin(): void {
+    this.devices.stopPreview();
+  }
+
+  setPreview(kind: 'camera' | 'microphone', on: boolean): Promise<void> {
+    return this.devices.preview(kind, on);
+  }
+
+  /**
+   * Loads the SDK chunk and, when the credentials are known, fetches them and warms the connection,
+   * so that the click on Join goes straight to connecting.
+   */
+  warm(name: string | undefined): void {
+    void import('./session.js').then(({ Session }) => {
+      const config = this.#config();
+      if (!hasCredentials({ ...config, name: name ?? config.name })) return;
+      const credentials = this.#credentialsFor(name);
+      void credentials.then((c) => Session.prepare(c.serverUrl, c.token)).catch(() => undefined);
+    }).catch(() => undefined);
+  }
+
+  #credentialsFor(name: string | undefined): Promise<Credentials> {
+    const fresh = this.#prepared && this.#prepared.name === name && Date.now() - this.#prepared.at < CREDENTIALS_REUSE_MS;
+    if (!fresh || !this.#prepared) {
+      const credentials = this.#credentials(this.#config(), name);
+      credentials.catch(() => undefined);
+      this.#prepared = { name, at: Date.now(), credentials };
+    }
+    return this.#prepared.credentials;
   }
 
   /** Joins with the current config; choices from the pre-join screen override it. */
@@ -52,17 +131,25 @@ export class Meeting {
     const { phase } = this.store.getState();
     if (phase === 'connecting' || phase === 'connected' || phase === 'reconnecting') return;
     const seq = ++this.#joinSeq;
-    const config = this.#config();
+    const start = this.startState();
+    const name = choices.name ?? start.name ?? this.#config().name;
+    const audio = choices.audio ?? start.audio;
+    const video = choices.video ?? start.video;
+    this.devices.stopPreview();
+    this.devices.watch(() => void this.#onDevicesChanged());
     this.store.setState({ phase: 'connecting', error: null, leftReason: null, deviceErrors: [], pending: { microphone: false, camera: false, join: true } });
     this.#emit('confab-connection-state', { state: 'connecting' });
     try {
-      const credentials = await this.#credentials(config, choices.name ?? config.name);
+      const credentials = await this.#credentialsFor(name);
+      this.#prepared = null; // a token serves one join
       const { Session } = await import('./session.js');
       if (seq !== this.#joinSeq) return; // left before the session loaded
-      const session = new Session(this.store, this.#emit);
+      const session = new Session(this.store, this.#emit, (device, error) => this.devices.reportError(device, error));
       this.#session = session;
       session.setAudioSink(this.#audioSink);
-      await session.connect({ ...credentials, audio: choices.audio ?? config.audio, video: choices.video ?? config.video });
+      const { selected } = this.store.getState().devices;
+      this.preferences.save({ name, audio, video });
+      await session.connect({ ...credentials, audio, video, devices: selected });
     } catch (error) {
       if (seq !== this.#joinSeq) return;
       this.#session = null;
@@ -93,6 +180,68 @@ export class Meeting {
 
   async setCamera(on: boolean): Promise<void> {
     await this.#device('camera', on);
+  }
+
+  /** Chooses a device; in a call it switches without rejoining, before it restarts the preview. */
+  async switchDevice(kind: MediaKind, id: string): Promise<void> {
+    this.#preferred[kind] = id;
+    this.preferences.save({ [PREF_KEY[kind]]: id });
+    this.devices.select(kind, id);
+    if (this.#session) {
+      await this.#session.switchDevice(kind, id).catch((error: unknown) => {
+        if (kind !== 'speaker') this.devices.reportError(kind, error);
+      });
+    } else if (kind !== 'speaker' && this.store.getState().devices.preview[kind] !== 'off') {
+      await this.devices.preview(kind, true);
+    }
+  }
+
+  /** A device came or went: fall back from a vanished one, and return to the chosen one when it is back. */
+  async #onDevicesChanged(): Promise<void> {
+    const { devices, phase } = this.store.getState();
+    const lists = { camera: devices.cameras, microphone: devices.microphones, speaker: devices.speakers };
+    for (const kind of ['camera', 'microphone', 'speaker'] as const) {
+      const list = lists[kind];
+      const current = devices.selected[kind] ?? this.#session?.activeDevice(kind) ?? null;
+      const preferred = this.#preferred[kind];
+      let target: string | undefined;
+      let key: MessageKey | undefined;
+      if (preferred && preferred !== current && list.some((d) => d.id === preferred)) {
+        target = preferred;
+        key = 'devices.restored';
+      } else if (current && !list.some((d) => d.id === current)) {
+        target = (list.find((d) => d.id === 'default') ?? list[0])?.id;
+        key = 'devices.switched';
+        // The vanished device is the one to return to, even if the browser default picked it.
+        this.#preferred[kind] ??= current;
+      }
+      if (!target || !key) continue;
+      this.devices.select(kind, target);
+      if (this.#session) await this.#session.switchDevice(kind, target).catch(() => undefined);
+      else if (phase === 'prejoin' && kind !== 'speaker' && devices.preview[kind] !== 'off') await this.devices.preview(kind, true);
+      this.toast(key, { device: this.devices.labelOf(kind, target) });
+    }
+  }
+
+  toast(key: MessageKey, params?: Record<string, string>): void {
+    const id = ++this.#toastSeq;
+    this.store.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, key, ...(params ? { params } : {}) }] }));
+    setTimeout(() => this.store.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), TOAST_MS);
+  }
+
+  openSettings(): void {
+    void this.devices.refresh();
+    this.store.setState({ settingsOpen: true });
+  }
+
+  closeSettings(): void {
+    this.store.setState({ settingsOpen: false });
+  }
+
+  /** The element is gone: leave, and end every track it obtained, previews included. */
+  async dispose(): Promise<void> {
+    this.devices.dispose();
+    await this.leave();
   }
 
   async startAudio(): Promise<void> {

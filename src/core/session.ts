@@ -13,16 +13,19 @@ import {
 } from 'livekit-client';
 import type { Emit } from '../events.js';
 import { bindRoom, leftReasonOf } from './adapters.js';
-import { classifyMediaError, policyAllows } from './device-errors.js';
 import type { MeetingStore } from './store.js';
-import type { DeviceKind, MeetingError } from './types.js';
+import type { DeviceKind, MediaKind, MeetingError } from './types.js';
 
 export interface ConnectOptions {
   serverUrl: string;
   token: string;
   audio: boolean;
   video: boolean;
+  /** Chosen devices (null: the browser default). */
+  devices: Readonly<Record<MediaKind, string | null>>;
 }
+
+const DEVICE_KIND: Record<MediaKind, MediaDeviceKind> = { camera: 'videoinput', microphone: 'audioinput', speaker: 'audiooutput' };
 
 /** A join failure with a stable code, safe to show and to send in `confab-error`. */
 export class JoinFailure extends Error implements MeetingError {
@@ -41,10 +44,17 @@ export class Session {
   #audioSink: HTMLElement | null = null;
   readonly #store: MeetingStore;
   readonly #emit: Emit;
+  readonly #deviceError: (device: DeviceKind, error: unknown) => void;
 
-  constructor(store: MeetingStore, emit: Emit) {
+  constructor(store: MeetingStore, emit: Emit, deviceError: (device: DeviceKind, error: unknown) => void) {
     this.#store = store;
     this.#emit = emit;
+    this.#deviceError = deviceError;
+  }
+
+  /** Warms DNS/TLS/HTTP to the server while the user is still on the pre-join screen. */
+  static async prepare(serverUrl: string, token: string): Promise<void> {
+    await new Room().prepareConnection(serverUrl, token).catch(() => undefined);
   }
 
   get active(): boolean {
@@ -53,7 +63,15 @@ export class Session {
 
   async connect(options: ConnectOptions): Promise<void> {
     if (this.#room) throw new JoinFailure('already-joined', 'already in a meeting');
-    const room = new Room({ adaptiveStream: true, dynacast: true, stopLocalTrackOnUnpublish: true });
+    const { camera, microphone, speaker } = options.devices;
+    const room = new Room({
+      adaptiveStream: true,
+      dynacast: true,
+      stopLocalTrackOnUnpublish: true,
+      videoCaptureDefaults: camera ? { deviceId: { exact: camera } } : {},
+      audioCaptureDefaults: microphone ? { deviceId: { exact: microphone } } : {},
+      audioOutput: speaker ? { deviceId: speaker } : {},
+    });
     this.#room = room;
     this.#leaving = false;
     this.#binding = bindRoom(room, this.#store, this.#emit, (reason) => this.#onDisconnected(room, reason));
@@ -97,6 +115,18 @@ export class Session {
     await this.#setDevice('camera', on);
   }
 
+  /** Switches a device without rejoining; the published track keeps its sid, so others see no gap. */
+  async switchDevice(kind: MediaKind, deviceId: string): Promise<boolean> {
+    const room = this.#room;
+    if (!room) return false;
+    return room.switchActiveDevice(DEVICE_KIND[kind], deviceId, true);
+  }
+
+  /** The device a kind is using now (as the SDK reports it). */
+  activeDevice(kind: MediaKind): string | undefined {
+    return this.#room?.getActiveDevice(DEVICE_KIND[kind]);
+  }
+
   async startAudio(): Promise<void> {
     await this.#room?.startAudio();
     this.#store.setState({ audioBlocked: this.#room ? !this.#room.canPlaybackAudio : false });
@@ -137,15 +167,6 @@ export class Session {
     }
     // Left while the device was starting: the track published late must not keep the camera light on.
     if (this.#room !== room) stopLocalTracks(room);
-  }
-
-  #deviceError(device: DeviceKind, error: unknown) {
-    const feature = device === 'screen' ? 'display-capture' : device;
-    const reason = classifyMediaError(error, policyAllows(feature));
-    this.#store.setState((s) => ({
-      deviceErrors: [...s.deviceErrors.filter((e) => e.device !== device), { device, reason }],
-    }));
-    this.#emit('confab-device-error', { device, reason });
   }
 
   #playAudio(track: Track, identity: string) {

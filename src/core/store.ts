@@ -15,6 +15,17 @@ export function initialState(): MeetingState {
     leftReason: null,
     error: null,
     deviceErrors: [],
+    devices: {
+      cameras: [],
+      microphones: [],
+      speakers: [],
+      selected: { camera: null, microphone: null, speaker: null },
+      preview: { camera: 'off', microphone: 'off' },
+      level: 0,
+      canSelectSpeaker: false,
+    },
+    toasts: [],
+    settingsOpen: false,
   };
 }
 

@@ -34,6 +34,33 @@ export interface ParticipantView {
   joinedAt: number;
 }
 
+export type MediaKind = 'camera' | 'microphone' | 'speaker';
+
+export interface DeviceOption {
+  id: string;
+  label: string;
+}
+
+export interface DevicesView {
+  cameras: readonly DeviceOption[];
+  microphones: readonly DeviceOption[];
+  speakers: readonly DeviceOption[];
+  /** The chosen device of each kind (null: the browser default). */
+  selected: Readonly<Record<MediaKind, string | null>>;
+  /** Pre-join preview of each input. */
+  preview: Readonly<Record<'camera' | 'microphone', 'off' | 'starting' | 'live'>>;
+  /** Microphone level 0..1 while previewing. */
+  level: number;
+  /** Whether the browser can choose the speaker (HTMLMediaElement.setSinkId). */
+  canSelectSpeaker: boolean;
+}
+
+export interface Toast {
+  id: number;
+  key: MessageKey;
+  params?: Record<string, string>;
+}
+
 export interface MeetingError {
   code: string;
   message: string;
@@ -52,6 +79,11 @@ export interface MeetingState {
   leftReason: LeftReason | null;
   error: MeetingError | null;
   deviceErrors: readonly DeviceError[];
+  devices: DevicesView;
+  /** Short-lived messages (e.g. "Switched to …"), announced politely. */
+  toasts: readonly Toast[];
+  /** The mid-call settings panel is open. */
+  settingsOpen: boolean;
 }
 
 /** The snapshot `getState()` returns (contract §4). */

@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
 
+/** The app's origin with the bundle loaded and no meeting on the page yet. */
+async function emptyPage(page: Page): Promise<void> {
+  await page.goto('/?room=unused&prejoin=on');
+  await page.evaluate(() => document.querySelector('confab-meeting')?.remove());
+}
+
 /** Adds a <confab-meeting> for `room` to the page, as a site owner would. */
 async function addMeeting(page: Page, room: string, name: string, id: string): Promise<void> {
   await page.evaluate(
@@ -23,7 +29,7 @@ test.describe('lifecycle hygiene', () => {
     const room = uniqueRoom('two');
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     try {
-      await page.goto('/?room=unused&prejoin=on');
+      await emptyPage(page);
       await addMeeting(page, room, 'First', 'a');
       await addMeeting(page, room, 'Second', 'b');
       await expect(page.locator('#a')).toHaveAttribute('data-state', 'connected');
@@ -49,7 +55,7 @@ test.describe('lifecycle hygiene', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto('/?room=unused&prejoin=on');
+      await emptyPage(page);
       await page.evaluate(
         ([room]) => {
           const m = document.createElement('confab-meeting');
@@ -77,7 +83,7 @@ test.describe('lifecycle hygiene', () => {
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     await page.addInitScript(RECORD_TRACKS);
     try {
-      await page.goto('/?room=unused&prejoin=on');
+      await emptyPage(page);
       await bob.joined();
       await addMeeting(page, room, 'Quitter', 'q');
       await expect(page.locator('#q')).toHaveAttribute('data-state', 'connecting');

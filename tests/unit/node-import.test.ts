@@ -24,6 +24,6 @@ describe('the package in Node (no DOM)', () => {
     } as unknown as CustomElementRegistry;
     define(fake);
     define(fake);
-    expect([...defined.keys()].sort()).toEqual(['confab-control-bar', 'confab-grid', 'confab-meeting', 'confab-prejoin', 'confab-tile']);
+    expect([...defined.keys()].sort()).toEqual(['confab-control-bar', 'confab-device-select', 'confab-grid', 'confab-meeting', 'confab-prejoin', 'confab-settings', 'confab-tile']);
   });
 });

@@ -1,0 +1,62 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { MediaKind } from '../../src/core/types.js';
+import { useMeeting } from '../../src/lit/context.js';
+
+/** A labelled <select> of one kind of device; choosing switches it (live in a call). */
+export class ConfabDeviceSelect extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    label {
+      display: grid;
+      gap: 0.3rem;
+      font-size: 0.9rem;
+    }
+    select {
+      font: inherit;
+      box-sizing: border-box;
+      inline-size: 100%;
+      margin: 0;
+      padding: 0.55rem 0.7rem;
+      border-radius: calc(var(--_confab-radius) / 2);
+      border: 1px solid var(--_confab-border);
+      background: var(--_confab-surface);
+      color: var(--_confab-text);
+    }
+    select:focus-visible {
+      outline: 3px solid var(--_confab-focus);
+      outline-offset: 2px;
+    }
+  `;
+  static override properties = { kind: { type: String } };
+
+  declare kind: MediaKind;
+  readonly #meeting = useMeeting(this, (s) => s.devices);
+
+  constructor() {
+    super();
+    this.kind = 'camera';
+  }
+
+  protected override render() {
+    const ctx = this.#meeting.context.value;
+    const devices = this.#meeting.slice.value;
+    if (!ctx || !devices) return nothing;
+    const { t, meeting } = ctx;
+    const list = this.kind === 'camera' ? devices.cameras : this.kind === 'microphone' ? devices.microphones : devices.speakers;
+    const selected = devices.selected[this.kind];
+    const label = t(this.kind === 'camera' ? 'devices.camera' : this.kind === 'microphone' ? 'devices.microphone' : 'devices.speaker');
+    return html`<label
+      >${label}
+      <select
+        data-device=${this.kind}
+        ?disabled=${list.length === 0}
+        @change=${(e: Event) => void meeting.switchDevice(this.kind, (e.target as HTMLSelectElement).value)}
+      >
+        ${list.length === 0 ? html`<option value="">${t('devices.none')}</option>` : nothing}
+        ${list.map((d) => html`<option value=${d.id} ?selected=${d.id === selected}>${d.id === 'default' ? t('devices.default') : d.label}</option>`)}
+      </select></label
+    >`;
+  }
+}

@@ -1,0 +1,96 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { useMeeting } from '../../src/lit/context.js';
+
+/**
+ * Mid-call settings: switch camera, microphone and speaker without rejoining. A modal <dialog>:
+ * focus moves in when it opens, Escape closes it, and focus returns to what opened it.
+ */
+export class ConfabSettings extends LitElement {
+  static override styles = css`
+    dialog {
+      inline-size: min(92vw, 26rem);
+      border: 0;
+      border-radius: var(--_confab-radius);
+      padding: 1.25rem;
+      background: var(--_confab-surface);
+      color: var(--_confab-text);
+      font: inherit;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.5);
+    }
+    h2 {
+      margin: 0 0 1rem;
+      font-size: 1.2rem;
+    }
+    .fields {
+      display: grid;
+      gap: 0.9rem;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      margin-block-start: 1.25rem;
+    }
+    button {
+      all: unset;
+      box-sizing: border-box;
+      padding: 0.55rem 1.1rem;
+      border-radius: calc(var(--_confab-radius) / 2);
+      background: var(--_confab-accent);
+      color: var(--_confab-on-accent);
+      font-weight: 600;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 3px solid var(--_confab-focus);
+      outline-offset: 2px;
+    }
+  `;
+
+  readonly #meeting = useMeeting(this, (s) => ({ open: s.settingsOpen, canSelectSpeaker: s.devices.canSelectSpeaker }));
+  #returnFocus: HTMLElement | null = null;
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    const open = this.#meeting.slice.value?.open ?? false;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      this.#returnFocus = deepActiveElement();
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  #onClose = () => {
+    this.#meeting.context.value?.meeting.closeSettings();
+    this.#returnFocus?.focus();
+    this.#returnFocus = null;
+  };
+
+  protected override render() {
+    const ctx = this.#meeting.context.value;
+    const view = this.#meeting.slice.value;
+    if (!ctx || !view) return nothing;
+    const { t, meeting } = ctx;
+    return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}>
+      <h2 id="settings-title">${t('settings.title')}</h2>
+      <div class="fields">
+        ${view.open
+          ? html`<confab-device-select kind="camera"></confab-device-select>
+              <confab-device-select kind="microphone"></confab-device-select>
+              ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}`
+          : nothing}
+      </div>
+      <div class="actions"><button type="button" data-control="close-settings" @click=${() => meeting.closeSettings()}>${t('settings.close')}</button></div>
+    </dialog>`;
+  }
+}
+
+/** The focused element, looking through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}

@@ -1,0 +1,86 @@
+// What a user chose last time, per origin. Storage can throw (third-party iframes, privacy modes):
+// every access is wrapped, with an in-memory fallback, so nothing is lost for this page's life.
+
+export interface Preferences {
+  name?: string;
+  audio?: boolean;
+  video?: boolean;
+  cameraId?: string;
+  microphoneId?: string;
+  speakerId?: string;
+}
+
+const KEY = 'confab.preferences.v1';
+
+/** Keeps only well-typed fields of untrusted JSON. */
+export function sanitizePreferences(raw: unknown): Preferences {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const record = raw as Record<string, unknown>;
+  const get = (key: string) => (Object.hasOwn(record, key) ? record[key] : undefined);
+  const out: Preferences = {};
+  const text = (key: 'name' | 'cameraId' | 'microphoneId' | 'speakerId', max: number) => {
+    const v = get(key);
+    if (typeof v === 'string' && v.length > 0 && v.length <= max) out[key] = v;
+  };
+  text('name', 64);
+  text('cameraId', 512);
+  text('microphoneId', 512);
+  text('speakerId', 512);
+  for (const key of ['audio', 'video'] as const) {
+    const v = get(key);
+    if (typeof v === 'boolean') out[key] = v;
+  }
+  return out;
+}
+
+export interface PreferenceStore {
+  load(): Preferences;
+  save(update: Preferences): void;
+  /** Whether anything was saved before (prejoin="auto" skips the pre-join then). */
+  hasSaved(): boolean;
+}
+
+export function createPreferenceStore(getStorage: () => Storage | undefined = () => globalThis.localStorage): PreferenceStore {
+  let memory: Preferences | null = null;
+  const storage = () => {
+    try {
+      return getStorage();
+    } catch {
+      return undefined;
+    }
+  };
+  const read = (): Preferences | null => {
+    try {
+      const raw = storage()?.getItem(KEY);
+      return raw ? sanitizePreferences(JSON.parse(raw)) : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    load: () => memory ?? read() ?? {},
+    hasSaved: () => memory !== null || read() !== null,
+    save(update) {
+      const next = sanitizePreferences({ ...(memory ?? read() ?? {}), ...update });
+      memory = next;
+      try {
+        storage()?.setItem(KEY, JSON.stringify(next));
+      } catch {
+        // Quota or a blocked storage: the in-memory copy serves this page.
+      }
+    },
+  };
+}
+
+/** Where the starting state comes from: explicit attribute/parameter › saved preference › default. */
+export function resolveStart(
+  explicit: { audio?: boolean; video?: boolean; name?: string },
+  saved: Preferences,
+  defaults: { audio: boolean; video: boolean },
+): { audio: boolean; video: boolean; name: string | undefined } {
+  return {
+    audio: explicit.audio ?? saved.audio ?? defaults.audio,
+    video: explicit.video ?? saved.video ?? defaults.video,
+    name: explicit.name ?? saved.name,
+  };
+}
