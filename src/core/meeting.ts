@@ -104,16 +104,14 @@ export class Meeting {
   }
 
   /**
-   * Loads the SDK chunk and, when the credentials are known, fetches them and warms the connection,
-   * so that the click on Join goes straight to connecting.
+   * Loads the SDK chunk and, when the name is known, fetches the credentials, so that the click on
+   * Join goes straight to connecting. (livekit-client's prepareConnection is not used: it sends an
+   * HTTP HEAD to the LiveKit origin, which the documented CSP, `connect-src 'self' ws: wss:`, blocks.)
    */
   warm(name: string | undefined): void {
-    void import('./session.js').then(({ Session }) => {
-      const config = this.#config();
-      if (!hasCredentials({ ...config, name: name ?? config.name })) return;
-      const credentials = this.#credentialsFor(name);
-      void credentials.then((c) => Session.prepare(c.serverUrl, c.token)).catch(() => undefined);
-    }).catch(() => undefined);
+    void import('./session.js').catch(() => undefined);
+    const config = this.#config();
+    if (hasCredentials({ ...config, name: name ?? config.name })) void this.#credentialsFor(name).catch(() => undefined);
   }
 
   #credentialsFor(name: string | undefined): Promise<Credentials> {

@@ -52,10 +52,6 @@ export class Session {
     this.#deviceError = deviceError;
   }
 
-  /** Warms DNS/TLS/HTTP to the server while the user is still on the pre-join screen. */
-  static async prepare(serverUrl: string, token: string): Promise<void> {
-    await new Room().prepareConnection(serverUrl, token).catch(() => undefined);
-  }
 
   get active(): boolean {
     return this.#room !== null;

@@ -75,6 +75,8 @@ test.describe('pre-join and devices', () => {
       // The preview tracks were handed back: only the call's own tracks are live now.
       const live = (await trackStates(page)).filter((s) => s.endsWith(':live'));
       expect(live.sort()).toEqual(['audio:live', 'video:live']);
+      // The connection warm-up during the pre-join stays inside the documented CSP.
+      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
     } finally {
       await page.context().close();
     }
