@@ -66,7 +66,8 @@ export function createAppServer(options = {}) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method-not-allowed' });
       if (url.pathname === '/api/token') {
         const { status, body } = await handleTokenRequest(deployment, url.searchParams);
-        return json(res, status, body);
+        // Dev only: any page may get a token, so a host page on another origin can try Confab.
+        return json(res, status, body, { 'access-control-allow-origin': '*' });
       }
       if (url.pathname === '/confab.config.json') {
         return json(

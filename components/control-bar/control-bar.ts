@@ -65,7 +65,7 @@ export class ConfabControlBar extends LitElement {
         aria-haspopup="dialog"
         aria-label=${t('settings.open')}
         title=${t('settings.open')}
-        @click=${() => meeting.openSettings()}
+        @click=${() => void meeting.openSettings()}
       >
         ${settingsIcon}
       </button>

@@ -30,6 +30,8 @@ export class ConfabDeviceSelect extends LitElement {
     }
   `;
   static override properties = { kind: { type: String } };
+  // A dialog or a click on the host moves focus to the <select> itself.
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   declare kind: MediaKind;
   readonly #meeting = useMeeting(this, (s) => s.devices);

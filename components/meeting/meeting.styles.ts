@@ -174,6 +174,14 @@ export const meetingStyles = css`
     color: var(--_confab-bg);
     box-shadow: 0 2px 12px rgb(0 0 0 / 0.3);
   }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .audio-sink {
     display: none;
   }

@@ -6,8 +6,9 @@ import { policyAllows } from '../../src/core/device-errors.js';
 import { hasCredentials, Meeting, type ExplicitChoices, type JoinChoices } from '../../src/core/meeting.js';
 import type { MeetingSnapshot, MeetingState, Notice } from '../../src/core/types.js';
 import { emitFrom, type Emit } from '../../src/events.js';
-import { createTranslator, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
+import { createTranslator, directionOf, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
 import { meetingContext, type MeetingContext } from '../../src/lit/context.js';
+import { Announcer } from '../../src/lit/announcer.js';
 import { StoreController } from '../../src/lit/store-controller.js';
 import { VERSION } from '../../src/version.js';
 import { meetingStyles } from './meeting.styles.js';
@@ -15,6 +16,7 @@ import { meetingStyles } from './meeting.styles.js';
 const properties = {
   ...Object.fromEntries(OPTIONS.map((o) => [propertyOf(o), { attribute: o.name }])),
   notices: { attribute: false },
+  strings: { attribute: false },
   standaloneUrl: { attribute: false },
 };
 
@@ -70,6 +72,7 @@ export class ConfabMeeting extends LitElement {
   declare layout: string | undefined;
   declare maxTiles: string | number | undefined;
   declare theme: string | undefined;
+  declare shortcuts: string | boolean | undefined;
   declare accent: string | undefined;
   declare assetsBase: string | undefined;
   declare parentOrigin: string | undefined;
@@ -77,6 +80,8 @@ export class ConfabMeeting extends LitElement {
   declare notices: Notice[];
   /** Where "Open in a new tab" leads when the embedding page blocks a device. */
   declare standaloneUrl: string | undefined;
+  /** Host overrides of any UI string, by message key (see src/i18n/en.ts), e.g. `{ 'prejoin.join': 'Enter' }`. */
+  declare strings: Partial<Record<string, string>>;
 
   readonly #emit: Emit = emitFrom(this);
   #config: MeetingConfig;
@@ -86,6 +91,8 @@ export class ConfabMeeting extends LitElement {
   readonly #meeting = new Meeting({ emit: this.#emit, config: () => this.#config, t: () => this.#t, explicit: () => this.#explicit() });
   readonly #provider = new ContextProvider(this, { context: meetingContext });
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
+  readonly #announcer = new Announcer(this, this.#meeting.store);
+  readonly #darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
   #ready = false;
   #teardownScheduled = false;
   #autoJoined = false;
@@ -98,6 +105,7 @@ export class ConfabMeeting extends LitElement {
     super();
     this.#config = parseConfig(() => undefined).config;
     this.notices = [];
+    this.strings = {};
   }
 
   // --- public API (contract §4) -------------------------------------------------------------------
@@ -131,6 +139,8 @@ export class ConfabMeeting extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#darkQuery?.addEventListener('change', this.#applyTheme);
+    this.addEventListener('keydown', this.#onKeydown);
     this.#teardownScheduled = false;
     this.setAttribute('role', 'region');
     this.#policyBlocked = (['camera', 'microphone'] as const).filter((device) => !policyAllows(device));
@@ -139,6 +149,8 @@ export class ConfabMeeting extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#darkQuery?.removeEventListener('change', this.#applyTheme);
+    this.removeEventListener('keydown', this.#onKeydown);
     // A move in the DOM (or a framework's mount/unmount/mount in one task) is not a removal.
     this.#teardownScheduled = true;
     queueMicrotask(() => {
@@ -147,7 +159,7 @@ export class ConfabMeeting extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || !this.hasUpdated) this.#applyConfig();
+    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || changed.has('strings') || !this.hasUpdated) this.#applyConfig();
     if (changed.has('notices')) this.#reportNotices();
     const view = this.#view.value;
     if (view) this.dataset.state = view.phase;
@@ -162,6 +174,27 @@ export class ConfabMeeting extends LitElement {
   protected override updated(): void {
     this.#maybeAutoJoin();
   }
+
+  /**
+   * Shortcuts are off unless shortcuts="on", need Ctrl or ⌘, and only act while focus is inside the
+   * widget (the listener is on the element), so they never steal the host page's keys.
+   */
+  #onKeydown = (event: KeyboardEvent) => {
+    if (!this.#config.shortcuts || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    const local = this.#meeting.snapshot();
+    if (local.state !== 'connected') return;
+    const key = event.key.toLowerCase();
+    if (key === 'd') void this.#meeting.setMicrophone(!local.microphone);
+    else if (key === 'e') void this.#meeting.setCamera(!local.camera);
+    else return;
+    event.preventDefault();
+  };
+
+  /** theme="auto" follows the system colour scheme, live. */
+  #applyTheme = () => {
+    const { theme } = this.#config;
+    this.dataset.theme = theme === 'auto' ? (this.#darkQuery?.matches ? 'dark' : 'light') : theme;
+  };
 
   /** Options set explicitly by the host, which beat saved preferences. */
   #explicit(): ExplicitChoices {
@@ -215,11 +248,12 @@ export class ConfabMeeting extends LitElement {
     });
     this.#config = config;
     this.#issues = issues;
-    const lang = resolveLanguage(config.lang, [globalThis.navigator?.language ?? 'en']);
-    this.#t = createTranslator(lang);
+    // An explicit lang beats a saved preference, which beats the browser's languages.
+    const lang = resolveLanguage([config.lang, this.#meeting.preferences.load().lang, ...(globalThis.navigator?.languages ?? [])]);
+    this.#t = createTranslator(lang, this.strings);
     this.#lang = lang;
     this.setAttribute('aria-label', this.#t('meeting.label'));
-    this.dataset.theme = config.theme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : config.theme;
+    this.#applyTheme();
     if (config.accent && globalThis.CSS?.supports('color', config.accent)) this.style.setProperty('--confab-accent', config.accent);
     this.#provider.setValue({ meeting: this.#meeting, config, t: this.#t } satisfies MeetingContext);
     for (const issue of issues) {
@@ -235,10 +269,13 @@ export class ConfabMeeting extends LitElement {
   protected override render() {
     const view = this.#view.value;
     if (!view) return nothing;
-    return html`<div class="root" lang=${this.#lang}>
+    return html`<div class="root" lang=${this.#lang} dir=${directionOf(this.#lang)}>
       ${this.#renderPhase(view.phase, view)}
       <div class="toasts" role="status" aria-live="polite">
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${this.#t(toast.key, toast.params)}</div>`)}
+      </div>
+      <div class="sr-only" role="status" aria-live="polite" data-announcer>
+        ${this.#announcer.message ? this.#t(this.#announcer.message.key, this.#announcer.message.params) : nothing}
       </div>
       <div class="audio-sink" aria-hidden="true"></div>
     </div>`;

@@ -58,6 +58,9 @@ export class ConfabSettings extends LitElement {
     if (open && !dialog.open) {
       this.#returnFocus = deepActiveElement();
       dialog.showModal();
+      // The fields render in their own update: move focus to the first once it exists.
+      const first = dialog.querySelector<LitElement>('confab-device-select');
+      void first?.updateComplete.then(() => first.focus());
     } else if (!open && dialog.open) {
       dialog.close();
     }

@@ -50,6 +50,7 @@ export const OPTIONS = [
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible (reserved until the list lands)' },
   { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout (reserved: the grid is used until the speaker layout lands)' },
   { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes', description: 'tiles shown in the grid' },
+  { name: 'shortcuts', key: 'shortcuts', type: 'switch', default: false, url: 'yes', description: 'keyboard shortcuts while focus is in the widget: Ctrl/⌘+D microphone, Ctrl/⌘+E camera' },
   { name: 'theme', key: 'theme', type: 'enum', values: THEMES, default: 'auto', url: 'yes', description: 'colour scheme' },
   { name: 'accent', key: 'accent', type: 'text', format: 'color', url: 'yes', defaultText: 'blue', description: 'accent colour (the element also reads `--confab-accent`)' },
   { name: 'lang', key: 'lang', type: 'text', format: 'lang', url: 'yes', defaultText: 'browser language, then `en`', description: 'UI language' },

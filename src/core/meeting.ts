@@ -227,8 +227,13 @@ export class Meeting {
     setTimeout(() => this.store.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), TOAST_MS);
   }
 
-  openSettings(): void {
-    void this.devices.refresh();
+  /** Opens the settings with fresh device lists, each showing the device in use. */
+  async openSettings(): Promise<void> {
+    await this.devices.refresh();
+    for (const kind of ['camera', 'microphone', 'speaker'] as const) {
+      const active = this.#session?.activeDevice(kind);
+      if (active && !this.store.getState().devices.selected[kind]) this.devices.select(kind, active);
+    }
     this.store.setState({ settingsOpen: true });
   }
 

@@ -3,6 +3,7 @@
 
 export interface Preferences {
   name?: string;
+  lang?: string;
   audio?: boolean;
   video?: boolean;
   cameraId?: string;
@@ -18,11 +19,12 @@ export function sanitizePreferences(raw: unknown): Preferences {
   const record = raw as Record<string, unknown>;
   const get = (key: string) => (Object.hasOwn(record, key) ? record[key] : undefined);
   const out: Preferences = {};
-  const text = (key: 'name' | 'cameraId' | 'microphoneId' | 'speakerId', max: number) => {
+  const text = (key: 'name' | 'lang' | 'cameraId' | 'microphoneId' | 'speakerId', max: number) => {
     const v = get(key);
     if (typeof v === 'string' && v.length > 0 && v.length <= max) out[key] = v;
   };
   text('name', 64);
+  text('lang', 35);
   text('cameraId', 512);
   text('microphoneId', 512);
   text('speakerId', 512);

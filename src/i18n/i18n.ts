@@ -1,26 +1,39 @@
 import { en, type Catalogue, type MessageKey } from './en.js';
+import { ar } from './locales/ar.js';
+import { de } from './locales/de.js';
+import { es } from './locales/es.js';
+import { fr } from './locales/fr.js';
+import { ja } from './locales/ja.js';
 
-export type { MessageKey } from './en.js';
+export type { Catalogue, MessageKey } from './en.js';
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const CATALOGUES: Record<string, Partial<Catalogue>> = { en };
+/** Shipped languages. Each catalogue has exactly the English keys (a unit test checks). */
+export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, de, es, fr, ja, ar };
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
-export function resolveLanguage(requested: string | undefined, fallbacks: readonly string[] = []): string {
-  for (const tag of [requested, ...fallbacks]) {
+/** The first tag with a catalogue (exact, then its base language), else English. */
+export function resolveLanguage(candidates: ReadonlyArray<string | undefined>): string {
+  for (const tag of candidates) {
     if (!tag) continue;
     const lower = tag.toLowerCase();
-    if (CATALOGUES[lower]) return lower;
+    if (Object.hasOwn(CATALOGUES, lower)) return lower;
     const base = lower.split('-')[0] ?? '';
-    if (CATALOGUES[base]) return base;
+    if (Object.hasOwn(CATALOGUES, base)) return base;
   }
   return 'en';
 }
 
-/** Parameters are substituted as plain text; the result is always rendered as text, never HTML. */
-export function createTranslator(lang: string, overrides: Partial<Catalogue> = {}): Translate {
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/** Host overrides win over the catalogue. Parameters are substituted as plain text; the result is rendered as text, never HTML. */
+export function createTranslator(lang: string, overrides: Partial<Record<string, string>> = {}): Translate {
   const catalogue = CATALOGUES[lang] ?? en;
   return (key, params) => {
-    const template = overrides[key] ?? catalogue[key] ?? en[key];
-    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
+    const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
+    const template = typeof override === 'string' ? override : catalogue[key];
+    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : template;
   };
 }

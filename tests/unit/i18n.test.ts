@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { CATALOGUES, createTranslator, directionOf, resolveLanguage } from '../../src/i18n/i18n.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') && !p.includes('/i18n/') ? [p] : [];
+  });
+}
+
+describe('i18n', () => {
+  it('ships en, de, es, fr, ja and ar', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja']);
+  });
+
+  it.each(Object.entries(CATALOGUES))('%s has every key of en, with the same placeholders', (_lang, catalogue) => {
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(en)) {
+      expect(placeholders(catalogue[key as keyof typeof en]), key).toEqual(placeholders(text));
+      expect(catalogue[key as keyof typeof en].trim(), key).not.toBe('');
+    }
+  });
+
+  it('every English key is used by the code (no dead strings)', () => {
+    const code = ['src', 'components'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    // Keys built from a template (`left.reason.${reason}`, `device.${device}.${reason}`, `device.help.*`) count by prefix.
+    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.'];
+    const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !dynamic.some((p) => k.startsWith(p)));
+    expect(unused).toEqual([]);
+  });
+
+  it.each([
+    [['de-AT'], 'de'],
+    [['pt-BR', 'fr-CA'], 'fr'],
+    [[undefined, 'ja'], 'ja'],
+    [['xx'], 'en'],
+    [['__proto__'], 'en'],
+    [[], 'en'],
+  ])('resolves %j to %s', (candidates, lang) => {
+    expect(resolveLanguage(candidates)).toBe(lang);
+  });
+
+  it('gives Arabic a right-to-left direction', () => {
+    expect(directionOf('ar')).toBe('rtl');
+    expect(directionOf('en')).toBe('ltr');
+  });
+
+  it('lets the host override a string and keeps parameters as plain text', () => {
+    const t = createTranslator('en', { 'prejoin.join': 'Enter the room' });
+    expect(t('prejoin.join')).toBe('Enter the room');
+    expect(t('announce.joined', { name: '<b>Eve</b>' })).toBe('<b>Eve</b> joined');
+    expect(createTranslator('de')('controls.leave')).toBe('Meeting verlassen');
+  });
+});
