@@ -54,6 +54,13 @@ export default defineConfig({
       timeout: 30_000,
       reuseExistingServer: false,
     },
+    // The static Storybook build: every story is a component test.
+    {
+      command: 'node scripts/serve.mjs --port 8193 --dist storybook-static --no-csp',
+      url: 'http://127.0.0.1:8193/index.json',
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
     // Host pages on two more origins, for the cross-origin embedding tests.
     ...[8191, 8192].map((port) => ({
       command: `node scripts/serve.mjs --port ${port} --dist tests/e2e/fixtures --no-csp`,

@@ -59,6 +59,7 @@ run('lint', bin('eslint'), ['.']);
 run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'unit.json')}`]);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
 run('build (host helper)', bin('vite'), ['build', '--mode', 'frame', '--logLevel', 'warn']);
+run('build (storybook)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 
 say('LiveKit server…');
 const { ensureBinary } = await import('./livekit.mjs');

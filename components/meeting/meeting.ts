@@ -3,7 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseConfig, type ConfigIssue } from '../../src/config/parse.js';
 import { OPTIONS, propertyOf, type MeetingConfig } from '../../src/config/schema.js';
 import { policyAllows } from '../../src/core/device-errors.js';
-import { hasCredentials, Meeting, type ExplicitChoices, type JoinChoices } from '../../src/core/meeting.js';
+import { hasCredentials, Meeting, SEED, type ExplicitChoices, type JoinChoices } from '../../src/core/meeting.js';
 import type { MeetingSnapshot, MeetingState, Notice } from '../../src/core/types.js';
 import { emitFrom, type Emit } from '../../src/events.js';
 import { createTranslator, directionOf, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
@@ -133,6 +133,11 @@ export class ConfabMeeting extends LitElement {
   /** A plain snapshot of the meeting (contract §4). */
   getState(): Promise<MeetingSnapshot> {
     return Promise.resolve(this.#meeting.snapshot());
+  }
+
+  /** Seeds the store: stories and component tests render every state with no server. Not public API. */
+  [SEED](state: Partial<MeetingState>): void {
+    this.#meeting.seed(state);
   }
 
   // --- lifecycle ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import type { Translate } from '../i18n/i18n.js';
 import { Devices } from './devices.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
 import { createMeetingStore, localParticipant, orderedParticipants, type MeetingStore } from './store.js';
-import type { MediaKind, MeetingError, MeetingSnapshot } from './types.js';
+import type { MediaKind, MeetingError, MeetingSnapshot, MeetingState } from './types.js';
 import type { Session } from './session.js';
 import type { MessageKey } from '../i18n/en.js';
 
@@ -15,6 +15,9 @@ export interface ExplicitChoices {
   video?: boolean;
   name?: string;
 }
+
+/** Key of the element method that seeds its store (stories and component tests; not public API). */
+export const SEED = Symbol.for('confab.seed');
 
 const CREDENTIALS_REUSE_MS = 5 * 60_000;
 const TOAST_MS = 6000;
@@ -57,6 +60,7 @@ export class Meeting {
   /** The devices the user chose; when one comes back after being unplugged, we switch back to it. */
   #preferred: Partial<Record<MediaKind, string>> = {};
   #prepared: { name: string | undefined; at: number; credentials: Promise<Credentials> } | null = null;
+  #seeded = false;
   readonly #emit: Emit;
   readonly #config: () => MeetingConfig;
   readonly #explicit: () => ExplicitChoices;
@@ -85,8 +89,16 @@ export class Meeting {
     return resolveStart(this.#explicit(), this.preferences.load(), { audio: config.audio, video: config.video });
   }
 
+  /** Puts the meeting in a fixed state with no media and no server: for stories and component tests. */
+  seed(state: Partial<MeetingState>): void {
+    this.#seeded = true;
+    this.devices.stopPreview();
+    this.store.setState(state);
+  }
+
   /** The pre-join screen is showing: device lists, previews, and an early start on the connection. */
   enterPrejoin(): void {
+    if (this.#seeded) return;
     const start = this.startState();
     this.devices.watch(() => void this.#onDevicesChanged());
     void this.devices.refresh();

@@ -1,0 +1,69 @@
+// Seeded meetings for stories: every state of the widget with no server and no camera.
+import { html, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { SEED } from '../src/core/meeting.js';
+import { initialState } from '../src/core/store.js';
+import type { DeviceError, MeetingState, ParticipantView } from '../src/core/types.js';
+
+const NAMES = [
+  'Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Linus Pauling', 'Margaret Hamilton',
+  'محمد الخوارزمي', 'Hedy Lamarr', '山田 花子', 'Tim Berners-Lee', 'Radia Perlman', 'Donald Knuth',
+  'Barbara Liskov', 'Edsger Dijkstra', 'Frances Allen', 'Ken Thompson',
+];
+
+export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[] } = {}): Record<string, ParticipantView> {
+  const out: Record<string, ParticipantView> = {};
+  for (let i = 0; i < count; i++) {
+    const identity = `p${i}`;
+    out[identity] = {
+      identity,
+      name: options.names?.[i] ?? NAMES[i % NAMES.length] ?? `Guest ${i}`,
+      local: i === 0,
+      microphone: !(options.muted ?? []).includes(i),
+      camera: !(options.cameraOff ?? [0, 2, 4, 6, 8, 10, 12, 14]).includes(i),
+      cameraTrackSid: null,
+      screenshare: false,
+      speaking: (options.speaking ?? []).includes(i),
+      joinedAt: i,
+    };
+  }
+  return out;
+}
+
+export function connected(people: Record<string, ParticipantView>, extra: Partial<MeetingState> = {}): Partial<MeetingState> {
+  return { phase: 'connected', room: 'story', localIdentity: 'p0', participants: people, ...extra };
+}
+
+export function prejoin(errors: DeviceError[] = []): Partial<MeetingState> {
+  const base = initialState();
+  return {
+    phase: 'prejoin',
+    deviceErrors: errors,
+    devices: {
+      ...base.devices,
+      cameras: [{ id: 'cam1', label: 'Built-in camera' }],
+      microphones: [{ id: 'default', label: 'Default' }, { id: 'mic1', label: 'USB microphone' }],
+      speakers: [{ id: 'default', label: 'Default' }],
+      selected: { camera: 'cam1', microphone: 'default', speaker: 'default' },
+      preview: { camera: errors.some((e) => e.device === 'camera') ? 'off' : 'live', microphone: errors.some((e) => e.device === 'microphone') ? 'off' : 'live' },
+      level: 0.4,
+      canSelectSpeaker: true,
+    },
+  };
+}
+
+/** Renders a <confab-meeting> and seeds it once it exists. */
+export function meeting(state: Partial<MeetingState>, attributes: Record<string, string> = {}): TemplateResult {
+  const seed = (el?: Element) => {
+    if (el) (el as unknown as { [SEED](s: Partial<MeetingState>): void })[SEED](state);
+  };
+  return html`<confab-meeting
+    style="height: 100vh; min-height: 480px"
+    theme=${attributes.theme ?? 'light'}
+    lang=${attributes.lang ?? 'en'}
+    name=${attributes.name ?? 'Ada Lovelace'}
+    max-tiles=${attributes['max-tiles'] ?? '16'}
+    layout=${attributes.layout ?? 'auto'}
+    ${ref(seed)}
+  ></confab-meeting>`;
+}

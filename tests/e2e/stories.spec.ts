@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+// Every story of the static Storybook build (npm test builds it) is a component test: it renders,
+// throws nothing, passes axe, and some have checks of their own.
+const STORYBOOK = 'http://127.0.0.1:8193';
+const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> };
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+
+const checks: Record<string, (page: Page) => Promise<void>> = {
+  'meeting--grid-16': async (page) => {
+    await expect(page.locator('confab-tile')).toHaveCount(16);
+    await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
+    await expect(page.locator('confab-tile[data-muted]')).toHaveCount(3);
+  },
+  'meeting--grid-6': async (page) => {
+    await expect(page.locator('confab-tile')).toHaveCount(6);
+    await expect(page.locator('confab-tile[data-camera-off] .avatar').first()).toBeVisible();
+  },
+  'meeting--long-and-rtl-names': async (page) => {
+    const tile = page.locator('confab-tile').first();
+    const [t, l] = await Promise.all([tile.boundingBox(), tile.locator('.label').boundingBox()]);
+    expect(l!.width).toBeLessThan(t!.width);
+    await expect(page.locator('confab-tile').nth(1)).toContainText('محمد عبد الرحمن الخوارزمي');
+  },
+  'meeting--arabic': async (page) => {
+    await expect(page.locator('confab-meeting .root')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('confab-control-bar button[data-control="leave"]')).toHaveAttribute('aria-label', 'مغادرة الاجتماع');
+  },
+  'meeting--prejoin-camera-denied': async (page) => {
+    await expect(page.locator('[data-device-error="camera"][data-reason="denied"]')).toContainText('Camera access was denied');
+    await expect(page.getByRole('button', { name: 'Join without camera' })).toBeVisible();
+  },
+  'meeting--prejoin-no-devices': async (page) => {
+    await expect(page.getByRole('button', { name: 'Join to listen only' })).toBeVisible();
+  },
+  'meeting--config-error': async (page) => {
+    await expect(page.locator('[data-config-issue]')).toHaveCount(2);
+    await expect(page.locator('[data-config-issue="max-tiles"]')).toContainText('1–49');
+  },
+  'meeting--reconnecting': async (page) => {
+    await expect(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
+  },
+  'meeting--settings-open': async (page) => {
+    await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
+  },
+};
+
+test.describe('stories', () => {
+  test('every story with special checks exists', () => {
+    const ids = new Set(stories.map((s) => s.id));
+    expect(Object.keys(checks).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  for (const story of stories) {
+    test(`${story.title} / ${story.name} renders cleanly and passes axe`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${STORYBOOK}/iframe.html?id=${story.id}&viewMode=story`);
+      await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', /.+/);
+      await checks[story.id]?.(page);
+      const results = await new AxeBuilder({ page }).include('confab-meeting').analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
