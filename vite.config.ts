@@ -34,4 +34,22 @@ const frame: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'frame' ? frame : widget));
+// `vite build --mode lib`: the npm package — dist/lib/index.js (classes, no side effects) and
+// dist/lib/define.js (registers); dependencies stay external, the consumer's bundler resolves them.
+const lib: UserConfig = {
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist/lib',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: { entry: { index: src('src/index.ts'), define: src('src/define.ts'), frame: src('src/embed/frame.ts') }, formats: ['es'] },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^zustand($|\/)/, /^livekit-client($|\/)/],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'frame' ? frame : mode === 'lib' ? lib : widget));

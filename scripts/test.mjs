@@ -59,6 +59,10 @@ run('lint', bin('eslint'), ['.']);
 run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'unit.json')}`]);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
 run('build (host helper)', bin('vite'), ['build', '--mode', 'frame', '--logLevel', 'warn']);
+run('build (npm package)', bin('vite'), ['build', '--mode', 'lib', '--logLevel', 'warn']);
+run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
+run('custom-elements.json', process.execPath, ['scripts/manifest.mjs']);
+run('package check', process.execPath, ['scripts/check-package.mjs']);
 run('build (storybook)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 
 say('LiveKit server…');

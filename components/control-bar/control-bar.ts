@@ -7,6 +7,7 @@ import { controlBarStyles } from './control-bar.styles.js';
 /**
  * Microphone, camera and leave: real buttons with names and pressed state.
  * @csspart control-bar - the bar (exported by the meeting)
+ * @tagname confab-control-bar
  */
 export class ConfabControlBar extends LitElement {
   static override styles = controlBarStyles;

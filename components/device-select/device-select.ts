@@ -2,7 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { MediaKind } from '../../src/core/types.js';
 import { useMeeting } from '../../src/lit/context.js';
 
-/** A labelled <select> of one kind of device; choosing switches it (live in a call). */
+/**
+ * A labelled <select> of one kind of device; choosing switches it (live in a call).
+ * @tagname confab-device-select
+ */
 export class ConfabDeviceSelect extends LitElement {
   static override styles = css`
     :host {

@@ -11,6 +11,7 @@ const GAP = 8;
  * The responsive participant grid: tiles as large as the space allows, 16:9.
  * @csspart grid - the grid container
  * @csspart tile - each tile
+ * @tagname confab-grid
  */
 export class ConfabGrid extends LitElement {
   static override styles = gridStyles;

@@ -51,6 +51,7 @@ const selectView = (s: MeetingState): View => ({
  * @csspart grid - the participant grid
  * @csspart tile - each participant tile
  * @csspart prejoin - the pre-join form
+ * @tagname confab-meeting
  */
 export class ConfabMeeting extends LitElement {
   static override styles = meetingStyles;

@@ -19,6 +19,7 @@ function browserHelp(): MessageKey {
  * The screen before joining: mirrored camera preview, live microphone meter, device choices, name,
  * start-muted toggles and Join. Every device failure is named, with a way forward.
  * @csspart prejoin - the pre-join panel (exported by the meeting)
+ * @tagname confab-prejoin
  */
 export class ConfabPrejoin extends LitElement {
   static override styles = prejoinStyles;

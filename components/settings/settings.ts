@@ -4,6 +4,7 @@ import { useMeeting } from '../../src/lit/context.js';
 /**
  * Mid-call settings: switch camera, microphone and speaker without rejoining. A modal <dialog>:
  * focus moves in when it opens, Escape closes it, and focus returns to what opened it.
+ * @tagname confab-settings
  */
 export class ConfabSettings extends LitElement {
   static override styles = css`

@@ -8,6 +8,7 @@ import { tileStyles } from './tile.styles.js';
  * One participant's camera: video, name, muted-mic icon, speaking highlight, initials when the
  * camera is off. Visible state is mirrored as data-* attributes on the host.
  * @csspart tile - the tile itself (exported by the grid)
+ * @tagname confab-tile
  */
 export class ConfabTile extends LitElement {
   static override styles = tileStyles;
