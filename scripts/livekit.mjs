@@ -3,9 +3,10 @@
 //   node scripts/livekit.mjs ensure           find or build the binary, print its path
 //   node scripts/livekit.mjs run [--port N] [--log-level warn]   start it --dev on 127.0.0.1 until Ctrl-C
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, accessSync, constants } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isExecutable } from './lib/executable.mjs';
 
 export const LIVEKIT_VERSION = 'v1.13.5';
 const MODULE = `github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`;
@@ -15,15 +16,6 @@ export const DEV_KEY = 'devkey';
 export const DEV_SECRET = 'secret';
 
 const log = (msg) => process.stderr.write(`[livekit] ${msg}\n`);
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {

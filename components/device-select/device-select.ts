@@ -1,37 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { MediaKind } from '../../src/core/types.js';
 import { useMeeting } from '../../src/lit/context.js';
+import { fieldStyles } from '../../src/lit/shared-styles.js';
 
 /**
  * A labelled <select> of one kind of device; choosing switches it (live in a call).
  * @tagname confab-device-select
  */
 export class ConfabDeviceSelect extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    label {
-      display: grid;
-      gap: 0.3rem;
-      font-size: 0.9rem;
-    }
-    select {
-      font: inherit;
-      box-sizing: border-box;
-      inline-size: 100%;
-      margin: 0;
-      padding: 0.55rem 0.7rem;
-      border-radius: calc(var(--_confab-radius) / 2);
-      border: 1px solid var(--_confab-border);
-      background: var(--_confab-surface);
-      color: var(--_confab-text);
-    }
-    select:focus-visible {
-      outline: 3px solid var(--_confab-focus);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    fieldStyles,
+    css`
+      :host {
+        display: block;
+      }
+    `,
+  ];
   static override properties = { kind: { type: String } };
   // A dialog or a click on the host moves focus to the <select> itself.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };

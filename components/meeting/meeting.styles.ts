@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { spinnerStyles } from '../../src/lit/shared-styles.js';
 
-export const meetingStyles = css`
+export const meetingStyles = [
+  spinnerStyles,
+  css`
   :host {
     /* Public tokens (--confab-*) back private ones (--_confab-*); light theme values. */
     --_confab-accent: var(--confab-accent, #1a5fd6);
@@ -83,24 +86,6 @@ export const meetingStyles = css`
     color: var(--_confab-muted-text);
     max-inline-size: 36rem;
     overflow-wrap: anywhere;
-  }
-  .spinner {
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
-    border-radius: 50%;
-    border: 4px solid var(--_confab-surface-2);
-    border-block-start-color: var(--_confab-accent);
-    animation: spin 0.9s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
   }
   .banners {
     display: grid;
@@ -185,4 +170,5 @@ export const meetingStyles = css`
   .audio-sink {
     display: none;
   }
-`;
+`,
+];

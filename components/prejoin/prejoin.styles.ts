@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { fieldStyles, spinnerStyles } from '../../src/lit/shared-styles.js';
 
-export const prejoinStyles = css`
+export const prejoinStyles = [
+  spinnerStyles,
+  fieldStyles,
+  css`
   :host {
     display: block;
     overflow: auto;
@@ -52,19 +56,6 @@ export const prejoinStyles = css`
     font-size: 1.5rem;
     font-weight: 600;
   }
-  .spinner {
-    inline-size: 2rem;
-    block-size: 2rem;
-    border-radius: 50%;
-    border: 4px solid var(--_confab-surface-3);
-    border-block-start-color: var(--_confab-accent);
-    animation: spin 0.9s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
   .toggles {
     position: absolute;
     inset-block-end: 0.75rem;
@@ -88,25 +79,6 @@ export const prejoinStyles = css`
     margin: 0;
     font-size: 1.25rem;
   }
-  label {
-    display: grid;
-    gap: 0.3rem;
-    font-size: 0.9rem;
-  }
-  input,
-  select {
-    font: inherit;
-    box-sizing: border-box;
-    inline-size: 100%;
-    margin: 0;
-    padding: 0.55rem 0.7rem;
-    border-radius: calc(var(--_confab-radius) / 2);
-    border: 1px solid var(--_confab-border);
-    background: var(--_confab-surface);
-    color: var(--_confab-text);
-  }
-  input:focus-visible,
-  select:focus-visible,
   button:focus-visible {
     outline: 3px solid var(--_confab-focus);
     outline-offset: 2px;
@@ -179,11 +151,9 @@ export const prejoinStyles = css`
     display: none;
   }
   @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
     .meter span {
       transition: none;
     }
   }
-`;
+`,
+];

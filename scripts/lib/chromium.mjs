@@ -1,17 +1,8 @@
 // Finds Debian's Chromium for the E2E tests, installing it with apt when we are root and it is missing.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { isExecutable as executable } from './executable.mjs';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function ensureChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;

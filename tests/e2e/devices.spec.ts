@@ -72,9 +72,9 @@ test.describe('pre-join and devices', () => {
 
       await page.getByRole('button', { name: 'Join meeting' }).click();
       await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
-      // The preview tracks were handed back: only the call's own tracks are live now.
-      const live = (await trackStates(page)).filter((s) => s.endsWith(':live'));
-      expect(live.sort()).toEqual(['audio:live', 'video:live']);
+      // The preview tracks were ended: once the call has published, only its own two tracks are live.
+      await expect(page.locator('confab-tile[data-local]')).not.toHaveAttribute('data-camera-off', '');
+      await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live')).sort()).toEqual(['audio:live', 'video:live']);
       // The connection warm-up during the pre-join stays inside the documented CSP.
       expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
     } finally {

@@ -1,15 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
+import { inCall, Participant, RECORD_TRACKS, trackStates } from './meeting-page.js';
 
 test.describe('a real meeting on a real LiveKit server', () => {
   test('two participants see and hear each other', async ({ browser }) => {
-    const room = uniqueRoom('pair');
-    const ada = await Participant.open(browser, { room, name: 'Ada' });
-    const bob = await Participant.open(browser, { room, name: 'Bob' });
-    try {
-      await ada.joined();
-      await bob.joined();
+    await inCall(browser, 'pair', ['Ada', 'Bob'], async ([ada, bob]) => {
       await expect(ada.tiles).toHaveCount(2);
       await expect(bob.tiles).toHaveCount(2);
       await Participant.expectFramesFlowing(ada.tileOf(bob));
@@ -26,19 +21,11 @@ test.describe('a real meeting on a real LiveKit server', () => {
       // The demo page is served with the strict CSP that embed.md documents; nothing was blocked.
       expect(await ada.cspViolations()).toEqual([]);
       expect(await bob.cspViolations()).toEqual([]);
-    } finally {
-      await ada.close();
-      await bob.close();
-    }
+    });
   });
 
   test('turning the camera off shows the avatar to others, and on again brings frames back', async ({ browser }) => {
-    const room = uniqueRoom('camera');
-    const ada = await Participant.open(browser, { room, name: 'Ada Lovelace' });
-    const bob = await Participant.open(browser, { room, name: 'Bob' });
-    try {
-      await ada.joined();
-      await bob.joined();
+    await inCall(browser, 'camera', ['Ada Lovelace', 'Bob'], async ([ada, bob]) => {
       const adaOnBob = bob.tileOf(ada);
       await Participant.expectFramesFlowing(adaOnBob);
 
@@ -51,19 +38,11 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
       await expect(adaOnBob).not.toHaveAttribute('data-camera-off', '');
       await Participant.expectFramesFlowing(adaOnBob);
-    } finally {
-      await ada.close();
-      await bob.close();
-    }
+    });
   });
 
   test('muting the microphone shows the muted icon to others', async ({ browser }) => {
-    const room = uniqueRoom('mute');
-    const ada = await Participant.open(browser, { room, name: 'Ada' });
-    const bob = await Participant.open(browser, { room, name: 'Bob' });
-    try {
-      await ada.joined();
-      await bob.joined();
+    await inCall(browser, 'mute', ['Ada', 'Bob'], async ([ada, bob]) => {
       const adaOnBob = bob.tileOf(ada);
       await expect(adaOnBob).not.toHaveAttribute('data-muted', '');
       await ada.control('microphone').click();
@@ -72,19 +51,11 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await expect(adaOnBob.getByRole('img', { name: 'Microphone off' })).toBeVisible();
       await ada.control('microphone').click();
       await expect(adaOnBob).not.toHaveAttribute('data-muted', '');
-    } finally {
-      await ada.close();
-      await bob.close();
-    }
+    });
   });
 
   test('a participant who leaves disappears from the other grid and stops every local track', async ({ browser }) => {
-    const room = uniqueRoom('leave');
-    const ada = await Participant.open(browser, { room, name: 'Ada' });
-    const bob = await Participant.open(browser, { room, name: 'Bob' });
-    try {
-      await ada.joined();
-      await bob.joined();
+    await inCall(browser, 'leave', ['Ada', 'Bob'], async ([ada, bob]) => {
       await expect(bob.tiles).toHaveCount(2);
       expect((await ada.localTrackStates()).length).toBeGreaterThanOrEqual(2);
 
@@ -99,38 +70,22 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await ada.page.getByRole('button', { name: 'Rejoin' }).click();
       await ada.joined();
       await expect(bob.tiles).toHaveCount(2);
-    } finally {
-      await ada.close();
-      await bob.close();
-    }
+    });
   });
 
   test('three participants see three tiles everywhere', async ({ browser }) => {
-    const room = uniqueRoom('trio');
-    const people = await Promise.all(['Ada', 'Bob', 'Cyd'].map((name) => Participant.open(browser, { room, name })));
-    try {
-      for (const p of people) await p.joined();
+    await inCall(browser, 'trio', ['Ada', 'Bob', 'Cyd'], async (people) => {
       for (const p of people) await expect(p.tiles).toHaveCount(3);
-    } finally {
-      await Promise.all(people.map((p) => p.close()));
-    }
+    });
   });
 
   test('removing the element leaves the room and ends the camera', async ({ browser }) => {
-    const room = uniqueRoom('remove');
-    const ada = await Participant.open(browser, { room, name: 'Ada' });
-    const bob = await Participant.open(browser, { room, name: 'Bob' });
-    try {
-      await ada.joined();
-      await bob.joined();
+    await inCall(browser, 'remove', ['Ada', 'Bob'], async ([ada, bob]) => {
       await expect(bob.tiles).toHaveCount(2);
       await ada.page.evaluate(() => document.querySelector('confab-meeting')?.remove());
       await expect(bob.tiles).toHaveCount(1, { timeout: 5_000 });
       await expect.poll(async () => (await ada.localTrackStates()).every((s) => s.endsWith(':ended'))).toBe(true);
-    } finally {
-      await ada.close();
-      await bob.close();
-    }
+    });
   });
 
   test('an unreachable server is named on screen and no camera stays on', async ({ page }) => {

@@ -111,6 +111,27 @@ export function trackStates(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Opens one browser context per name in a fresh room, waits until everyone is in the call, runs
+ * `body`, and always closes every context.
+ */
+export async function inCall<const N extends readonly string[]>(
+  browser: Browser,
+  prefix: string,
+  names: N,
+  body: (people: { [K in keyof N]: Participant }, room: string) => Promise<void>,
+): Promise<void> {
+  const room = uniqueRoom(prefix);
+  const people: Participant[] = [];
+  try {
+    for (const name of names) people.push(await Participant.open(browser, { room, name }));
+    for (const p of people) await p.joined();
+    await body(people as unknown as { [K in keyof N]: Participant }, room);
+  } finally {
+    await Promise.all(people.map((p) => p.close()));
+  }
+}
+
 export function uniqueRoom(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }
