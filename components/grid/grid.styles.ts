@@ -10,11 +10,47 @@ export const gridStyles = css`
   .grid {
     position: absolute;
     inset: 0;
+    inset-block-end: var(--_pager, 0);
     display: flex;
     flex-wrap: wrap;
     align-content: center;
     justify-content: center;
     gap: var(--_gap);
+  }
+  .pager {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-end: 0;
+    block-size: 40px;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    font-size: 0.9rem;
+  }
+  .pager button {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    border-radius: 50%;
+    background: var(--_confab-surface-2);
+    color: var(--_confab-text);
+    font-size: 1.3rem;
+    cursor: pointer;
+  }
+  .pager button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  .pager button:focus-visible {
+    outline: 3px solid var(--_confab-focus);
+    outline-offset: 2px;
+  }
+  :host(:dir(rtl)) .pager button {
+    transform: scaleX(-1);
   }
   confab-tile {
     inline-size: var(--_tile-w, 100%);

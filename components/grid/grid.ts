@@ -1,20 +1,24 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { gridDimensions } from '../../src/core/grid-layout.js';
+import { gridDimensions, paginate } from '../../src/core/grid-layout.js';
 import { orderedParticipants } from '../../src/core/store.js';
 import { useMeeting } from '../../src/lit/context.js';
 import { gridStyles } from './grid.styles.js';
 
 const GAP = 8;
+const PAGER_HEIGHT = 48;
 
 /**
- * The responsive participant grid: tiles as large as the space allows, 16:9.
+ * The responsive participant grid: tiles as large as the space allows, 16:9; more people than
+ * max-tiles are split into pages, the local participant first, then by arrival (pages stay stable).
  * @csspart grid - the grid container
  * @csspart tile - each tile
  * @tagname confab-grid
  */
 export class ConfabGrid extends LitElement {
   static override styles = gridStyles;
+  static override properties = { _page: { state: true } };
+  declare _page: number;
 
   readonly #meeting = useMeeting(this, (s) => orderedParticipants(s).map((p) => p.identity));
   #size = { width: 0, height: 0 };
@@ -27,6 +31,11 @@ export class ConfabGrid extends LitElement {
     }
   });
 
+  constructor() {
+    super();
+    this._page = 0;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resize.observe(this);
@@ -37,28 +46,38 @@ export class ConfabGrid extends LitElement {
     this.#resize.disconnect();
   }
 
-  #visible(): string[] {
-    const ids = this.#meeting.slice.value ?? [];
-    return ids.slice(0, this.#meeting.context.value?.config.maxTiles ?? 16);
+  #paged() {
+    return paginate(this.#meeting.slice.value ?? [], this._page, this.#meeting.context.value?.config.maxTiles ?? 16);
   }
 
   protected override willUpdate(): void {
-    const dims = gridDimensions(this.#visible().length, this.#size.width, this.#size.height, 16 / 9, GAP);
+    const { items, pages } = this.#paged();
+    const height = this.#size.height - (pages > 1 ? PAGER_HEIGHT : 0);
+    const dims = gridDimensions(items.length, this.#size.width, height, 16 / 9, GAP);
     // Through the CSSOM, never a style attribute: a strict CSP (no 'unsafe-inline' styles) allows it.
     this.style.setProperty('--_gap', `${GAP}px`);
+    this.style.setProperty('--_pager', pages > 1 ? `${PAGER_HEIGHT}px` : '0px');
     this.style.setProperty('--_tile-w', `${Math.floor(dims.tileWidth)}px`);
     this.style.setProperty('--_tile-h', `${Math.floor(dims.tileHeight)}px`);
   }
 
   protected override render() {
-    const visible = this.#visible();
+    const { items, page, pages } = this.#paged();
     const t = this.#meeting.context.value?.t;
-    return html`<div class="grid" part="grid" role="list" aria-label=${t?.('grid.label') ?? ''}>
-      ${repeat(
-        visible,
-        (id) => id,
-        (id) => html`<confab-tile role="listitem" part="tile" .identity=${id}></confab-tile>`,
-      )}
-    </div>`;
+    if (!t) return nothing;
+    return html`<div class="grid" part="grid" role="list" aria-label=${t('grid.label')}>
+        ${repeat(
+          items,
+          (id) => id,
+          (id) => html`<confab-tile role="listitem" part="tile" .identity=${id}></confab-tile>`,
+        )}
+      </div>
+      ${pages > 1
+        ? html`<nav class="pager" aria-label=${t('grid.pages')}>
+            <button type="button" data-control="previous-page" aria-label=${t('grid.previous')} ?disabled=${page === 0} @click=${() => (this._page = page - 1)}>‹</button>
+            <span aria-live="polite">${t('grid.page', { page: page + 1, pages })}</span>
+            <button type="button" data-control="next-page" aria-label=${t('grid.next')} ?disabled=${page === pages - 1} @click=${() => (this._page = page + 1)}>›</button>
+          </nav>`
+        : nothing}`;
   }
 }

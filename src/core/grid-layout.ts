@@ -32,3 +32,11 @@ export function initials(name: string): string {
   const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
   return letters.toLocaleUpperCase() || '?';
 }
+
+/** One page of tiles, with the page clamped into range (people leaving can shrink the page count). */
+export function paginate<T>(items: readonly T[], page: number, perPage: number): { items: T[]; page: number; pages: number } {
+  const size = Math.max(1, Math.floor(perPage));
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  return { items: items.slice(current * size, current * size + size), page: current, pages };
+}

@@ -39,6 +39,17 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('[data-config-issue]')).toHaveCount(2);
     await expect(page.locator('[data-config-issue="max-tiles"]')).toContainText('1–49');
   },
+  'meeting--paginated': async (page) => {
+    await expect(page.locator('confab-tile')).toHaveCount(4);
+    await expect(page.locator('confab-grid nav')).toContainText('Page 1 of 3');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page.locator('confab-tile')).toHaveCount(2);
+    await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
+  },
   'meeting--reconnecting': async (page) => {
     await expect(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
   },

@@ -40,3 +40,21 @@ describe('initials', () => {
     expect(initials(name)).toBe(expected);
   });
 });
+
+import { paginate } from '../../src/core/grid-layout.js';
+
+describe('pagination', () => {
+  const ids = Array.from({ length: 10 }, (_, i) => `p${i}`);
+  it.each([
+    [0, 4, ['p0', 'p1', 'p2', 'p3'], 0, 3],
+    [2, 4, ['p8', 'p9'], 2, 3],
+    [5, 4, ['p8', 'p9'], 2, 3],
+    [-1, 4, ['p0', 'p1', 'p2', 'p3'], 0, 3],
+    [0, 16, ids, 0, 1],
+  ])('page %i of %i per page', (page, per, items, current, pages) => {
+    expect(paginate(ids, page, per)).toEqual({ items, page: current, pages });
+  });
+  it('has one empty page when nobody is there', () => {
+    expect(paginate([], 3, 4)).toEqual({ items: [], page: 0, pages: 1 });
+  });
+});
