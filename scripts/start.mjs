@@ -45,6 +45,13 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  process.on('SIGHUP', () => void stop());
+  // If whatever started us (npm, a shell, a process manager) dies without passing the signal on,
+  // stop too rather than leave LiveKit and the app server running as orphans.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop();
+  }, 1000).unref();
   livekit.child.on('exit', (code) => {
     if (!stopping) {
       say(`LiveKit exited unexpectedly (code ${code}).`);

@@ -36,6 +36,15 @@ function counts() {
     /* step did not run */
   }
   try {
+    const xml = readFileSync(join(reports, 'integration.xml'), 'utf8');
+    const cases = (xml.match(/<testcase /g) ?? []).length;
+    const failures = (xml.match(/<failure /g) ?? []).length;
+    passed += cases - failures;
+    failed += failures;
+  } catch {
+    /* step did not run */
+  }
+  try {
     const e2e = JSON.parse(readFileSync(join(reports, 'e2e.json'), 'utf8'));
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected;
@@ -70,6 +79,14 @@ const { ensureBinary } = await import('./livekit.mjs');
 const livekitBin = await ensureBinary();
 const chromium = ensureChromium();
 
+run('npm start (integration)', process.execPath, [
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=junit',
+  `--test-reporter-destination=${join(reports, 'integration.xml')}`,
+  'tests/integration/',
+], { LIVEKIT_SERVER_BIN: livekitBin });
 run('end-to-end tests', bin('playwright'), ['test'], {
   CHROMIUM_PATH: chromium,
   LIVEKIT_SERVER_BIN: livekitBin,
