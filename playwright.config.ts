@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
+import { writeSpeechWav } from './tests/e2e/speech.js';
 
 // E2E against the real LiveKit server (built from source, see scripts/livekit.mjs) and Debian Chromium.
 // Ports differ from `npm start` (7880/8080) so both can run at once.
@@ -16,6 +18,7 @@ export const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
+  `--use-file-for-fake-audio-capture=${writeSpeechWav(resolve(import.meta.dirname, '.cache', 'speech.wav'))}`,
 ];
 
 export default defineConfig({

@@ -11,6 +11,8 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await Participant.expectFramesFlowing(bob.tileOf(ada));
       await expect.poll(() => ada.liveRemoteAudio()).toBe(1);
       await expect.poll(() => bob.liveRemoteAudio()).toBe(1);
+      // Chromium's fake microphone beeps: the server reports Ada as speaking, and Bob sees it.
+      await expect(bob.tileOf(ada)).toHaveAttribute('data-speaking', '', { timeout: 15_000 });
       await expect(ada.localTile).toHaveAttribute('data-source', 'camera');
       await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'true');
       await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
