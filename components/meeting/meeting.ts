@@ -335,7 +335,7 @@ export class ConfabMeeting extends LitElement {
               (e) => html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
                 <span>${t(`device.${e.device}.${e.reason}`)}</span>
                 ${e.reason === 'policy-blocked' ? this.#renderOpenInNewTab() : nothing}
-                <button type="button" class="action secondary" @click=${() => this.#meeting.dismissDeviceError(e.device)}>${t('device.dismiss')}</button>
+                <button type="button" class="action secondary" @click=${() => this.#meeting.devices.clearError(e.device)}>${t('device.dismiss')}</button>
               </div>`,
             )}
           </div>

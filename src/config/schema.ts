@@ -69,8 +69,6 @@ type ValueOf<S> = S extends { type: 'switch' }
 
 export type MeetingConfig = { [S in Spec as S['key']]: ValueOf<S> };
 export type OptionKey = keyof MeetingConfig;
-export const ATTRIBUTE_NAMES: readonly string[] = OPTIONS.map((o) => o.name);
-
 /** The element's JS property for an option. */
 export function propertyOf(spec: OptionSpec): string {
   return spec.property ?? spec.key;

@@ -79,8 +79,8 @@ export class Devices {
     const id = this.#view.selected[kind];
     const constraints: MediaStreamConstraints =
       kind === 'camera'
-        ? { video: { deviceId: id ? { exact: id } : undefined, width: { ideal: 1280 }, height: { ideal: 720 } } }
-        : { audio: { deviceId: id ? { exact: id } : undefined } };
+        ? { video: { deviceId: id ?? undefined, width: { ideal: 1280 }, height: { ideal: 720 } } }
+        : { audio: { deviceId: id ?? undefined } };
     let track: MediaStreamTrack | undefined;
     try {
       if (!policyAllows(FEATURE[kind])) throw Object.assign(new Error('blocked by permissions policy'), { name: 'NotAllowedError' });
@@ -102,7 +102,8 @@ export class Devices {
     this.#tracks[kind] = track;
     // Labels are only known once permission is granted.
     await this.refresh();
-    if (!id) this.select(kind, track.getSettings().deviceId ?? null);
+    // Show the device actually in use (a remembered one may be gone, and the browser chose another).
+    this.select(kind, track.getSettings().deviceId ?? id);
     this.#patch({ preview: { ...this.#view.preview, [kind]: 'live' } });
     if (kind === 'camera') this.#showVideo();
     else this.#startMeter(track);

@@ -130,7 +130,10 @@ export class Meeting {
     const fresh = this.#prepared && this.#prepared.name === name && Date.now() - this.#prepared.at < CREDENTIALS_REUSE_MS;
     if (!fresh || !this.#prepared) {
       const credentials = this.#credentials(this.#config(), name);
-      credentials.catch(() => undefined);
+      // A failed fetch is not kept: Try again must ask the endpoint again.
+      credentials.catch(() => {
+        if (this.#prepared?.credentials === credentials) this.#prepared = null;
+      });
       this.#prepared = { name, at: Date.now(), credentials };
     }
     return this.#prepared.credentials;
@@ -270,10 +273,6 @@ export class Meeting {
   setAudioSink(element: HTMLElement | null): void {
     this.#audioSink = element;
     this.#session?.setAudioSink(element);
-  }
-
-  dismissDeviceError(device: string): void {
-    this.store.setState((s) => ({ deviceErrors: s.deviceErrors.filter((e) => e.device !== device) }));
   }
 
   snapshot(): MeetingSnapshot {

@@ -53,10 +53,6 @@ export class Session {
   }
 
 
-  get active(): boolean {
-    return this.#room !== null;
-  }
-
   async connect(options: ConnectOptions): Promise<void> {
     if (this.#room) throw new JoinFailure('already-joined', 'already in a meeting');
     const { camera, microphone, speaker } = options.devices;
@@ -64,8 +60,9 @@ export class Session {
       adaptiveStream: true,
       dynacast: true,
       stopLocalTrackOnUnpublish: true,
-      videoCaptureDefaults: camera ? { deviceId: { exact: camera } } : {},
-      audioCaptureDefaults: microphone ? { deviceId: { exact: microphone } } : {},
+      // Ideal, not exact: a remembered device that is gone must not cost the user their camera.
+      videoCaptureDefaults: camera ? { deviceId: camera } : {},
+      audioCaptureDefaults: microphone ? { deviceId: microphone } : {},
       audioOutput: speaker ? { deviceId: speaker } : {},
     });
     this.#room = room;

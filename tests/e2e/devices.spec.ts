@@ -246,6 +246,23 @@ test.describe('pre-join and devices', () => {
     }
   });
 
+  test('a remembered camera that is gone does not cost the user their camera', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto('/confab.config.json');
+      await page.evaluate(() => localStorage.setItem('confab.preferences.v1', JSON.stringify({ cameraId: 'unplugged-last-week', microphoneId: 'gone-too' })));
+      await page.goto(`/?room=${uniqueRoom('stale')}&name=Ada`);
+      await expect(page.locator('confab-prejoin .preview')).toHaveAttribute('data-preview', 'live');
+      await expect(page.locator('confab-prejoin [data-device-error]')).toHaveCount(0);
+      await expect(page.locator('select[data-device="camera"]')).toHaveValue(/.+/);
+      await page.getByRole('button', { name: 'Join meeting' }).click();
+      await expect(page.locator('confab-tile[data-local]')).not.toHaveAttribute('data-camera-off', '');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a storage that throws (third-party iframe) changes nothing visible', async ({ browser }) => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
