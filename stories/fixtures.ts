@@ -11,7 +11,7 @@ const NAMES = [
   'Barbara Liskov', 'Edsger Dijkstra', 'Frances Allen', 'Ken Thompson',
 ];
 
-export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[] } = {}): Record<string, ParticipantView> {
+export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[]; sharing?: number[] } = {}): Record<string, ParticipantView> {
   const out: Record<string, ParticipantView> = {};
   for (let i = 0; i < count; i++) {
     const identity = `p${i}`;
@@ -22,7 +22,8 @@ export function participants(count: number, options: { cameraOff?: number[]; spe
       microphone: !(options.muted ?? []).includes(i),
       camera: !(options.cameraOff ?? [0, 2, 4, 6, 8, 10, 12, 14]).includes(i),
       cameraTrackSid: null,
-      screenshare: false,
+      screenshare: (options.sharing ?? []).includes(i),
+      screenTrackSid: null,
       speaking: (options.speaking ?? []).includes(i),
       joinedAt: i,
     };

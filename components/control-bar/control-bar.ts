@@ -1,7 +1,8 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/lit/context.js';
-import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, settingsIcon } from '../../src/lit/icons.js';
+import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../../src/lit/icons.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
 /**
@@ -17,14 +18,24 @@ export class ConfabControlBar extends LitElement {
     return {
       microphone: local?.microphone ?? false,
       camera: local?.camera ?? false,
+      screenshare: local?.screenshare ?? false,
       pendingMic: s.pending.microphone,
       pendingCam: s.pending.camera,
+      pendingScreen: s.pending.screenshare,
     };
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', 'toolbar');
+  }
+
+  /**
+   * Screen share shows only where it can work: enabled by the host, allowed by the embedding page's
+   * permissions policy (display-capture), and supported by the browser (not on phones).
+   */
+  #canShare(enabled: boolean): boolean {
+    return enabled && policyAllows('display-capture') && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
   }
 
   protected override willUpdate(): void {
@@ -60,6 +71,19 @@ export class ConfabControlBar extends LitElement {
       >
         ${s.camera ? camIcon : camOffIcon}
       </button>
+      ${this.#canShare(ctx.config.screenshare)
+        ? html`<button
+            type="button"
+            data-control="screenshare"
+            aria-pressed=${String(s.screenshare)}
+            aria-busy=${String(s.pendingScreen)}
+            aria-label=${t('controls.screenshare')}
+            title=${s.screenshare ? t('controls.screenshareOff') : t('controls.screenshareOn')}
+            @click=${() => void meeting.setScreenShare(!s.screenshare)}
+          >
+            ${screenIcon}
+          </button>`
+        : nothing}
       <button
         type="button"
         data-control="settings"

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { gridDimensions, paginate } from '../../src/core/grid-layout.js';
 import { orderedParticipants } from '../../src/core/store.js';
+import type { TileSource } from '../../src/core/types.js';
 import { useMeeting } from '../../src/lit/context.js';
 import { gridStyles } from './grid.styles.js';
 
@@ -20,7 +21,11 @@ export class ConfabGrid extends LitElement {
   static override properties = { _page: { state: true } };
   declare _page: number;
 
-  readonly #meeting = useMeeting(this, (s) => orderedParticipants(s).map((p) => p.identity));
+  // One key per tile, "identity|source": shared screens come first, then cameras.
+  readonly #meeting = useMeeting(this, (s) => {
+    const people = orderedParticipants(s);
+    return [...people.filter((p) => p.screenshare).map((p) => `${p.identity}|screen`), ...people.map((p) => `${p.identity}|camera`)];
+  });
   #size = { width: 0, height: 0 };
   readonly #resize = new ResizeObserver(([entry]) => {
     if (!entry) return;
@@ -68,8 +73,12 @@ export class ConfabGrid extends LitElement {
     return html`<div class="grid" part="grid" role="list" aria-label=${t('grid.label')}>
         ${repeat(
           items,
-          (id) => id,
-          (id) => html`<confab-tile role="listitem" part="tile" .identity=${id}></confab-tile>`,
+          (key) => key,
+          (key) => {
+            const cut = key.lastIndexOf('|');
+            const source = key.slice(cut + 1) as TileSource;
+            return html`<confab-tile role="listitem" part="tile" .identity=${key.slice(0, cut)} .source=${source}></confab-tile>`;
+          },
         )}
       </div>
       ${pages > 1

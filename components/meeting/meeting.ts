@@ -131,6 +131,11 @@ export class ConfabMeeting extends LitElement {
     return booleanArg(on, 'setCamera').then((value) => this.#meeting.setCamera(value));
   }
 
+  /** Starts or stops sharing the screen; rejects anything but a boolean. */
+  setScreenShare(on: boolean): Promise<void> {
+    return booleanArg(on, 'setScreenShare').then((value) => this.#meeting.setScreenShare(value));
+  }
+
   /** A plain snapshot of the meeting (contract §4). */
   getState(): Promise<MeetingSnapshot> {
     return Promise.resolve(this.#meeting.snapshot());

@@ -24,8 +24,11 @@ export const tileStyles = css`
     object-fit: cover;
     background: #000;
   }
-  :host([data-local]) video {
+  :host([data-local][data-source='camera']) video {
     transform: scaleX(-1);
+  }
+  :host([data-source='screen']) video {
+    object-fit: contain;
   }
   :host([data-camera-off]) video {
     visibility: hidden;

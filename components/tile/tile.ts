@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { initials } from '../../src/core/grid-layout.js';
 import { useMeeting } from '../../src/lit/context.js';
 import { micOffIcon } from '../../src/lit/icons.js';
+import type { TileSource } from '../../src/core/types.js';
 import { tileStyles } from './tile.styles.js';
 
 /**
@@ -12,9 +13,11 @@ import { tileStyles } from './tile.styles.js';
  */
 export class ConfabTile extends LitElement {
   static override styles = tileStyles;
-  static override properties = { identity: { type: String } };
+  static override properties = { identity: { type: String }, source: { type: String } };
 
   declare identity: string;
+  /** `camera`, or `screen` for a participant's shared screen. */
+  declare source: TileSource;
   readonly #meeting = useMeeting(this, (s) => (this.identity ? s.participants[this.identity] : undefined));
   #detach: (() => void) | undefined;
   #attachedSid: string | null = null;
@@ -22,6 +25,7 @@ export class ConfabTile extends LitElement {
   constructor() {
     super();
     this.identity = '';
+    this.source = 'camera';
   }
 
   override disconnectedCallback(): void {
@@ -32,23 +36,24 @@ export class ConfabTile extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('identity')) this.#meeting.slice.refresh();
     const p = this.#meeting.slice.value;
+    const screen = this.source === 'screen';
     this.dataset.identity = this.identity;
-    this.dataset.source = 'camera';
+    this.dataset.source = this.source;
     this.toggleAttribute('data-local', !!p?.local);
-    this.toggleAttribute('data-speaking', !!p?.speaking);
-    this.toggleAttribute('data-muted', !p?.microphone);
-    this.toggleAttribute('data-camera-off', !p?.camera);
+    this.toggleAttribute('data-speaking', !screen && !!p?.speaking);
+    this.toggleAttribute('data-muted', !screen && !p?.microphone);
+    this.toggleAttribute('data-camera-off', !screen && !p?.camera);
   }
 
   protected override updated(): void {
     const p = this.#meeting.slice.value;
-    const sid = p?.cameraTrackSid ?? null;
+    const sid = (this.source === 'screen' ? p?.screenTrackSid : p?.cameraTrackSid) ?? null;
     if (sid === this.#attachedSid) return;
     this.#detachVideo();
     const video = this.renderRoot.querySelector('video');
     const meeting = this.#meeting.context.value?.meeting;
     if (sid && video && meeting) {
-      this.#detach = meeting.attachVideo(this.identity, video);
+      this.#detach = meeting.attachVideo(this.identity, this.source, video);
       this.#attachedSid = sid;
     }
   }
@@ -63,12 +68,13 @@ export class ConfabTile extends LitElement {
     const p = this.#meeting.slice.value;
     const t = this.#meeting.context.value?.t;
     if (!p || !t) return nothing;
-    const label = p.local ? t('tile.you', { name: p.name }) : p.name;
+    const screen = this.source === 'screen';
+    const label = screen ? t('tile.screen', { name: p.name }) : p.local ? t('tile.you', { name: p.name }) : p.name;
     return html`
       <video autoplay playsinline muted aria-hidden="true"></video>
-      ${p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
+      ${screen || p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
       <div class="label">
-        ${p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
+        ${screen || p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
         <span class="name" title=${label}>${label}</span>
       </div>
     `;

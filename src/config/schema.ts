@@ -46,7 +46,7 @@ export const OPTIONS = [
   // HTMLElement.blur() exists, so the property is `backgroundBlur` (a `blur` property would break focus).
   { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start (reserved: parsed and validated; takes effect when blur lands)' },
   { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible (reserved until chat lands)' },
-  { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share visible (reserved until screen share lands)' },
+  { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible (reserved until the list lands)' },
   { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout (reserved: the grid is used until the speaker layout lands)' },
   { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes', description: 'tiles shown in the grid' },

@@ -24,6 +24,7 @@ export function toParticipantView(p: Participant, local: boolean, joinedAt: numb
     camera: cameraOn,
     cameraTrackSid: cameraOn && cam.track ? (cam.trackSid ?? null) : null,
     screenshare: !!screen && !screen.isMuted,
+    screenTrackSid: screen && !screen.isMuted && screen.track ? (screen.trackSid ?? null) : null,
     speaking: p.isSpeaking,
     joinedAt,
   };
@@ -85,7 +86,9 @@ export function bindRoom(
   const sync = (p: Participant) => {
     const local = p === room.localParticipant;
     const view = toParticipantView(p, local, local ? 0 : arrivalOf(p.identity));
+    const before = store.getState().participants[view.identity];
     store.setState((s) => ({ participants: { ...s.participants, [view.identity]: view } }));
+    if ((before?.screenshare ?? false) !== view.screenshare) emit('confab-screenshare', { identity: view.identity, active: view.screenshare });
   };
   const syncAll = () => {
     const participants: Record<string, ParticipantView> = {};

@@ -5,7 +5,7 @@ import type { Translate } from '../i18n/i18n.js';
 import { Devices } from './devices.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
 import { createMeetingStore, localParticipant, orderedParticipants, type MeetingStore } from './store.js';
-import type { MediaKind, MeetingError, MeetingSnapshot, MeetingState } from './types.js';
+import type { MediaKind, MeetingError, MeetingSnapshot, MeetingState, TileSource } from './types.js';
 import type { Session } from './session.js';
 import type { MessageKey } from '../i18n/en.js';
 
@@ -150,7 +150,7 @@ export class Meeting {
     const video = choices.video ?? start.video;
     this.devices.stopPreview();
     this.devices.watch(() => void this.#onDevicesChanged());
-    this.store.setState({ phase: 'connecting', error: null, leftReason: null, deviceErrors: [], pending: { microphone: false, camera: false, join: true } });
+    this.store.setState({ phase: 'connecting', error: null, leftReason: null, deviceErrors: [], pending: { microphone: false, camera: false, screenshare: false, join: true } });
     this.#emit('confab-connection-state', { state: 'connecting' });
     try {
       const credentials = await this.#credentialsFor(name);
@@ -266,8 +266,19 @@ export class Meeting {
     await this.#session?.startAudio();
   }
 
-  attachVideo(identity: string, element: HTMLVideoElement): () => void {
-    return this.#session?.attachVideo(identity, element) ?? (() => undefined);
+  attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void {
+    return this.#session?.attachVideo(identity, source, element) ?? (() => undefined);
+  }
+
+  async setScreenShare(on: boolean): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    this.store.setState((s) => ({ pending: { ...s.pending, screenshare: true } }));
+    try {
+      await session.setScreenShare(on);
+    } finally {
+      this.store.setState((s) => ({ pending: { ...s.pending, screenshare: false } }));
+    }
   }
 
   setAudioSink(element: HTMLElement | null): void {

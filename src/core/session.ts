@@ -14,7 +14,7 @@ import {
 import type { Emit } from '../events.js';
 import { bindRoom, leftReasonOf } from './adapters.js';
 import type { MeetingStore } from './store.js';
-import type { DeviceKind, MediaKind, MeetingError } from './types.js';
+import type { DeviceKind, MediaKind, MeetingError, TileSource } from './types.js';
 
 export interface ConnectOptions {
   serverUrl: string;
@@ -120,18 +120,29 @@ export class Session {
     return this.#room?.getActiveDevice(DEVICE_KIND[kind]);
   }
 
+  /** Starts or stops sharing the screen; a cancelled picker or a refusal is a named device error. */
+  async setScreenShare(on: boolean): Promise<void> {
+    const room = this.#room;
+    if (!room) return;
+    try {
+      await room.localParticipant.setScreenShareEnabled(on, { audio: false, selfBrowserSurface: 'exclude' });
+    } catch (error) {
+      if (this.#room === room) this.#deviceError('screen', error);
+    }
+  }
+
   async startAudio(): Promise<void> {
     await this.#room?.startAudio();
     this.#store.setState({ audioBlocked: this.#room ? !this.#room.canPlaybackAudio : false });
   }
 
-  /** Attaches a participant's camera to a video element; returns the detach function. */
-  attachVideo(identity: string, element: HTMLVideoElement): () => void {
+  /** Attaches a participant's camera or screen to a video element; returns the detach function. */
+  attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void {
     const room = this.#room;
     if (!room) return () => undefined;
     const participant: Participant | undefined =
       room.localParticipant.identity === identity ? room.localParticipant : room.remoteParticipants.get(identity);
-    const track = participant?.getTrackPublication(Track.Source.Camera)?.track;
+    const track = participant?.getTrackPublication(source === 'screen' ? Track.Source.ScreenShare : Track.Source.Camera)?.track;
     if (!track) return () => undefined;
     track.attach(element);
     return () => track.detach(element);

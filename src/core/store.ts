@@ -10,7 +10,7 @@ export function initialState(): MeetingState {
     localIdentity: null,
     participants: {},
     activeSpeakers: [],
-    pending: { microphone: false, camera: false, join: false },
+    pending: { microphone: false, camera: false, screenshare: false, join: false },
     audioBlocked: false,
     leftReason: null,
     error: null,

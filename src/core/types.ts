@@ -11,6 +11,7 @@ export type LeftReason = (typeof LEFT_REASONS)[number];
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export type DeviceKind = 'camera' | 'microphone' | 'screen';
+export type TileSource = 'camera' | 'screen';
 export type DeviceErrorReason = 'denied' | 'policy-blocked' | 'not-found' | 'in-use' | 'unknown';
 
 export interface DeviceError {
@@ -29,6 +30,8 @@ export interface ParticipantView {
   /** Sid of the camera track ready to attach, or null; a change means the tile must re-attach. */
   cameraTrackSid: string | null;
   screenshare: boolean;
+  /** Sid of the screen-share track ready to attach, or null. */
+  screenTrackSid: string | null;
   speaking: boolean;
   /** Order of arrival, for stable tile ordering. */
   joinedAt: number;
@@ -73,7 +76,7 @@ export interface MeetingState {
   participants: Readonly<Record<string, ParticipantView>>;
   /** Identities currently speaking, loudest first. */
   activeSpeakers: readonly string[];
-  pending: { microphone: boolean; camera: boolean; join: boolean };
+  pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
   /** Remote audio cannot start until the user interacts with the page. */
   audioBlocked: boolean;
   leftReason: LeftReason | null;

@@ -9,6 +9,7 @@ export interface BridgeTarget extends EventTarget {
   leave(): Promise<void>;
   setMicrophone(on: boolean): Promise<void>;
   setCamera(on: boolean): Promise<void>;
+  setScreenShare(on: boolean): Promise<void>;
   getState(): Promise<unknown>;
 }
 
@@ -49,6 +50,8 @@ export function startBridge(options: BridgeOptions): () => void {
         return target.setMicrophone(arg as boolean);
       case 'setCamera':
         return target.setCamera(arg as boolean);
+      case 'setScreenShare':
+        return target.setScreenShare(arg as boolean);
       case 'getState':
         return target.getState();
       case 'setCredentials':

@@ -26,6 +26,7 @@ export interface FrameController {
   leave(): Promise<void>;
   setMicrophone(on: boolean): Promise<void>;
   setCamera(on: boolean): Promise<void>;
+  setScreenShare(on: boolean): Promise<void>;
   getState(): Promise<unknown>;
   on<N extends ConfabEventName>(name: N, listener: Listener<N>): void;
   off<N extends ConfabEventName>(name: N, listener: Listener<N>): void;
@@ -113,6 +114,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     leave: () => post('leave', []).then(() => undefined),
     setMicrophone: (on) => post('setMicrophone', [on]).then(() => undefined),
     setCamera: (on) => post('setCamera', [on]).then(() => undefined),
+    setScreenShare: (on) => post('setScreenShare', [on]).then(() => undefined),
     getState: () => post('getState', []),
     on(name, listener) {
       let set = listeners.get(name);

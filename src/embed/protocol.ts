@@ -5,7 +5,7 @@ import { CONFAB_EVENTS, type ConfabEventName } from '../events.js';
 export const PROTOCOL_VERSION = 1;
 
 /** Commands a parent may send (contract §4, plus `setCredentials` for the helper's token hand-over). */
-export const COMMANDS = ['join', 'leave', 'setMicrophone', 'setCamera', 'getState', 'setCredentials'] as const;
+export const COMMANDS = ['join', 'leave', 'setMicrophone', 'setCamera', 'setScreenShare', 'getState', 'setCredentials'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type MessageId = string | number;

@@ -87,6 +87,8 @@ test.describe('accessibility, languages and isolation', () => {
       // Focus moves into the settings dialog and back to the button that opened it.
       await kim.control('camera').focus();
       await kim.page.keyboard.press('Tab');
+      await expect(kim.control('screenshare')).toBeFocused();
+      await kim.page.keyboard.press('Tab');
       await expect(kim.page.locator('confab-control-bar button[data-control="settings"]')).toBeFocused();
       await kim.page.keyboard.press('Enter');
       await expect(kim.page.locator('confab-settings dialog')).toHaveAttribute('open', '');

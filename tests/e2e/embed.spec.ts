@@ -48,6 +48,7 @@ test.describe('embedding through an iframe and the host helper', () => {
       await expect(hosted).not.toHaveAttribute('data-muted', '');
       await expect(hosted).not.toHaveAttribute('data-camera-off', '');
 
+      await expect(host.frameLocator('iframe').locator('confab-control-bar button[data-control="screenshare"]')).toBeVisible();
       await host.evaluate(() => (window as unknown as HostWindow).controller.setMicrophone(false));
       await expect(hosted).toHaveAttribute('data-muted', '');
       await host.evaluate(() => (window as unknown as HostWindow).controller.setCamera(false));
@@ -130,6 +131,8 @@ test.describe('embedding through an iframe and the host helper', () => {
       await expect(banner).toContainText('"camera"');
       await expect(banner.getByRole('button', { name: 'Open in a new tab' })).toBeVisible();
       await expect(frame.locator('confab-control-bar button[data-control="microphone"]')).toHaveAttribute('aria-pressed', 'true');
+      // Without display-capture in the allow list, screen share is not offered at all.
+      await expect(frame.locator('confab-control-bar button[data-control="screenshare"]')).toHaveCount(0);
     } finally {
       await context.close();
     }

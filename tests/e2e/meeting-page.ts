@@ -60,7 +60,7 @@ export class Participant {
     return this.page.locator('confab-tile:not([data-local])').filter({ hasText: other.name });
   }
 
-  control(name: 'microphone' | 'camera' | 'leave'): Locator {
+  control(name: 'microphone' | 'camera' | 'screenshare' | 'leave'): Locator {
     return this.page.locator(`confab-control-bar button[data-control="${name}"]`);
   }
 

@@ -50,6 +50,11 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Previous page' }).click();
     await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
   },
+  'meeting--screen-shared': async (page) => {
+    await expect(page.locator('confab-tile[data-source="screen"]')).toHaveCount(1);
+    await expect(page.locator('confab-tile').first()).toHaveAttribute('data-source', 'screen');
+    await expect(page.locator('confab-tile[data-source="screen"]')).toContainText('Grace Hopper (screen)');
+  },
   'meeting--reconnecting': async (page) => {
     await expect(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
   },
