@@ -1,17 +1,10 @@
 // The iframe side of the postMessage bridge: commands only from window.parent at exactly
 // parent-origin, events and results posted only to that origin — never '*'.
 import { CONFAB_EVENTS } from '../events.js';
-import { parseCommand, PROTOCOL_VERSION, type CommandMessage, type ResultMessage } from './protocol.js';
+import { parseCommand, PROTOCOL_VERSION, type CommandMessage, type MeetingCommands, type ResultMessage } from './protocol.js';
 
-/** What the bridge drives: the element's public methods plus the credential hand-over. */
-export interface BridgeTarget extends EventTarget {
-  join(): Promise<void>;
-  leave(): Promise<void>;
-  setMicrophone(on: boolean): Promise<void>;
-  setCamera(on: boolean): Promise<void>;
-  setScreenShare(on: boolean): Promise<void>;
-  getState(): Promise<unknown>;
-}
+/** What the bridge drives: the element's public methods (it fires the events too). */
+export interface BridgeTarget extends EventTarget, MeetingCommands {}
 
 export interface BridgeOptions {
   target: BridgeTarget;

@@ -2,7 +2,7 @@
 // (never in the URL), and exposes the element's methods as promises and its events as on/off.
 // No Lit, no livekit-client: it must stay a few kB.
 import type { ConfabEventDetails, ConfabEventName } from '../events.js';
-import { parseFrameMessage, PROTOCOL_VERSION, type CommandName, type MessageId } from './protocol.js';
+import { parseFrameMessage, PROTOCOL_VERSION, type CommandName, type MeetingCommands, type MessageId } from './protocol.js';
 
 /** The permissions the meeting needs from the embedding page. */
 export const FRAME_ALLOW = 'camera; microphone; display-capture; fullscreen; autoplay; picture-in-picture; clipboard-write';
@@ -20,14 +20,8 @@ export interface FrameOptions {
 
 type Listener<N extends ConfabEventName> = (detail: ConfabEventDetails[N]) => void;
 
-export interface FrameController {
+export interface FrameController extends MeetingCommands {
   readonly iframe: HTMLIFrameElement;
-  join(): Promise<void>;
-  leave(): Promise<void>;
-  setMicrophone(on: boolean): Promise<void>;
-  setCamera(on: boolean): Promise<void>;
-  setScreenShare(on: boolean): Promise<void>;
-  getState(): Promise<unknown>;
   on<N extends ConfabEventName>(name: N, listener: Listener<N>): void;
   off<N extends ConfabEventName>(name: N, listener: Listener<N>): void;
   /** Removes the iframe and every listener; pending commands reject. */

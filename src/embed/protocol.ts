@@ -10,6 +10,16 @@ export type CommandName = (typeof COMMANDS)[number];
 
 export type MessageId = string | number;
 
+/** The element's methods that are also iframe commands (contract §4): one list for both sides. */
+export interface MeetingCommands {
+  join(): Promise<void>;
+  leave(): Promise<void>;
+  setMicrophone(on: boolean): Promise<void>;
+  setCamera(on: boolean): Promise<void>;
+  setScreenShare(on: boolean): Promise<void>;
+  getState(): Promise<unknown>;
+}
+
 export interface CommandMessage {
   confab: 1;
   kind: 'command';
