@@ -27,9 +27,14 @@ export const controlBarStyles = css`
     outline: 3px solid var(--_confab-focus);
     outline-offset: 2px;
   }
-  button[aria-pressed='false'] {
+  /* Mic and camera off is the state to notice; for screen share, sharing is. */
+  button[aria-pressed='false']:not([data-control='screenshare']) {
     background: var(--_confab-danger-soft);
     color: var(--_confab-danger-text);
+  }
+  button[data-control='screenshare'][aria-pressed='true'] {
+    background: var(--_confab-accent);
+    color: var(--_confab-on-accent);
   }
   button[aria-busy='true'] {
     opacity: 0.6;

@@ -52,6 +52,32 @@ export const gridStyles = css`
   :host(:dir(rtl)) .pager button {
     transform: scaleX(-1);
   }
+  .speaker {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    grid-template-rows: minmax(0, 1fr) auto;
+    gap: var(--_gap);
+  }
+  .stage {
+    min-block-size: 0;
+    display: grid;
+  }
+  .stage confab-tile {
+    inline-size: 100%;
+    block-size: 100%;
+  }
+  .strip {
+    display: flex;
+    gap: var(--_gap);
+    overflow-x: auto;
+    justify-content: safe center;
+  }
+  .strip confab-tile {
+    flex: none;
+    block-size: clamp(72px, 18cqh, 160px);
+    inline-size: calc(clamp(72px, 18cqh, 160px) * 16 / 9);
+  }
   confab-tile {
     inline-size: var(--_tile-w, 100%);
     block-size: var(--_tile-h, 100%);

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { gridDimensions, paginate } from '../../src/core/grid-layout.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { gridDimensions, paginate, speakerStage } from '../../src/core/grid-layout.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 import { orderedParticipants } from '../../src/core/store.js';
 import type { TileSource } from '../../src/core/types.js';
 import { useMeeting } from '../../src/lit/context.js';
@@ -24,8 +26,13 @@ export class ConfabGrid extends LitElement {
   // One key per tile, "identity|source": shared screens come first, then cameras.
   readonly #meeting = useMeeting(this, (s) => {
     const people = orderedParticipants(s);
-    return [...people.filter((p) => p.screenshare).map((p) => `${p.identity}|screen`), ...people.map((p) => `${p.identity}|camera`)];
-  });
+    return {
+      keys: [...people.filter((p) => p.screenshare).map((p) => `${p.identity}|screen`), ...people.map((p) => `${p.identity}|camera`)],
+      speakers: s.activeSpeakers,
+      local: s.localIdentity,
+    };
+  }, (a, b) => a.local === b.local && sameList(a.keys, b.keys) && sameList(a.speakers, b.speakers));
+  #speaker: { stage: string | null; strip: string[] } | null = null;
   #size = { width: 0, height: 0 };
   readonly #resize = new ResizeObserver(([entry]) => {
     if (!entry) return;
@@ -52,10 +59,21 @@ export class ConfabGrid extends LitElement {
   }
 
   #paged() {
-    return paginate(this.#meeting.slice.value ?? [], this._page, this.#meeting.context.value?.config.maxTiles ?? 16);
+    return paginate(this.#meeting.slice.value?.keys ?? [], this._page, this.#meeting.context.value?.config.maxTiles ?? 16);
+  }
+
+  /** Speaker layout when asked for, or (layout="auto") while someone shares a screen. */
+  #speakerMode(): boolean {
+    const layout = this.#meeting.context.value?.config.layout ?? 'auto';
+    const keys = this.#meeting.slice.value?.keys ?? [];
+    return keys.length > 1 && (layout === 'speaker' || (layout === 'auto' && keys.some((k) => k.endsWith('|screen'))));
   }
 
   protected override willUpdate(): void {
+    const view = this.#meeting.slice.value;
+    // The stage is sticky: it changes only when someone else speaks or shares, never on silence.
+    this.#speaker = this.#speakerMode() ? speakerStage(view?.keys ?? [], view?.speakers ?? [], view?.local ?? null, this.#speaker?.stage ?? null) : null;
+    this.dataset.layout = this.#speaker ? 'speaker' : 'grid';
     const { items, pages } = this.#paged();
     const height = this.#size.height - (pages > 1 ? PAGER_HEIGHT : 0);
     const dims = gridDimensions(items.length, this.#size.width, height, 16 / 9, GAP);
@@ -66,19 +84,30 @@ export class ConfabGrid extends LitElement {
     this.style.setProperty('--_tile-h', `${Math.floor(dims.tileHeight)}px`);
   }
 
+  #tile(key: string, part = 'tile') {
+    const cut = key.lastIndexOf('|');
+    const source = key.slice(cut + 1) as TileSource;
+    return html`<confab-tile role="listitem" part=${part} .identity=${key.slice(0, cut)} .source=${source}></confab-tile>`;
+  }
+
+  #renderSpeaker(t: Translate, { stage, strip }: { stage: string | null; strip: string[] }) {
+    const max = this.#meeting.context.value?.config.maxTiles ?? 16;
+    return html`<div class="speaker" part="grid" role="list" aria-label=${t('grid.label')}>
+      <div class="stage">${stage ? keyed(stage, this.#tile(stage)) : nothing}</div>
+      <div class="strip">${repeat(strip.slice(0, max), (key) => key, (key) => this.#tile(key))}</div>
+    </div>`;
+  }
+
   protected override render() {
-    const { items, page, pages } = this.#paged();
     const t = this.#meeting.context.value?.t;
     if (!t) return nothing;
+    if (this.#speaker) return this.#renderSpeaker(t, this.#speaker);
+    const { items, page, pages } = this.#paged();
     return html`<div class="grid" part="grid" role="list" aria-label=${t('grid.label')}>
         ${repeat(
           items,
           (key) => key,
-          (key) => {
-            const cut = key.lastIndexOf('|');
-            const source = key.slice(cut + 1) as TileSource;
-            return html`<confab-tile role="listitem" part="tile" .identity=${key.slice(0, cut)} .source=${source}></confab-tile>`;
-          },
+          (key) => this.#tile(key),
         )}
       </div>
       ${pages > 1
@@ -89,4 +118,8 @@ export class ConfabGrid extends LitElement {
           </nav>`
         : nothing}`;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -48,7 +48,7 @@ export const OPTIONS = [
   { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible (reserved until chat lands)' },
   { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible (reserved until the list lands)' },
-  { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout (reserved: the grid is used until the speaker layout lands)' },
+  { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },
   { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes', description: 'tiles shown in the grid' },
   { name: 'shortcuts', key: 'shortcuts', type: 'switch', default: false, url: 'yes', description: 'keyboard shortcuts while focus is in the widget: Ctrl/⌘+D microphone, Ctrl/⌘+E camera' },
   { name: 'theme', key: 'theme', type: 'enum', values: THEMES, default: 'auto', url: 'yes', description: 'colour scheme' },

@@ -40,3 +40,21 @@ export function paginate<T>(items: readonly T[], page: number, perPage: number):
   const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
   return { items: items.slice(current * size, current * size + size), page: current, pages };
 }
+
+/**
+ * The speaker layout: one tile on the stage, the rest in a strip. A shared screen takes the stage;
+ * otherwise the loudest remote speaker; otherwise whoever was there before (no flicker when people
+ * pause); otherwise the first remote camera. Keys are "identity|source".
+ */
+export function speakerStage(
+  keys: readonly string[],
+  speakers: readonly string[],
+  localIdentity: string | null,
+  previous: string | null,
+): { stage: string | null; strip: string[] } {
+  const screen = keys.find((k) => k.endsWith('|screen'));
+  const speaker = speakers.find((id) => id !== localIdentity && keys.includes(`${id}|camera`));
+  const remote = keys.find((k) => k.endsWith('|camera') && !k.startsWith(`${localIdentity ?? ''}|`));
+  const stage = screen ?? (speaker ? `${speaker}|camera` : previous && keys.includes(previous) ? previous : (remote ?? keys[0] ?? null));
+  return { stage, strip: keys.filter((k) => k !== stage) };
+}

@@ -19,11 +19,15 @@ test.describe('screen share', () => {
       await expect(screenOnBob).toContainText('Ada (screen)');
       await Participant.expectFramesFlowing(screenOnBob);
       await expect(bob.tiles).toHaveCount(3);
+      // layout="auto": the shared screen takes the stage while it lasts.
+      await expect(bob.page.locator('confab-grid')).toHaveAttribute('data-layout', 'speaker');
+      await expect(bob.page.locator('confab-grid .stage confab-tile')).toHaveAttribute('data-source', 'screen');
       expect(await ada.meeting.evaluate((m: HTMLElement & { getState(): Promise<{ screenshare: boolean }> }) => m.getState().then((s) => s.screenshare))).toBe(true);
 
       await share.click();
       await expect(screenOnBob).toHaveCount(0);
       await expect(bob.tiles).toHaveCount(2);
+      await expect(bob.page.locator('confab-grid')).toHaveAttribute('data-layout', 'grid');
       expect(await bob.page.evaluate(() => (window as unknown as { shares: string[] }).shares)).toEqual(['true', 'false']);
     });
   });

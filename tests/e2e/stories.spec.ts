@@ -55,6 +55,13 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('confab-tile').first()).toHaveAttribute('data-source', 'screen');
     await expect(page.locator('confab-tile[data-source="screen"]')).toContainText('Grace Hopper (screen)');
   },
+  'meeting--speaker-layout': async (page) => {
+    await expect(page.locator('confab-grid')).toHaveAttribute('data-layout', 'speaker');
+    const stage = page.locator('confab-grid .stage confab-tile');
+    await expect(stage).toHaveAttribute('data-identity', 'p3');
+    const [big, small] = await Promise.all([stage.boundingBox(), page.locator('confab-grid .strip confab-tile').first().boundingBox()]);
+    expect(big!.height).toBeGreaterThan(small!.height * 2);
+  },
   'meeting--reconnecting': async (page) => {
     await expect(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
   },

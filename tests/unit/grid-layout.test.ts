@@ -58,3 +58,21 @@ describe('pagination', () => {
     expect(paginate([], 3, 4)).toEqual({ items: [], page: 0, pages: 1 });
   });
 });
+
+import { speakerStage } from '../../src/core/grid-layout.js';
+
+describe('speaker layout', () => {
+  const keys = ['me|camera', 'ada|camera', 'bob|camera'];
+  it.each([
+    ['a shared screen takes the stage', ['ada|screen', ...keys], ['bob'], 'ada|screen'],
+    ['else the loudest remote speaker', keys, ['me', 'bob'], 'bob|camera'],
+    ['else whoever was on stage', keys, [], 'bob|camera'],
+    ['else the first remote camera', keys, [], 'ada|camera'],
+    ['alone, yourself', ['me|camera'], [], 'me|camera'],
+  ] as const)('%s', (_label, k, speakers, stage) => {
+    const previous = _label === 'else whoever was on stage' ? 'bob|camera' : null;
+    const result = speakerStage(k, speakers, 'me', previous);
+    expect(result.stage).toBe(stage);
+    expect(result.strip).toEqual(k.filter((x) => x !== stage));
+  });
+});
