@@ -45,6 +45,9 @@ test.describe('accessibility, languages and isolation', () => {
     const ada = await Participant.open(browser, { room, name: 'Ada' });
     try {
       await ada.joined();
+      // Ada's own devices finish starting first, so their announcements cannot race Bob's arrival.
+      await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'true');
+      await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
       const region = ada.page.locator('[data-announcer]');
       const bob = await Participant.open(browser, { room, name: 'Bob' });
       await bob.joined();

@@ -85,11 +85,24 @@ test.describe('lifecycle hygiene', () => {
     try {
       await emptyPage(page);
       await bob.joined();
-      await addMeeting(page, room, 'Quitter', 'q');
-      await expect(page.locator('#q')).toHaveAttribute('data-state', 'connecting');
-      await page.evaluate(() => document.getElementById('q')?.remove());
+      // Removed the moment it starts connecting, deterministically, from its own event.
+      await page.evaluate(
+        ([room]) => {
+          const m = document.createElement('confab-meeting');
+          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Quitter', prejoin: 'off' })) m.setAttribute(k, v);
+          m.addEventListener('confab-connection-state', (e) => {
+            if (e.detail.state === 'connecting') m.remove();
+          });
+          document.body.append(m);
+        },
+        [room] as const,
+      );
       await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
-      await expect(bob.tiles).toHaveCount(1);
+      // Positive control: a meeting added afterwards does arrive, and Quitter never does.
+      await addMeeting(page, room, 'Stayer', 's');
+      await expect(bob.page.locator('confab-tile').filter({ hasText: 'Stayer' })).toBeVisible();
+      await expect(bob.tiles).toHaveCount(2);
+      await expect(bob.page.locator('confab-tile').filter({ hasText: 'Quitter' })).toHaveCount(0);
     } finally {
       await bob.close();
     }
