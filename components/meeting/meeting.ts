@@ -113,32 +113,49 @@ export class ConfabMeeting extends LitElement {
 
   /** Joins the meeting with the configured credentials. */
   join(choices?: JoinChoices): Promise<void> {
-    return this.#meeting.join(choices);
+    return this.#whenReady().then(() => this.#meeting.join(choices));
   }
 
   /** Leaves the meeting and stops every local track. */
   leave(): Promise<void> {
-    return this.#meeting.leave();
+    return this.#whenReady().then(() => this.#meeting.leave());
   }
 
   /** Turns the microphone on or off; rejects anything but a boolean. */
   setMicrophone(on: boolean): Promise<void> {
-    return booleanArg(on, 'setMicrophone').then((value) => this.#meeting.setMicrophone(value));
+    return booleanArg(on, 'setMicrophone').then(async (value) => {
+      await this.#whenReady();
+      await this.#meeting.setMicrophone(value);
+    });
   }
 
   /** Turns the camera on or off; rejects anything but a boolean. */
   setCamera(on: boolean): Promise<void> {
-    return booleanArg(on, 'setCamera').then((value) => this.#meeting.setCamera(value));
+    return booleanArg(on, 'setCamera').then(async (value) => {
+      await this.#whenReady();
+      await this.#meeting.setCamera(value);
+    });
   }
 
   /** Starts or stops sharing the screen; rejects anything but a boolean. */
   setScreenShare(on: boolean): Promise<void> {
-    return booleanArg(on, 'setScreenShare').then((value) => this.#meeting.setScreenShare(value));
+    return booleanArg(on, 'setScreenShare').then(async (value) => {
+      await this.#whenReady();
+      await this.#meeting.setScreenShare(value);
+    });
   }
 
   /** A plain snapshot of the meeting (contract §4). */
   getState(): Promise<MeetingSnapshot> {
-    return Promise.resolve(this.#meeting.snapshot());
+    return this.#whenReady().then(() => this.#meeting.snapshot());
+  }
+
+  /**
+   * Methods called before the element is configured (before confab-ready: not yet in the page, or
+   * in the same task as its creation) wait for it and then run in call order; none is dropped.
+   */
+  #whenReady(): Promise<void> {
+    return this.updateComplete.then(() => undefined);
   }
 
   /** Seeds the store: stories and component tests render every state with no server. Not public API. */

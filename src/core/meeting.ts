@@ -61,6 +61,8 @@ export class Meeting {
   #preferred: Partial<Record<MediaKind, string>> = {};
   #prepared: { name: string | undefined; at: number; credentials: Promise<Credentials> } | null = null;
   #seeded = false;
+  /** Microphone/camera wishes expressed before the call started (commands, pre-join toggles). */
+  #wanted: Partial<Record<'microphone' | 'camera', boolean>> = {};
   readonly #emit: Emit;
   readonly #config: () => MeetingConfig;
   readonly #explicit: () => ExplicitChoices;
@@ -146,8 +148,9 @@ export class Meeting {
     const seq = ++this.#joinSeq;
     const start = this.startState();
     const name = choices.name ?? start.name ?? this.#config().name;
-    const audio = choices.audio ?? start.audio;
-    const video = choices.video ?? start.video;
+    const audio = choices.audio ?? this.#wanted.microphone ?? start.audio;
+    const video = choices.video ?? this.#wanted.camera ?? start.video;
+    this.#wanted = {};
     this.devices.stopPreview();
     this.devices.watch(() => void this.#onDevicesChanged());
     this.store.setState({ phase: 'connecting', error: null, leftReason: null, deviceErrors: [], pending: { microphone: false, camera: false, screenshare: false, join: true } });
@@ -163,6 +166,11 @@ export class Meeting {
       const { selected } = this.store.getState().devices;
       this.preferences.save({ name, audio, video });
       await session.connect({ ...credentials, audio, video, devices: selected });
+      // Wishes that arrived while connecting apply now, in the order they came.
+      const late = this.#wanted;
+      this.#wanted = {};
+      if (late.microphone !== undefined && late.microphone !== audio) await this.#device('microphone', late.microphone);
+      if (late.camera !== undefined && late.camera !== video) await this.#device('camera', late.camera);
     } catch (error) {
       if (seq !== this.#joinSeq) return;
       this.#session = null;
@@ -313,6 +321,13 @@ export class Meeting {
   }
 
   async #device(kind: 'microphone' | 'camera', on: boolean) {
+    const { phase } = this.store.getState();
+    if (phase !== 'connected' && phase !== 'reconnecting') {
+      // Not in a call yet: remember the wish for the join (never dropped), and show it in the preview.
+      this.#wanted[kind] = on;
+      if (phase === 'prejoin') await this.devices.preview(kind, on);
+      return;
+    }
     const session = this.#session;
     if (!session) return;
     this.store.setState((s) => ({ pending: { ...s.pending, [kind]: true } }));

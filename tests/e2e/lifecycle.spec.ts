@@ -108,6 +108,34 @@ test.describe('lifecycle hygiene', () => {
     }
   });
 
+  test('commands issued before the element is ready are queued in order, not dropped', async ({ browser, page }) => {
+    const room = uniqueRoom('early');
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await emptyPage(page);
+      await bob.joined();
+      const results = await page.evaluate(
+        async ([room]) => {
+          const m = document.createElement('confab-meeting');
+          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Early' })) m.setAttribute(k, v);
+          // Called before the element is even in the page: they wait, then run in this order.
+          const calls = [m.setCamera(false), m.setMicrophone(false), m.join()];
+          document.body.append(m);
+          await Promise.all(calls);
+          return (await m.getState()).state;
+        },
+        [room] as const,
+      );
+      expect(results).toBe('connected');
+      const early = bob.page.locator('confab-tile').filter({ hasText: 'Early' });
+      await expect(early).toHaveAttribute('data-camera-off', '');
+      await expect(early).toHaveAttribute('data-muted', '');
+      await expect(page.locator('confab-control-bar button[data-control="camera"]')).toHaveAttribute('aria-pressed', 'false');
+    } finally {
+      await bob.close();
+    }
+  });
+
   test('loading the bundle twice does not throw', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
