@@ -43,46 +43,33 @@ export class ConfabControlBar extends LitElement {
     if (t) this.setAttribute('aria-label', t('controls.label'));
   }
 
+  /** A toggle: its name stays the same; aria-pressed says the state, the title says what a click does. */
+  #toggle(control: string, pressed: boolean, busy: boolean, [name, whenOn, whenOff]: [string, string, string], icon: unknown, act: () => Promise<void>) {
+    return html`<button
+      type="button"
+      data-control=${control}
+      aria-pressed=${String(pressed)}
+      aria-busy=${String(busy)}
+      aria-label=${name}
+      title=${pressed ? whenOn : whenOff}
+      @click=${() => void act()}
+    >
+      ${icon}
+    </button>`;
+  }
+
   protected override render() {
     const ctx = this.#meeting.context.value;
     const s = this.#meeting.slice.value;
     if (!ctx || !s) return html``;
     const { t, meeting } = ctx;
     return html`
-      <button
-        type="button"
-        data-control="microphone"
-        aria-pressed=${String(s.microphone)}
-        aria-busy=${String(s.pendingMic)}
-        aria-label=${t('controls.microphone')}
-        title=${s.microphone ? t('controls.microphoneOff') : t('controls.microphoneOn')}
-        @click=${() => void meeting.setMicrophone(!s.microphone)}
-      >
-        ${s.microphone ? micIcon : micOffIcon}
-      </button>
-      <button
-        type="button"
-        data-control="camera"
-        aria-pressed=${String(s.camera)}
-        aria-busy=${String(s.pendingCam)}
-        aria-label=${t('controls.camera')}
-        title=${s.camera ? t('controls.cameraOff') : t('controls.cameraOn')}
-        @click=${() => void meeting.setCamera(!s.camera)}
-      >
-        ${s.camera ? camIcon : camOffIcon}
-      </button>
+      ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => meeting.setMicrophone(!s.microphone))}
+      ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => meeting.setCamera(!s.camera))}
       ${this.#canShare(ctx.config.screenshare)
-        ? html`<button
-            type="button"
-            data-control="screenshare"
-            aria-pressed=${String(s.screenshare)}
-            aria-busy=${String(s.pendingScreen)}
-            aria-label=${t('controls.screenshare')}
-            title=${s.screenshare ? t('controls.screenshareOff') : t('controls.screenshareOn')}
-            @click=${() => void meeting.setScreenShare(!s.screenshare)}
-          >
-            ${screenIcon}
-          </button>`
+        ? this.#toggle('screenshare', s.screenshare, s.pendingScreen, [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')], screenIcon, () =>
+            meeting.setScreenShare(!s.screenshare),
+          )
         : nothing}
       <button
         type="button"

@@ -1,5 +1,5 @@
-// A loud, speech-like fake microphone: Chromium's default fake input is a quiet beep that LiveKit's
-// speaker detection ignores. 16-bit mono WAV, 3 s: syllable-like bursts of a 220 Hz tone with
+// A loud, speech-like microphone input for Chromium: its default synthetic input is a quiet beep
+// that the server's speaker detection ignores. 16-bit mono WAV, 3 s: syllable-like bursts of a 220 Hz tone with
 // harmonics, 250 ms on / 150 ms off. Written at config load; Chromium loops it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
