@@ -77,17 +77,16 @@ export function createAppServer(options = {}) {
           { 'access-control-allow-origin': '*' },
         );
       }
-      let rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = normalize(join(distDir, rel));
-      if (!file.startsWith(distDir + sep)) return json(res, 404, { error: 'not-found' });
-      let stat;
+      let path;
       try {
-        stat = statSync(file);
+        path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
       } catch {
-        stat = null;
+        return json(res, 400, { error: 'bad-path' });
       }
+      const file = normalize(join(distDir, path));
+      if (!file.startsWith(distDir + sep)) return json(res, 404, { error: 'not-found' });
+      const stat = statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) return json(res, 404, { error: 'not-found', path: url.pathname });
-      rel = file;
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-cache' };
       // The bundle and its assets load cross-origin as module scripts, exactly as from a CDN.
@@ -100,7 +99,7 @@ export function createAppServer(options = {}) {
       }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
-      createReadStream(rel).pipe(res);
+      createReadStream(file).pipe(res);
     } catch (err) {
       json(res, 500, { error: 'internal', message: err instanceof Error ? err.message : String(err) });
     }

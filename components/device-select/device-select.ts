@@ -1,7 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { devicesOf } from '../../src/core/devices.js';
 import type { MediaKind } from '../../src/core/types.js';
+import type { MessageKey } from '../../src/i18n/i18n.js';
 import { useMeeting } from '../../src/lit/context.js';
 import { fieldStyles } from '../../src/lit/shared-styles.js';
+
+const LABEL: Record<MediaKind, MessageKey> = { camera: 'devices.camera', microphone: 'devices.microphone', speaker: 'devices.speaker' };
 
 /**
  * A labelled <select> of one kind of device; choosing switches it (live in a call).
@@ -33,9 +37,9 @@ export class ConfabDeviceSelect extends LitElement {
     const devices = this.#meeting.slice.value;
     if (!ctx || !devices) return nothing;
     const { t, meeting } = ctx;
-    const list = this.kind === 'camera' ? devices.cameras : this.kind === 'microphone' ? devices.microphones : devices.speakers;
+    const list = devicesOf(devices, this.kind);
     const selected = devices.selected[this.kind];
-    const label = t(this.kind === 'camera' ? 'devices.camera' : this.kind === 'microphone' ? 'devices.microphone' : 'devices.speaker');
+    const label = t(LABEL[this.kind]);
     return html`<label
       >${label}
       <select

@@ -20,11 +20,6 @@ const properties = {
   standaloneUrl: { attribute: false },
 };
 
-/** Methods are called from untyped JS (and later postMessage): check at the boundary. */
-function booleanArg(value: unknown, method: string): Promise<boolean> {
-  return typeof value === 'boolean' ? Promise.resolve(value) : Promise.reject(new TypeError(`${method} expects true or false`));
-}
-
 type View = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts'>;
 const selectView = (s: MeetingState): View => ({
   phase: s.phase,
@@ -94,7 +89,6 @@ export class ConfabMeeting extends LitElement {
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
   readonly #announcer = new Announcer(this, this.#meeting.store);
   readonly #darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-  #ready = false;
   #teardownScheduled = false;
   #autoJoined = false;
   #lang = 'en';
@@ -123,26 +117,24 @@ export class ConfabMeeting extends LitElement {
 
   /** Turns the microphone on or off; rejects anything but a boolean. */
   setMicrophone(on: boolean): Promise<void> {
-    return booleanArg(on, 'setMicrophone').then(async (value) => {
-      await this.#whenReady();
-      await this.#meeting.setMicrophone(value);
-    });
+    return this.#toggle('setMicrophone', on, (value) => this.#meeting.setMicrophone(value));
   }
 
   /** Turns the camera on or off; rejects anything but a boolean. */
   setCamera(on: boolean): Promise<void> {
-    return booleanArg(on, 'setCamera').then(async (value) => {
-      await this.#whenReady();
-      await this.#meeting.setCamera(value);
-    });
+    return this.#toggle('setCamera', on, (value) => this.#meeting.setCamera(value));
   }
 
   /** Starts or stops sharing the screen; rejects anything but a boolean. */
   setScreenShare(on: boolean): Promise<void> {
-    return booleanArg(on, 'setScreenShare').then(async (value) => {
-      await this.#whenReady();
-      await this.#meeting.setScreenShare(value);
-    });
+    return this.#toggle('setScreenShare', on, (value) => this.#meeting.setScreenShare(value));
+  }
+
+  /** Methods come from untyped JS (and postMessage): check the argument, then wait until ready. */
+  async #toggle(method: string, on: unknown, act: (on: boolean) => Promise<void>): Promise<void> {
+    if (typeof on !== 'boolean') throw new TypeError(`${method} expects true or false`);
+    await this.#whenReady();
+    await act(on);
   }
 
   /** A plain snapshot of the meeting (contract §4). */
@@ -195,7 +187,6 @@ export class ConfabMeeting extends LitElement {
 
   protected override firstUpdated(): void {
     this.#meeting.setAudioSink(this.renderRoot.querySelector<HTMLElement>('.audio-sink'));
-    this.#ready = true;
     this.#emit('confab-ready', { version: VERSION });
   }
 
@@ -242,8 +233,8 @@ export class ConfabMeeting extends LitElement {
 
   /** Joins without the pre-join as soon as the credentials are complete (they may arrive later, e.g. by postMessage). */
   #maybeAutoJoin() {
-    const name = this.#meeting.startState().name;
-    if (this.#autoJoined || !this.#skipsPrejoin() || !hasCredentials({ ...this.#config, name })) return;
+    if (this.#autoJoined || !this.#skipsPrejoin()) return;
+    if (!hasCredentials({ ...this.#config, name: this.#meeting.startState().name })) return;
     this.#autoJoined = true;
     // A microtask, so that a mount/unmount in the same task (framework StrictMode) never connects.
     queueMicrotask(() => {
@@ -260,16 +251,10 @@ export class ConfabMeeting extends LitElement {
     }
   }
 
-  /** Whether confab-ready has fired. */
-  get ready(): boolean {
-    return this.#ready;
-  }
-
   #applyConfig() {
     const raw = this as unknown as Record<string, unknown>;
-    const { config, issues } = parseConfig((name) => {
-      const spec = OPTIONS.find((o) => o.name === name);
-      const value = spec ? raw[propertyOf(spec)] : undefined;
+    const { config, issues } = parseConfig((_name, spec) => {
+      const value = raw[propertyOf(spec)];
       if (value === undefined || value === null) return undefined;
       // A JS property may hold any type: primitives are read as text, anything else is invalid.
       return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : `(${typeof value})`;

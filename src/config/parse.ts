@@ -93,14 +93,14 @@ export function parseOption(spec: OptionSpec, raw: string | null | undefined): {
 }
 
 /** Builds a complete config from a lookup of kebab-case names; bad values fall back to defaults. */
-export function parseConfig(lookup: (name: string) => string | null | undefined): {
+export function parseConfig(lookup: (name: string, spec: OptionSpec) => string | null | undefined): {
   config: MeetingConfig;
   issues: ConfigIssue[];
 } {
   const config = Object.create(null) as Record<string, unknown>;
   const issues: ConfigIssue[] = [];
   for (const spec of OPTIONS as readonly OptionSpec[]) {
-    const { value, issue } = parseOption(spec, lookup(spec.name));
+    const { value, issue } = parseOption(spec, lookup(spec.name, spec));
     config[spec.key] = value;
     if (issue) issues.push(issue);
   }

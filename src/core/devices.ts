@@ -3,11 +3,15 @@
 import type { Emit } from '../events.js';
 import { classifyMediaError, policyAllows } from './device-errors.js';
 import type { MeetingStore } from './store.js';
-import type { DeviceOption, DevicesView, MediaKind } from './types.js';
+import { DEVICE_KIND, type DeviceOption, type DevicesView, type MediaKind } from './types.js';
 
 type InputKind = 'camera' | 'microphone';
-const DEVICE_KIND: Record<MediaKind, MediaDeviceKind> = { camera: 'videoinput', microphone: 'audioinput', speaker: 'audiooutput' };
 const FEATURE = { camera: 'camera', microphone: 'microphone' } as const;
+
+/** The list of one kind of device. */
+export function devicesOf(view: DevicesView, kind: MediaKind): readonly DeviceOption[] {
+  return kind === 'camera' ? view.cameras : kind === 'microphone' ? view.microphones : view.speakers;
+}
 
 function option(d: MediaDeviceInfo, index: number, fallback: string): DeviceOption {
   return { id: d.deviceId, label: d.label || `${fallback} ${index + 1}` };
@@ -182,7 +186,7 @@ export class Devices {
   }
 
   labelOf(kind: MediaKind, id: string | null): string {
-    const list = kind === 'camera' ? this.#view.cameras : kind === 'microphone' ? this.#view.microphones : this.#view.speakers;
+    const list = devicesOf(this.#view, kind);
     return list.find((d) => d.id === id)?.label ?? list[0]?.label ?? '';
   }
 

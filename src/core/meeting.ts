@@ -2,10 +2,10 @@
 import type { MeetingConfig } from '../config/schema.js';
 import type { Emit } from '../events.js';
 import type { Translate } from '../i18n/i18n.js';
-import { Devices } from './devices.js';
+import { Devices, devicesOf } from './devices.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
 import { createMeetingStore, localParticipant, orderedParticipants, type MeetingStore } from './store.js';
-import type { MediaKind, MeetingError, MeetingSnapshot, MeetingState, TileSource } from './types.js';
+import { MEDIA_KINDS, type MediaKind, type MeetingError, type MeetingSnapshot, type MeetingState, type TileSource } from './types.js';
 import type { Session } from './session.js';
 import type { MessageKey } from '../i18n/en.js';
 
@@ -76,7 +76,7 @@ export class Meeting {
     this.preferences = options.preferences ?? createPreferenceStore();
     this.devices = new Devices(this.store, this.#emit);
     const saved = this.preferences.load();
-    for (const kind of ['camera', 'microphone', 'speaker'] as const) {
+    for (const kind of MEDIA_KINDS) {
       const id = saved[PREF_KEY[kind]];
       if (id) {
         this.#preferred[kind] = id;
@@ -207,6 +207,11 @@ export class Meeting {
   async switchDevice(kind: MediaKind, id: string): Promise<void> {
     this.#preferred[kind] = id;
     this.preferences.save({ [PREF_KEY[kind]]: id });
+    await this.#useDevice(kind, id);
+  }
+
+  /** Makes a device the one in use: switched live in a call, or the running preview restarted on it. */
+  async #useDevice(kind: MediaKind, id: string): Promise<void> {
     this.devices.select(kind, id);
     if (this.#session) {
       await this.#session.switchDevice(kind, id).catch((error: unknown) => {
@@ -219,10 +224,9 @@ export class Meeting {
 
   /** A device came or went: fall back from a vanished one, and return to the chosen one when it is back. */
   async #onDevicesChanged(): Promise<void> {
-    const { devices, phase } = this.store.getState();
-    const lists = { camera: devices.cameras, microphone: devices.microphones, speaker: devices.speakers };
-    for (const kind of ['camera', 'microphone', 'speaker'] as const) {
-      const list = lists[kind];
+    const { devices } = this.store.getState();
+    for (const kind of MEDIA_KINDS) {
+      const list = devicesOf(devices, kind);
       const current = devices.selected[kind] ?? this.#session?.activeDevice(kind) ?? null;
       const preferred = this.#preferred[kind];
       let target: string | undefined;
@@ -237,9 +241,7 @@ export class Meeting {
         this.#preferred[kind] ??= current;
       }
       if (!target || !key) continue;
-      this.devices.select(kind, target);
-      if (this.#session) await this.#session.switchDevice(kind, target).catch(() => undefined);
-      else if (phase === 'prejoin' && kind !== 'speaker' && devices.preview[kind] !== 'off') await this.devices.preview(kind, true);
+      await this.#useDevice(kind, target);
       this.toast(key, { device: this.devices.labelOf(kind, target) });
     }
   }
@@ -253,7 +255,7 @@ export class Meeting {
   /** Opens the settings with fresh device lists, each showing the device in use. */
   async openSettings(): Promise<void> {
     await this.devices.refresh();
-    for (const kind of ['camera', 'microphone', 'speaker'] as const) {
+    for (const kind of MEDIA_KINDS) {
       const active = this.#session?.activeDevice(kind);
       if (active && !this.store.getState().devices.selected[kind]) this.devices.select(kind, active);
     }
@@ -280,13 +282,7 @@ export class Meeting {
 
   async setScreenShare(on: boolean): Promise<void> {
     const session = this.#session;
-    if (!session) return;
-    this.store.setState((s) => ({ pending: { ...s.pending, screenshare: true } }));
-    try {
-      await session.setScreenShare(on);
-    } finally {
-      this.store.setState((s) => ({ pending: { ...s.pending, screenshare: false } }));
-    }
+    if (session) await this.#pending('screenshare', () => session.setScreenShare(on));
   }
 
   setAudioSink(element: HTMLElement | null): void {
@@ -329,13 +325,16 @@ export class Meeting {
       return;
     }
     const session = this.#session;
-    if (!session) return;
-    this.store.setState((s) => ({ pending: { ...s.pending, [kind]: true } }));
+    if (session) await this.#pending(kind, () => (kind === 'microphone' ? session.setMicrophone(on) : session.setCamera(on)));
+  }
+
+  /** An action's pending flag, set while it runs and cleared however it ends. */
+  async #pending(key: 'microphone' | 'camera' | 'screenshare', work: () => Promise<void>): Promise<void> {
+    this.store.setState((s) => ({ pending: { ...s.pending, [key]: true } }));
     try {
-      if (kind === 'microphone') await session.setMicrophone(on);
-      else await session.setCamera(on);
+      await work();
     } finally {
-      this.store.setState((s) => ({ pending: { ...s.pending, [kind]: false } }));
+      this.store.setState((s) => ({ pending: { ...s.pending, [key]: false } }));
     }
   }
 

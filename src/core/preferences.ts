@@ -43,7 +43,8 @@ export interface PreferenceStore {
 }
 
 export function createPreferenceStore(getStorage: () => Storage | undefined = () => globalThis.localStorage): PreferenceStore {
-  let memory: Preferences | null = null;
+  // Read once, then kept: the pre-join asks on every render. undefined: not read yet; null: none saved.
+  let current: Preferences | null | undefined;
   const storage = () => {
     try {
       return getStorage();
@@ -59,12 +60,13 @@ export function createPreferenceStore(getStorage: () => Storage | undefined = ()
       return null;
     }
   };
+  const get = () => (current === undefined ? (current = read()) : current);
   return {
-    load: () => memory ?? read() ?? {},
-    hasSaved: () => memory !== null || read() !== null,
+    load: () => get() ?? {},
+    hasSaved: () => get() !== null,
     save(update) {
-      const next = sanitizePreferences({ ...(memory ?? read() ?? {}), ...update });
-      memory = next;
+      const next = sanitizePreferences({ ...(get() ?? {}), ...update });
+      current = next;
       try {
         storage()?.setItem(KEY, JSON.stringify(next));
       } catch {

@@ -14,7 +14,7 @@ import {
 import type { Emit } from '../events.js';
 import { bindRoom, leftReasonOf } from './adapters.js';
 import type { MeetingStore } from './store.js';
-import type { DeviceKind, MediaKind, MeetingError, TileSource } from './types.js';
+import { DEVICE_KIND, type DeviceKind, type MediaKind, type MeetingError, type TileSource } from './types.js';
 
 export interface ConnectOptions {
   serverUrl: string;
@@ -24,8 +24,6 @@ export interface ConnectOptions {
   /** Chosen devices (null: the browser default). */
   devices: Readonly<Record<MediaKind, string | null>>;
 }
-
-const DEVICE_KIND: Record<MediaKind, MediaDeviceKind> = { camera: 'videoinput', microphone: 'audioinput', speaker: 'audiooutput' };
 
 /** A join failure with a stable code, safe to show and to send in `confab-error`. */
 export class JoinFailure extends Error implements MeetingError {
@@ -51,7 +49,6 @@ export class Session {
     this.#emit = emit;
     this.#deviceError = deviceError;
   }
-
 
   async connect(options: ConnectOptions): Promise<void> {
     if (this.#room) throw new JoinFailure('already-joined', 'already in a meeting');

@@ -37,7 +37,11 @@ export interface ParticipantView {
   joinedAt: number;
 }
 
-export type MediaKind = 'camera' | 'microphone' | 'speaker';
+export const MEDIA_KINDS = ['camera', 'microphone', 'speaker'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** The MediaDeviceInfo kind of each of our device kinds. */
+export const DEVICE_KIND: Readonly<Record<MediaKind, MediaDeviceKind>> = { camera: 'videoinput', microphone: 'audioinput', speaker: 'audiooutput' };
 
 export interface DeviceOption {
   id: string;
