@@ -1,7 +1,7 @@
 // Seeded meetings for stories: every state of the widget with no server and no camera.
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { SEED } from '../src/core/meeting.js';
+import { SEED } from '../components/meeting/meeting.js';
 import { initialState } from '../src/core/store.js';
 import type { DeviceError, MeetingState, ParticipantView } from '../src/core/types.js';
 
@@ -24,6 +24,7 @@ export function participants(count: number, options: { cameraOff?: number[]; spe
       cameraTrackSid: null,
       screenshare: (options.sharing ?? []).includes(i),
       screenTrackSid: null,
+      audioTrackSid: null,
       speaking: (options.speaking ?? []).includes(i),
       joinedAt: i,
     };
@@ -32,24 +33,32 @@ export function participants(count: number, options: { cameraOff?: number[]; spe
 }
 
 export function connected(people: Record<string, ParticipantView>, extra: Partial<MeetingState> = {}): Partial<MeetingState> {
-  return { phase: 'connected', room: 'story', localIdentity: 'p0', participants: people, ...extra };
+  const list = Object.values(people);
+  return {
+    phase: 'connected',
+    room: 'story',
+    localIdentity: 'p0',
+    participants: new Map(list.map((p) => [p.identity, { identity: p.identity, name: p.name, local: p.local, joinedAt: p.joinedAt }])),
+    media: new Map(list.map((p) => [p.identity, { microphone: p.microphone, camera: p.camera, cameraTrackSid: p.cameraTrackSid, screenshare: p.screenshare, screenTrackSid: p.screenTrackSid, audioTrackSid: null }])),
+    activeSpeakers: list.filter((p) => p.speaking).map((p) => p.identity),
+    ...extra,
+  };
 }
 
-export function prejoin(errors: DeviceError[] = []): Partial<MeetingState> {
+export function prejoin(errors: Array<Omit<DeviceError, 'seq'>> = []): Partial<MeetingState> {
   const base = initialState();
   return {
     phase: 'prejoin',
-    deviceErrors: errors,
+    deviceErrors: errors.map((e, i) => ({ ...e, seq: i + 1 })),
     devices: {
       ...base.devices,
       cameras: [{ id: 'cam1', label: 'Built-in camera' }],
       microphones: [{ id: 'default', label: 'Default' }, { id: 'mic1', label: 'USB microphone' }],
       speakers: [{ id: 'default', label: 'Default' }],
       selected: { camera: 'cam1', microphone: 'default', speaker: 'default' },
-      preview: { camera: errors.some((e) => e.device === 'camera') ? 'off' : 'live', microphone: errors.some((e) => e.device === 'microphone') ? 'off' : 'live' },
-      level: 0.4,
       canSelectSpeaker: true,
     },
+    local: { camera: errors.some((e) => e.device === 'camera') ? 'off' : 'live', microphone: errors.some((e) => e.device === 'microphone') ? 'off' : 'live', level: 0.4 },
   };
 }
 

@@ -44,7 +44,7 @@ export const LongAndRtlNames: Story = {
 export const Arabic: Story = { render: () => meeting(connected(participants(3, { names: ['سارة', 'Ada', 'محمد'] })), { lang: 'ar', name: 'سارة' }) };
 export const ArabicPrejoin: Story = { render: () => meeting(prejoin([{ device: 'camera', reason: 'denied' }]), { lang: 'ar', name: 'سارة' }) };
 export const AudioBlocked: Story = { render: () => meeting(connected(participants(2), { audioBlocked: true })) };
-export const DeviceErrorInCall: Story = { render: () => meeting(connected(participants(2), { deviceErrors: [{ device: 'camera', reason: 'in-use' }] })) };
+export const DeviceErrorInCall: Story = { render: () => meeting(connected(participants(2), { deviceErrors: [{ device: 'camera', reason: 'in-use', seq: 1 }] })) };
 export const Reconnecting: Story = { render: () => meeting(connected(participants(3), { phase: 'reconnecting' })) };
 export const Toast: Story = {
   render: () => meeting(connected(participants(2), { toasts: [{ id: 1, key: 'devices.switched', params: { device: 'USB microphone' } }] })),
@@ -53,9 +53,9 @@ export const LeftByUser: Story = { render: () => meeting({ phase: 'left', leftRe
 export const LeftKicked: Story = { render: () => meeting({ phase: 'left', leftReason: 'kicked' }) };
 export const LeftRoomClosed: Story = { render: () => meeting({ phase: 'left', leftReason: 'room-closed' }, { theme: 'dark' }) };
 export const JoinError: Story = {
-  render: () => meeting({ phase: 'error', error: { code: 'server-unreachable', message: 'The meeting server at wss://lk.example.com could not be reached.' } }),
+  render: () => meeting({ phase: 'error', error: { code: 'server-unreachable', key: 'error.serverUnreachable', params: { url: 'wss://lk.example.com' } } }),
 };
 export const ConfigError: Story = { render: () => meeting(prejoin(), { 'max-tiles': '99', layout: 'mosaic' }) };
 export const SettingsOpen: Story = {
-  render: () => meeting({ ...prejoin(), ...connected(participants(2)), settingsOpen: true }),
+  render: () => meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings' }),
 };

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
-import { useMeeting } from '../../src/lit/context.js';
-import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../../src/lit/icons.js';
+import { useMeeting } from '../../src/controllers/context.js';
+import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
 /**
@@ -62,13 +62,14 @@ export class ConfabControlBar extends LitElement {
     const ctx = this.#meeting.context.value;
     const s = this.#meeting.slice.value;
     if (!ctx || !s) return html``;
-    const { t, meeting } = ctx;
+    const { t, actions } = ctx;
+    const quietly = (work: Promise<unknown>) => work.then(() => undefined, () => undefined);
     return html`
-      ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => meeting.setMicrophone(!s.microphone))}
-      ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => meeting.setCamera(!s.camera))}
+      ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => quietly(actions.setMicrophone(!s.microphone)))}
+      ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => quietly(actions.setCamera(!s.camera)))}
       ${this.#canShare(ctx.config.screenshare)
         ? this.#toggle('screenshare', s.screenshare, s.pendingScreen, [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')], screenIcon, () =>
-            meeting.setScreenShare(!s.screenshare),
+            quietly(actions.setScreenShare(!s.screenshare)),
           )
         : nothing}
       <button
@@ -77,11 +78,11 @@ export class ConfabControlBar extends LitElement {
         aria-haspopup="dialog"
         aria-label=${t('settings.open')}
         title=${t('settings.open')}
-        @click=${() => void meeting.openSettings()}
+        @click=${() => void quietly(actions.openPanel('settings'))}
       >
         ${settingsIcon}
       </button>
-      <button type="button" class="leave" data-control="leave" aria-label=${t('controls.leave')} title=${t('controls.leave')} @click=${() => void meeting.leave()}>
+      <button type="button" class="leave" data-control="leave" aria-label=${t('controls.leave')} title=${t('controls.leave')} @click=${() => void quietly(actions.leave())}>
         ${leaveIcon}
       </button>
     `;

@@ -2,8 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { devicesOf } from '../../src/core/devices.js';
 import type { MediaKind } from '../../src/core/types.js';
 import type { MessageKey } from '../../src/i18n/i18n.js';
-import { useMeeting } from '../../src/lit/context.js';
-import { fieldStyles } from '../../src/lit/shared-styles.js';
+import { useMeeting } from '../../src/controllers/context.js';
+import { fieldStyles } from '../shared/styles.js';
 
 const LABEL: Record<MediaKind, MessageKey> = { camera: 'devices.camera', microphone: 'devices.microphone', speaker: 'devices.speaker' };
 
@@ -36,7 +36,7 @@ export class ConfabDeviceSelect extends LitElement {
     const ctx = this.#meeting.context.value;
     const devices = this.#meeting.slice.value;
     if (!ctx || !devices) return nothing;
-    const { t, meeting } = ctx;
+    const { t, actions } = ctx;
     const list = devicesOf(devices, this.kind);
     const selected = devices.selected[this.kind];
     const label = t(LABEL[this.kind]);
@@ -45,7 +45,7 @@ export class ConfabDeviceSelect extends LitElement {
       <select
         data-device=${this.kind}
         ?disabled=${list.length === 0}
-        @change=${(e: Event) => void meeting.switchDevice(this.kind, (e.target as HTMLSelectElement).value)}
+        @change=${(e: Event) => void actions.switchDevice(this.kind, (e.target as HTMLSelectElement).value).catch(() => undefined)}
       >
         ${list.length === 0 ? html`<option value="">${t('devices.none')}</option>` : nothing}
         ${list.map((d) => html`<option value=${d.id} ?selected=${d.id === selected}>${d.id === 'default' ? t('devices.default') : d.label}</option>`)}

@@ -5,7 +5,7 @@ import { gridDimensions, paginate, speakerStage } from '../../src/core/grid-layo
 import type { Translate } from '../../src/i18n/i18n.js';
 import { orderedParticipants } from '../../src/core/store.js';
 import type { TileSource } from '../../src/core/types.js';
-import { useMeeting } from '../../src/lit/context.js';
+import { useMeeting } from '../../src/controllers/context.js';
 import { gridStyles } from './grid.styles.js';
 
 const GAP = 8;

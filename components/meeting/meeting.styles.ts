@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { spinnerStyles } from '../../src/lit/shared-styles.js';
+import { spinnerStyles } from '../shared/styles.js';
 
 export const meetingStyles = [
   spinnerStyles,

@@ -2,36 +2,45 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { parseConfig, type ConfigIssue } from '../../src/config/parse.js';
 import { OPTIONS, propertyOf, type MeetingConfig } from '../../src/config/schema.js';
+import { COMMAND_NAMES, ConfabError, parseArgs, type CommandName, type MeetingCommands } from '../../src/core/commands.js';
+import type { TokenProvider } from '../../src/core/credentials.js';
 import { policyAllows } from '../../src/core/device-errors.js';
-import { hasCredentials, Meeting, SEED, type ExplicitChoices, type JoinChoices } from '../../src/core/meeting.js';
-import type { MeetingSnapshot, MeetingState, Notice } from '../../src/core/types.js';
-import { emitFrom, type Emit } from '../../src/events.js';
+import { feedHostEvents } from '../../src/core/host-events.js';
+import { Meeting, type ExplicitChoices } from '../../src/core/meeting.js';
+import type { MeetingState, Notice } from '../../src/core/types.js';
+import { AudioSinkController } from '../../src/controllers/audio-sink.js';
+import { Announcer } from '../../src/controllers/announcer.js';
+import { meetingContext, type MeetingContext } from '../../src/controllers/context.js';
+import { StoreController } from '../../src/controllers/store-controller.js';
 import { createTranslator, directionOf, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
-import { meetingContext, type MeetingContext } from '../../src/lit/context.js';
-import { Announcer } from '../../src/lit/announcer.js';
-import { StoreController } from '../../src/lit/store-controller.js';
 import { VERSION } from '../../src/version.js';
+import { renderPhase, type PhaseView } from './phases.js';
 import { meetingStyles } from './meeting.styles.js';
+
+/** Key of the element method that seeds its store (stories and component tests; not public API). */
+export const SEED = Symbol.for('confab.seed');
+const RUN = Symbol('confab.run');
 
 const properties = {
   ...Object.fromEntries(OPTIONS.map((o) => [propertyOf(o), { attribute: o.name }])),
   notices: { attribute: false },
   strings: { attribute: false },
   standaloneUrl: { attribute: false },
+  tokenProvider: { attribute: false },
 };
 
-type View = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts'>;
-const selectView = (s: MeetingState): View => ({
+const selectView = (s: MeetingState): PhaseView => ({
   phase: s.phase,
   audioBlocked: s.audioBlocked,
   error: s.error,
   leftReason: s.leftReason,
   deviceErrors: s.deviceErrors,
   toasts: s.toasts,
+  notices: s.notices,
 });
 
 /**
- * A complete video meeting on LiveKit.
+ * A complete video meeting on LiveKit. Its methods are the commands of src/core/commands.ts.
  *
  * @fires confab-ready - element configured; commands are accepted from now on
  * @fires confab-joined - joined the room
@@ -40,14 +49,17 @@ const selectView = (s: MeetingState): View => ({
  * @fires confab-participant-joined - a participant is in the room
  * @fires confab-participant-left - a participant left
  * @fires confab-active-speakers - who is speaking
+ * @fires confab-screenshare - someone started or stopped sharing a screen
  * @fires confab-device-error - a camera or microphone failed, with the reason
  * @fires confab-error - bad config, bad token, server unreachable
+ * @slot - your own layout of the call (`<confab-grid>`, `<confab-control-bar>`, …); default: grid and control bar
  * @csspart control-bar - the control bar
  * @csspart grid - the participant grid
  * @csspart tile - each participant tile
  * @csspart prejoin - the pre-join form
  * @tagname confab-meeting
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ConfabMeeting extends LitElement {
   static override styles = meetingStyles;
   static override properties = properties;
@@ -77,77 +89,49 @@ export class ConfabMeeting extends LitElement {
   /** Where "Open in a new tab" leads when the embedding page blocks a device. */
   declare standaloneUrl: string | undefined;
   /** Host overrides of any UI string, by message key (see src/i18n/en.ts), e.g. `{ 'prejoin.join': 'Enter' }`. */
-  declare strings: Partial<Record<string, string>>;
+  declare strings: Partial<Record<string, string>> | null;
+  /** Asked for `{ serverUrl, token }` at join (contract §2); beats the token endpoint. */
+  declare tokenProvider: TokenProvider | undefined;
 
-  readonly #emit: Emit = emitFrom(this);
   #config: MeetingConfig;
-  #issues: ConfigIssue[] = [];
-  #reportedIssues = new Set<string>();
   #t: Translate = createTranslator('en');
-  readonly #meeting = new Meeting({ emit: this.#emit, config: () => this.#config, t: () => this.#t, explicit: () => this.#explicit() });
+  #lang = 'en';
+  readonly #meeting = new Meeting({
+    config: () => this.#config,
+    explicit: () => this.#explicit(),
+    tokenProvider: () => (typeof this.tokenProvider === 'function' ? this.tokenProvider : undefined),
+  });
+  readonly #feed = feedHostEvents(this.#meeting.store, () => this.#t, ({ name, detail }) =>
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
+  );
   readonly #provider = new ContextProvider(this, { context: meetingContext });
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
-  readonly #announcer = new Announcer(this, this.#meeting.store);
+  readonly #announcer = new Announcer(this, this.#feed);
   readonly #darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  #issues: ConfigIssue[] = [];
   #teardownScheduled = false;
+  #disposed = false;
   #autoJoined = false;
-  #lang = 'en';
+  #accentSet = false;
   /** Devices the embedding page's permissions policy withholds (e.g. an iframe without allow="camera"). */
   #policyBlocked: Array<'camera' | 'microphone'> = [];
-  #reportedNotices = new Set<Notice>();
 
   constructor() {
     super();
     this.#config = parseConfig(() => undefined).config;
     this.notices = [];
     this.strings = {};
+    new AudioSinkController(this, this.#meeting.store, this.#meeting, () => this.renderRoot.querySelector<HTMLElement>('.audio-sink'));
   }
 
-  // --- public API (contract §4) -------------------------------------------------------------------
-
-  /** Joins the meeting with the configured credentials. */
-  join(choices?: JoinChoices): Promise<void> {
-    return this.#whenReady().then(() => this.#meeting.join(choices));
-  }
-
-  /** Leaves the meeting and stops every local track. */
-  leave(): Promise<void> {
-    return this.#whenReady().then(() => this.#meeting.leave());
-  }
-
-  /** Turns the microphone on or off; rejects anything but a boolean. */
-  setMicrophone(on: boolean): Promise<void> {
-    return this.#toggle('setMicrophone', on, (value) => this.#meeting.setMicrophone(value));
-  }
-
-  /** Turns the camera on or off; rejects anything but a boolean. */
-  setCamera(on: boolean): Promise<void> {
-    return this.#toggle('setCamera', on, (value) => this.#meeting.setCamera(value));
-  }
-
-  /** Starts or stops sharing the screen; rejects anything but a boolean. */
-  setScreenShare(on: boolean): Promise<void> {
-    return this.#toggle('setScreenShare', on, (value) => this.#meeting.setScreenShare(value));
-  }
-
-  /** Methods come from untyped JS (and postMessage): check the argument, then wait until ready. */
-  async #toggle(method: string, on: unknown, act: (on: boolean) => Promise<void>): Promise<void> {
-    if (typeof on !== 'boolean') throw new TypeError(`${method} expects true or false`);
-    await this.#whenReady();
-    await act(on);
-  }
-
-  /** A plain snapshot of the meeting (contract §4). */
-  getState(): Promise<MeetingSnapshot> {
-    return this.#whenReady().then(() => this.#meeting.snapshot());
-  }
-
-  /**
-   * Methods called before the element is configured (before confab-ready: not yet in the page, or
-   * in the same task as its creation) wait for it and then run in call order; none is dropped.
-   */
-  #whenReady(): Promise<void> {
-    return this.updateComplete.then(() => undefined);
+  /** Runs a command (contract §4): arguments checked, then queued until ready, in call order. */
+  async [RUN](name: CommandName, args: readonly unknown[]): Promise<unknown> {
+    const parsed = parseArgs(name, args);
+    if (!this.#disposed) await this.updateComplete;
+    if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
+    if (name === 'getState') return this.#meeting.snapshot();
+    const meeting = this.#meeting as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    return meeting[name]?.(...(parsed as unknown as unknown[]));
   }
 
   /** Seeds the store: stories and component tests render every state with no server. Not public API. */
@@ -174,20 +158,20 @@ export class ConfabMeeting extends LitElement {
     // A move in the DOM (or a framework's mount/unmount/mount in one task) is not a removal.
     this.#teardownScheduled = true;
     queueMicrotask(() => {
-      if (this.#teardownScheduled && !this.isConnected) void this.#meeting.dispose();
+      if (!this.#teardownScheduled || this.isConnected) return;
+      this.#disposed = true;
+      void this.#meeting.dispose();
     });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || changed.has('strings') || !this.hasUpdated) this.#applyConfig();
-    if (changed.has('notices')) this.#reportNotices();
+    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || changed.has('strings') || changed.has('notices') || !this.hasUpdated) this.#applyConfig();
     const view = this.#view.value;
     if (view) this.dataset.state = view.phase;
   }
 
   protected override firstUpdated(): void {
-    this.#meeting.setAudioSink(this.renderRoot.querySelector<HTMLElement>('.audio-sink'));
-    this.#emit('confab-ready', { version: VERSION });
+    this.dispatchEvent(new CustomEvent('confab-ready', { detail: { version: VERSION }, bubbles: true, composed: true }));
   }
 
   protected override updated(): void {
@@ -203,8 +187,8 @@ export class ConfabMeeting extends LitElement {
     const local = this.#meeting.snapshot();
     if (local.state !== 'connected') return;
     const key = event.key.toLowerCase();
-    if (key === 'd') void this.#meeting.setMicrophone(!local.microphone);
-    else if (key === 'e') void this.#meeting.setCamera(!local.camera);
+    if (key === 'd') void this.#meeting.setMicrophone(!local.microphone).catch(() => undefined);
+    else if (key === 'e') void this.#meeting.setCamera(!local.camera).catch(() => undefined);
     else return;
     event.preventDefault();
   };
@@ -233,22 +217,13 @@ export class ConfabMeeting extends LitElement {
 
   /** Joins without the pre-join as soon as the credentials are complete (they may arrive later, e.g. by postMessage). */
   #maybeAutoJoin() {
-    if (this.#autoJoined || !this.#skipsPrejoin()) return;
-    if (!hasCredentials({ ...this.#config, name: this.#meeting.startState().name })) return;
+    if (this.#autoJoined || !this.#skipsPrejoin() || !this.#meeting.canJoin()) return;
     this.#autoJoined = true;
     // A microtask, so that a mount/unmount in the same task (framework StrictMode) never connects.
     queueMicrotask(() => {
-      if (this.isConnected && this.#meeting.store.getState().phase === 'prejoin') void this.#meeting.join();
+      if (this.isConnected && this.#meeting.store.getState().phase === 'prejoin') void this.#meeting.join().catch(() => undefined);
       else this.#autoJoined = false;
     });
-  }
-
-  #reportNotices() {
-    for (const notice of this.notices) {
-      if (this.#reportedNotices.has(notice)) continue;
-      this.#reportedNotices.add(notice);
-      this.#emit('confab-error', { code: notice.code, message: this.#t(notice.key, notice.params) });
-    }
   }
 
   #applyConfig() {
@@ -263,18 +238,32 @@ export class ConfabMeeting extends LitElement {
     this.#issues = issues;
     // An explicit lang beats a saved preference, which beats the browser's languages.
     const lang = resolveLanguage([config.lang, this.#meeting.preferences.load().lang, ...(globalThis.navigator?.languages ?? [])]);
-    this.#t = createTranslator(lang, this.strings);
+    this.#t = createTranslator(lang, this.strings ?? {});
     this.#lang = lang;
     this.setAttribute('aria-label', this.#t('meeting.label'));
     this.#applyTheme();
-    if (config.accent && globalThis.CSS?.supports('color', config.accent)) this.style.setProperty('--confab-accent', config.accent);
-    this.#provider.setValue({ meeting: this.#meeting, config, t: this.#t } satisfies MeetingContext);
-    for (const issue of issues) {
-      const key = `${issue.option}=${issue.value}`;
-      if (this.#reportedIssues.has(key)) continue;
-      this.#reportedIssues.add(key);
-      this.#emit('confab-error', { code: 'invalid-config', message: this.#t('error.config', { ...issue }) });
+    // Only an accent this element set is cleared: the host's own inline --confab-accent is left alone.
+    if (config.accent) {
+      this.style.setProperty('--confab-accent', config.accent);
+      this.#accentSet = true;
+    } else if (this.#accentSet) {
+      this.style.removeProperty('--confab-accent');
+      this.#accentSet = false;
     }
+    this.#provider.setValue({ store: this.#meeting.store, actions: this.#meeting, config, t: this.#t, lang } satisfies MeetingContext);
+    this.#publishNotices();
+  }
+
+  /** Config issues and the embedder's notices go to the store once each; the host events diff reports new ones. */
+  #publishNotices() {
+    const before = this.#meeting.store.getState().notices;
+    const wanted: Notice[] = [
+      ...this.#issues.map((issue): Notice => ({ code: 'invalid-config', key: 'error.config', params: { ...issue }, subject: issue.option })),
+      ...(Array.isArray(this.notices) ? this.notices : []),
+    ];
+    const same = (a: Notice, b: Notice) => a.code === b.code && a.key === b.key && a.subject === b.subject && JSON.stringify(a.params) === JSON.stringify(b.params);
+    const notices = wanted.map((n) => before.find((b) => same(b, n)) ?? n);
+    if (notices.length !== before.length || notices.some((n, i) => n !== before[i])) this.#meeting.store.setState({ notices });
   }
 
   // --- rendering ---------------------------------------------------------------------------------
@@ -282,92 +271,36 @@ export class ConfabMeeting extends LitElement {
   protected override render() {
     const view = this.#view.value;
     if (!view) return nothing;
+    const t = this.#t;
     return html`<div class="root" lang=${this.#lang} dir=${directionOf(this.#lang)}>
-      ${this.#renderPhase(view.phase, view)}
+      ${renderPhase(view, {
+        t,
+        actions: this.#meeting,
+        skipsPrejoin: this.#skipsPrejoin(),
+        policyBlocked: this.#policyBlocked,
+        standaloneUrl: this.standaloneUrl ?? globalThis.location?.href,
+      })}
       <div class="toasts" role="status" aria-live="polite">
-        ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${this.#t(toast.key, toast.params)}</div>`)}
+        ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}
       </div>
       <div class="sr-only" role="status" aria-live="polite" data-announcer>
-        ${this.#announcer.message ? this.#t(this.#announcer.message.key, this.#announcer.message.params) : nothing}
+        ${this.#announcer.message ? t(this.#announcer.message.key, this.#announcer.message.params) : nothing}
       </div>
       <div class="audio-sink" aria-hidden="true"></div>
     </div>`;
   }
+}
 
-  #renderPhase(phase: MeetingState['phase'], view: View) {
-    const t = this.#t;
-    switch (phase) {
-      case 'prejoin':
-        if (this.#skipsPrejoin()) return html`<div class="center" role="status"><div class="spinner" aria-hidden="true"></div></div>`;
-        return html`<div class="layout">
-          <div class="banners">
-            ${this.#renderIssues()}
-            ${this.#policyBlocked.map(
-              (device) => html`<div class="banner warn" role="alert" data-policy-blocked=${device}>
-                <span>${t(`device.${device}.policy-blocked`)}</span>${this.#renderOpenInNewTab()}
-              </div>`,
-            )}
-          </div>
-          <confab-prejoin exportparts="prejoin"></confab-prejoin><span></span>
-        </div>`;
-      case 'connecting':
-        return html`<div class="center" role="status">
-          <div class="spinner" aria-hidden="true"></div>
-          <h2>${t('connecting.title')}</h2>
-        </div>`;
-      case 'left':
-        return html`<div class="center">
-          <h2>${t('left.title')}</h2>
-          <p role="status">${t(`left.reason.${view.leftReason ?? 'user'}`)}</p>
-          <button type="button" class="action" data-control="rejoin" @click=${() => void this.#meeting.join()}>${t('left.rejoin')}</button>
-        </div>`;
-      case 'error':
-        return html`<div class="center">
-          <h2>${t('error.title')}</h2>
-          <p role="alert">${view.error?.message ?? ''}</p>
-          <button type="button" class="action" data-control="retry" @click=${() => void this.#meeting.join()}>${t('error.retry')}</button>
-        </div>`;
-      case 'connected':
-      case 'reconnecting':
-        return html`<div class="layout">
-          <div class="banners">
-            ${this.#renderIssues()}
-            ${view.audioBlocked
-              ? html`<div class="banner" role="alert">
-                  <span>${t('audio.blocked')}</span>
-                  <button type="button" class="action" data-control="enable-audio" @click=${() => void this.#meeting.startAudio()}>${t('audio.enable')}</button>
-                </div>`
-              : nothing}
-            ${view.deviceErrors.map(
-              (e) => html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
-                <span>${t(`device.${e.device}.${e.reason}`)}</span>
-                ${e.reason === 'policy-blocked' ? this.#renderOpenInNewTab() : nothing}
-                <button type="button" class="action secondary" @click=${() => this.#meeting.devices.clearError(e.device)}>${t('device.dismiss')}</button>
-              </div>`,
-            )}
-          </div>
-          <confab-grid exportparts="grid, tile"></confab-grid>
-          <confab-control-bar part="control-bar"></confab-control-bar>
-          <confab-settings></confab-settings>
-          ${phase === 'reconnecting'
-            ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
-            : nothing}
-        </div>`;
-    }
-  }
-
-  /** In a frame whose page withholds a device, the same meeting works in a tab of its own. */
-  #renderOpenInNewTab() {
-    const url = this.standaloneUrl ?? globalThis.location?.href;
-    if (!url || window.top === window) return nothing;
-    return html`<button type="button" class="action secondary" data-control="open-in-new-tab" @click=${() => window.open(url, '_blank', 'noopener,noreferrer')}>
-      ${this.#t('device.openInNewTab')}
-    </button>`;
-  }
-
-  #renderIssues() {
-    return html`${this.#issues.map(
-      (issue) => html`<div class="banner warn" role="alert" data-config-issue=${issue.option}>${this.#t('error.config', { ...issue })}</div>`,
-    )}${this.notices.map((n) => html`<div class="banner warn" role="alert" data-notice=${n.key}>${this.#t(n.key, n.params)}</div>`)}`;
-  }
+// The element's public methods are the command table's entries (contract §4): one source for the
+// element, the iframe bridge, the host helper and the docs.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface ConfabMeeting extends MeetingCommands {}
+for (const name of COMMAND_NAMES) {
+  Object.defineProperty(ConfabMeeting.prototype, name, {
+    configurable: true,
+    writable: true,
+    value(this: ConfabMeeting, ...args: unknown[]) {
+      return this[RUN](name, args);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldStyles, spinnerStyles } from '../../src/lit/shared-styles.js';
+import { fieldStyles, spinnerStyles } from '../shared/styles.js';
 
 export const prejoinStyles = [
   spinnerStyles,

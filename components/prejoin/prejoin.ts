@@ -1,9 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { initials } from '../../src/core/grid-layout.js';
+import { isolate } from '../../src/core/text.js';
 import type { DeviceError } from '../../src/core/types.js';
 import type { MessageKey } from '../../src/i18n/i18n.js';
-import { useMeeting } from '../../src/lit/context.js';
-import { camIcon, camOffIcon, micIcon, micOffIcon } from '../../src/lit/icons.js';
+import { useMeeting } from '../../src/controllers/context.js';
+import { TrackAttachController } from '../../src/controllers/track-attach.js';
+import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
 import { prejoinStyles } from './prejoin.styles.js';
 
 /** Which browser's words to use when telling someone how to re-allow a device. */
@@ -27,95 +29,136 @@ export class ConfabPrejoin extends LitElement {
 
   declare _name: string | null;
   declare _showError: boolean;
-  readonly #meeting = useMeeting(this, (s) => ({ devices: s.devices, errors: s.deviceErrors, joining: s.pending.join }));
+  readonly #meeting = useMeeting(this, (s) => ({ devices: s.devices, local: s.local, errors: s.deviceErrors, joining: s.pending.join }));
+
+  #entered = false;
 
   constructor() {
     super();
     this._name = null;
     this._showError = false;
+    new TrackAttachController(this, () => ({
+      actions: this.#meeting.context.value?.actions,
+      ref: { identity: null, source: 'camera' },
+      key: this.#meeting.slice.value?.local.camera === 'live' ? 'preview' : null,
+      video: this.renderRoot.querySelector('video'),
+    }));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#meeting.context.value?.meeting.enterPrejoin();
+    this.#enter();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#meeting.context.value?.meeting.leavePrejoin();
+    if (this.#entered) this.#meeting.context.value?.actions.leavePrejoin();
+    this.#entered = false;
   }
 
-  protected override firstUpdated(): void {
-    this.#meeting.context.value?.meeting.devices.attachPreview(this.renderRoot.querySelector('video'));
+  protected override willUpdate(): void {
+    // The context can arrive after connection (a slotted or late-upgraded pre-join).
+    this.#enter();
+  }
+
+  #enter() {
+    const actions = this.#meeting.context.value?.actions;
+    if (this.#entered || !actions || !this.isConnected) return;
+    this.#entered = true;
+    actions.enterPrejoin();
   }
 
   protected override updated(): void {
-    const level = this.#meeting.slice.value?.devices.level ?? 0;
+    const level = this.#meeting.slice.value?.local.level ?? 0;
     this.renderRoot.querySelector<HTMLElement>('.meter')?.style.setProperty('--_level', String(level));
   }
 
   #startName(): string {
-    return this._name ?? this.#meeting.context.value?.meeting.startState().name ?? '';
+    return this._name ?? this.#meeting.context.value?.actions.nameRequirement().name ?? '';
   }
 
   #join(options: { audio?: boolean; video?: boolean } = {}) {
     const ctx = this.#meeting.context.value;
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return;
+    const { ask } = ctx.actions.nameRequirement();
     const name = this.#startName().trim();
-    if (!name) {
+    if (ask && !name) {
       this._showError = true;
       this.renderRoot.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
       return;
     }
-    const { preview } = view.devices;
-    void ctx.meeting.join({
-      name,
-      audio: options.audio ?? preview.microphone !== 'off',
-      video: options.video ?? preview.camera !== 'off',
-    });
+    void ctx.actions
+      .join({
+        ...(ask ? { name } : {}),
+        audio: options.audio ?? view.local.microphone !== 'off',
+        video: options.video ?? view.local.camera !== 'off',
+      })
+      .catch(() => undefined);
   }
 
   #renderError(e: DeviceError) {
     const ctx = this.#meeting.context.value;
     if (!ctx || e.device === 'screen') return nothing;
-    const { t, meeting } = ctx;
+    const { t, actions } = ctx;
     return html`<div class="error" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
       <p>${t(`device.${e.device}.${e.reason}`)}</p>
       ${e.reason === 'denied' ? html`<p class="help">${t(browserHelp())}</p>` : nothing}
       ${e.reason !== 'policy-blocked' && e.reason !== 'not-found'
-        ? html`<button type="button" class="secondary" data-control="retry-${e.device}" @click=${() => void meeting.setPreview(e.device as 'camera' | 'microphone', true)}>
+        ? html`<button type="button" class="secondary" data-control="retry-${e.device}" @click=${() => void actions.retryDevice(e.device as 'camera' | 'microphone').catch(() => undefined)}>
             ${t('device.retry')}
           </button>`
         : nothing}
     </div>`;
   }
 
+  #renderNameField(name: string) {
+    const t = this.#meeting.context.value?.t;
+    if (!t) return nothing;
+    return html`<label
+        >${t('prejoin.name')}
+        <input
+          name="name"
+          autocomplete="name"
+          maxlength="64"
+          required
+          aria-invalid=${this._showError ? 'true' : 'false'}
+          aria-describedby="name-error"
+          .value=${name}
+          @input=${(e: InputEvent) => {
+            this._name = (e.target as HTMLInputElement).value;
+            this._showError = false;
+          }}
+      /></label>
+      <p id="name-error" class="name-error" role="alert">${this._showError ? t('prejoin.nameRequired') : nothing}</p>`;
+  }
+
   protected override render() {
     const ctx = this.#meeting.context.value;
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return nothing;
-    const { t, meeting } = ctx;
-    const { devices, errors, joining } = view;
-    const cameraOn = devices.preview.camera !== 'off';
-    const micOn = devices.preview.microphone !== 'off';
+    const { t, actions } = ctx;
+    const { devices, local, errors, joining } = view;
+    const cameraOn = local.camera !== 'off';
+    const micOn = local.microphone !== 'off';
+    const { ask } = actions.nameRequirement();
     const cameraFailed = errors.some((e) => e.device === 'camera');
     const micFailed = errors.some((e) => e.device === 'microphone');
     const name = this.#startName();
     return html`<section part="prejoin" aria-labelledby="title">
-      <div class="preview" data-preview=${devices.preview.camera}>
-        <video autoplay playsinline muted aria-label=${t('prejoin.preview')} ?hidden=${devices.preview.camera !== 'live'}></video>
-        ${devices.preview.camera === 'live'
+      <div class="preview" data-preview=${local.camera}>
+        <video autoplay playsinline muted aria-label=${t('prejoin.preview')} ?hidden=${local.camera !== 'live'}></video>
+        ${local.camera === 'live'
           ? nothing
           : html`<div class="placeholder">
-              ${devices.preview.camera === 'starting' ? html`<div class="spinner" aria-hidden="true"></div>` : html`<span class="avatar" aria-hidden="true">${initials(name || '?')}</span>`}
-              <span>${devices.preview.camera === 'starting' ? t('connecting.media') : t('prejoin.previewOff')}</span>
+              ${local.camera === 'starting' ? html`<div class="spinner" aria-hidden="true"></div>` : html`<span class="avatar" aria-hidden="true">${initials(name || '?')}</span>`}
+              <span>${local.camera === 'starting' ? t('connecting.media') : t('prejoin.previewOff')}</span>
             </div>`}
         <div class="toggles">
-          <button type="button" data-control="microphone" aria-pressed=${String(micOn)} aria-label=${t('controls.microphone')} @click=${() => void meeting.setPreview('microphone', !micOn)}>
+          <button type="button" data-control="microphone" aria-pressed=${String(micOn)} aria-label=${t('controls.microphone')} @click=${() => void actions.setMicrophone(!micOn).catch(() => undefined)}>
             ${micOn ? micIcon : micOffIcon}
           </button>
-          <button type="button" data-control="camera" aria-pressed=${String(cameraOn)} aria-label=${t('controls.camera')} @click=${() => void meeting.setPreview('camera', !cameraOn)}>
+          <button type="button" data-control="camera" aria-pressed=${String(cameraOn)} aria-label=${t('controls.camera')} @click=${() => void actions.setCamera(!cameraOn).catch(() => undefined)}>
             ${cameraOn ? camIcon : camOffIcon}
           </button>
         </div>
@@ -125,30 +168,15 @@ export class ConfabPrejoin extends LitElement {
         this.#join();
       }}>
         <h2 id="title">${t('prejoin.title')}</h2>
-        <label
-          >${t('prejoin.name')}
-          <input
-            name="name"
-            autocomplete="name"
-            maxlength="64"
-            required
-            aria-invalid=${this._showError ? 'true' : 'false'}
-            aria-describedby="name-error"
-            .value=${name}
-            @input=${(e: InputEvent) => {
-              this._name = (e.target as HTMLInputElement).value;
-              this._showError = false;
-            }}
-        /></label>
-        <p id="name-error" class="name-error" role="alert">${this._showError ? t('prejoin.nameRequired') : nothing}</p>
+        ${ask ? this.#renderNameField(name) : name ? html`<p class="joining-as" data-name-from-token>${t('prejoin.joiningAs', { name: isolate(name) })}</p>` : nothing}
         <div
           class="meter"
           role="meter"
           aria-label=${t('prejoin.level')}
           aria-valuemin="0"
           aria-valuemax="100"
-          aria-valuenow=${Math.round(devices.level * 100)}
-          data-level=${devices.level}
+          aria-valuenow=${Math.round(local.level * 100)}
+          data-level=${local.level}
         ><span></span></div>
         <confab-device-select kind="camera"></confab-device-select>
         <confab-device-select kind="microphone"></confab-device-select>

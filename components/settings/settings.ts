@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { useMeeting } from '../../src/lit/context.js';
+import { useMeeting } from '../../src/controllers/context.js';
 
 /**
  * Mid-call settings: switch camera, microphone and speaker without rejoining. A modal <dialog>:
@@ -49,7 +49,7 @@ export class ConfabSettings extends LitElement {
     }
   `;
 
-  readonly #meeting = useMeeting(this, (s) => ({ open: s.settingsOpen, canSelectSpeaker: s.devices.canSelectSpeaker }));
+  readonly #meeting = useMeeting(this, (s) => ({ open: s.panel === 'settings', canSelectSpeaker: s.devices.canSelectSpeaker }));
   #returnFocus: HTMLElement | null = null;
 
   protected override updated(): void {
@@ -68,7 +68,7 @@ export class ConfabSettings extends LitElement {
   }
 
   #onClose = () => {
-    this.#meeting.context.value?.meeting.closeSettings();
+    if (this.#meeting.slice.value?.open) this.#meeting.context.value?.actions.closePanel();
     this.#returnFocus?.focus();
     this.#returnFocus = null;
   };
@@ -77,7 +77,7 @@ export class ConfabSettings extends LitElement {
     const ctx = this.#meeting.context.value;
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return nothing;
-    const { t, meeting } = ctx;
+    const { t, actions } = ctx;
     return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}>
       <h2 id="settings-title">${t('settings.title')}</h2>
       <div class="fields">
@@ -87,7 +87,7 @@ export class ConfabSettings extends LitElement {
               ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}`
           : nothing}
       </div>
-      <div class="actions"><button type="button" data-control="close-settings" @click=${() => meeting.closeSettings()}>${t('settings.close')}</button></div>
+      <div class="actions"><button type="button" data-control="close-settings" @click=${() => actions.closePanel()}>${t('settings.close')}</button></div>
     </dialog>`;
   }
 }

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { initials } from '../../src/core/grid-layout.js';
-import { useMeeting } from '../../src/lit/context.js';
-import { micOffIcon } from '../../src/lit/icons.js';
+import { useMeeting } from '../../src/controllers/context.js';
+import { TrackAttachController } from '../../src/controllers/track-attach.js';
+import { participantView } from '../../src/core/store.js';
+import { micOffIcon } from '../shared/icons.js';
 import type { TileSource } from '../../src/core/types.js';
 import { tileStyles } from './tile.styles.js';
 
@@ -18,19 +20,24 @@ export class ConfabTile extends LitElement {
   declare identity: string;
   /** `camera`, or `screen` for a participant's shared screen. */
   declare source: TileSource;
-  readonly #meeting = useMeeting(this, (s) => (this.identity ? s.participants[this.identity] : undefined));
-  #detach: (() => void) | undefined;
-  #attachedSid: string | null = null;
-
+  readonly #meeting = useMeeting(this, (s) => (this.identity ? participantView(s, this.identity) : undefined));
   constructor() {
     super();
     this.identity = '';
     this.source = 'camera';
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#detachVideo();
+    new TrackAttachController(this, () => {
+    const p = this.#meeting.slice.value;
+    const screen = this.source === 'screen';
+    const sid = (screen ? p?.screenTrackSid : p?.cameraTrackSid) ?? null;
+    // The local camera is the pipeline's output, shown whenever it runs (a device switch keeps the sid).
+    const key = p?.local && !screen ? (p.camera ? 'local' : null) : sid;
+    return {
+      actions: this.#meeting.context.value?.actions,
+      ref: { identity: this.identity, source: this.source },
+      key,
+      video: this.renderRoot.querySelector('video'),
+      };
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -43,25 +50,6 @@ export class ConfabTile extends LitElement {
     this.toggleAttribute('data-speaking', !screen && !!p?.speaking);
     this.toggleAttribute('data-muted', !screen && !p?.microphone);
     this.toggleAttribute('data-camera-off', !screen && !p?.camera);
-  }
-
-  protected override updated(): void {
-    const p = this.#meeting.slice.value;
-    const sid = (this.source === 'screen' ? p?.screenTrackSid : p?.cameraTrackSid) ?? null;
-    if (sid === this.#attachedSid) return;
-    this.#detachVideo();
-    const video = this.renderRoot.querySelector('video');
-    const meeting = this.#meeting.context.value?.meeting;
-    if (sid && video && meeting) {
-      this.#detach = meeting.attachVideo(this.identity, this.source, video);
-      this.#attachedSid = sid;
-    }
-  }
-
-  #detachVideo() {
-    this.#detach?.();
-    this.#detach = undefined;
-    this.#attachedSid = null;
   }
 
   protected override render() {

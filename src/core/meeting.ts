@@ -1,13 +1,17 @@
-// The per-element meeting: store + actions + a lazily loaded session. No livekit-client here.
+// The per-element meeting: the store, the actions components and commands call, and a lazily loaded
+// session. No livekit-client and no Lit here.
 import type { MeetingConfig } from '../config/schema.js';
-import type { Emit } from '../events.js';
-import type { Translate } from '../i18n/i18n.js';
-import { Devices, devicesOf } from './devices.js';
+import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
+import { ConfabError } from './commands.js';
+import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
+import { DeviceControl } from './device-control.js';
+import { LocalMedia } from './media.js';
+import { isActive } from './phase.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
-import { createMeetingStore, localParticipant, orderedParticipants, type MeetingStore } from './store.js';
-import { MEDIA_KINDS, type MediaKind, type MeetingError, type MeetingSnapshot, type MeetingState, type TileSource } from './types.js';
-import type { Session } from './session.js';
-import type { MessageKey } from '../i18n/en.js';
+import type { SessionFactory, SessionPort } from './session-port.js';
+import { createMeetingStore, dispatch, orderedParticipants, localParticipant, type MeetingStore } from './store.js';
+import type { PhaseEvent } from './phase.js';
+import type { DeviceKind, InputKind, MediaKind, MeetingSnapshot, MeetingState, Panel } from './types.js';
 
 /** Options the host set explicitly (they beat saved preferences). */
 export interface ExplicitChoices {
@@ -16,105 +20,99 @@ export interface ExplicitChoices {
   name?: string;
 }
 
-/** Key of the element method that seeds its store (stories and component tests; not public API). */
-export const SEED = Symbol.for('confab.seed');
-
-const CREDENTIALS_REUSE_MS = 5 * 60_000;
-const TOAST_MS = 6000;
-const PREF_KEY = { camera: 'cameraId', microphone: 'microphoneId', speaker: 'speakerId' } as const;
-
-export interface Credentials {
-  serverUrl: string;
-  token: string;
+export interface MeetingOptions {
+  config: () => MeetingConfig;
+  explicit?: () => ExplicitChoices;
+  tokenProvider?: () => TokenProvider | undefined;
+  preferences?: PreferenceStore;
+  /** Loads the session chunk (livekit-client); replaceable in tests. */
+  loadSession?: () => Promise<SessionFactory>;
 }
 
-export interface JoinChoices {
-  name?: string;
-  audio?: boolean;
-  video?: boolean;
-}
+const loadDefaultSession = () => import('../session/session.js').then((m) => m.createSession);
 
-/** A failure whose message is already translated for the user. */
-class MeetingFailure extends Error implements MeetingError {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Whether the config alone is enough to join (no name or token still to come). */
-export function hasCredentials(config: MeetingConfig): boolean {
-  return Boolean((config.token && config.serverUrl) || (config.tokenEndpoint && config.room && config.name));
-}
-
-export class Meeting {
+export class Meeting implements MeetingActions {
   readonly store: MeetingStore = createMeetingStore();
-  readonly devices: Devices;
+  readonly media = new LocalMedia(this.store);
   readonly preferences: PreferenceStore;
-  #session: Session | null = null;
-  #audioSink: HTMLElement | null = null;
-  #joinSeq = 0;
-  #toastSeq = 0;
-  /** The devices the user chose; when one comes back after being unplugged, we switch back to it. */
-  #preferred: Partial<Record<MediaKind, string>> = {};
-  #prepared: { name: string | undefined; at: number; credentials: Promise<Credentials> } | null = null;
+  readonly #devices: DeviceControl;
+  readonly #credentials = new CredentialSource();
+  readonly #options: Required<Omit<MeetingOptions, 'preferences'>>;
+  #session: SessionPort | null = null;
+  #join: AbortController | null = null;
+  #disposed = false;
   #seeded = false;
-  /** Microphone/camera wishes expressed before the call started (commands, pre-join toggles). */
-  #wanted: Partial<Record<'microphone' | 'camera', boolean>> = {};
-  readonly #emit: Emit;
-  readonly #config: () => MeetingConfig;
-  readonly #explicit: () => ExplicitChoices;
-  readonly #t: () => Translate;
+  /** Microphone/camera wishes before the call runs (commands, pre-join toggles): shape the join, never dropped. */
+  #wanted: Partial<Record<InputKind, boolean>> = {};
+  #publishing: Record<InputKind, Promise<void>> = { camera: Promise.resolve(), microphone: Promise.resolve() };
 
-  constructor(options: { emit: Emit; config: () => MeetingConfig; t: () => Translate; explicit?: () => ExplicitChoices; preferences?: PreferenceStore }) {
-    this.#emit = options.emit;
-    this.#config = options.config;
-    this.#t = options.t;
-    this.#explicit = options.explicit ?? (() => ({}));
+  constructor(options: MeetingOptions) {
+    this.#options = {
+      config: options.config,
+      explicit: options.explicit ?? (() => ({})),
+      tokenProvider: options.tokenProvider ?? (() => undefined),
+      loadSession: options.loadSession ?? loadDefaultSession,
+    };
     this.preferences = options.preferences ?? createPreferenceStore();
-    this.devices = new Devices(this.store, this.#emit);
-    const saved = this.preferences.load();
-    for (const kind of MEDIA_KINDS) {
-      const id = saved[PREF_KEY[kind]];
-      if (id) {
-        this.#preferred[kind] = id;
-        this.devices.select(kind, id);
-      }
-    }
+    this.#devices = new DeviceControl(this.store, this.media, this.preferences, () => this.#session);
+    // Whatever the pipeline outputs is what the call sends: a device switch, an unplugged camera or
+    // a processor swap all reach the session through here, in order per kind.
+    this.media.subscribe((kind, track) => {
+      const session = this.#session;
+      if (!session) return;
+      this.#publishing[kind] = this.#publishing[kind].then(() => session.publish(kind, track)).catch(() => undefined);
+      return this.#publishing[kind];
+    });
   }
 
-  /** Where the pre-join starts: explicit attribute › saved preference › default. */
-  startState(): { audio: boolean; video: boolean; name: string | undefined } {
-    const config = this.#config();
-    return resolveStart(this.#explicit(), this.preferences.load(), { audio: config.audio, video: config.video });
+  get #config(): MeetingConfig {
+    return this.#options.config();
+  }
+
+  /** Disposed is terminal: every action rejects and nothing is acquired. */
+  #alive(): void {
+    if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
+  }
+
+  startState(): { audio: boolean; video: boolean } {
+    const config = this.#config;
+    const { audio, video } = resolveStart(this.#options.explicit(), this.preferences.load(), { audio: config.audio, video: config.video });
+    return { audio: this.#wanted.microphone ?? audio, video: this.#wanted.camera ?? video };
+  }
+
+  nameRequirement(): NameRequirement {
+    const config = this.#config;
+    if (config.token && config.serverUrl) return { name: tokenName(config.token), ask: false };
+    if (this.#options.tokenProvider()) return { name: config.name ?? this.preferences.load().name, ask: false };
+    // With a token endpoint the name is the user's to give: prefilled from the host or last time, editable.
+    return { name: this.#options.explicit().name ?? this.preferences.load().name, ask: true };
+  }
+
+  /** Whether a join could start now without asking anything (prejoin="off" waits for this). */
+  canJoin(): boolean {
+    return hasCredentials(this.#config, this.nameRequirement().name, this.#options.tokenProvider());
   }
 
   /** Puts the meeting in a fixed state with no media and no server: for stories and component tests. */
   seed(state: Partial<MeetingState>): void {
     this.#seeded = true;
-    this.devices.stopPreview();
+    this.media.stopAll();
     this.store.setState(state);
   }
 
-  /** The pre-join screen is showing: device lists, previews, and an early start on the connection. */
   enterPrejoin(): void {
-    if (this.#seeded) return;
+    if (this.#seeded || this.#disposed) return;
     const start = this.startState();
-    this.devices.watch(() => void this.#onDevicesChanged());
-    void this.devices.refresh();
-    void this.devices.preview('camera', start.video);
-    void this.devices.preview('microphone', start.audio);
-    this.warm(start.name);
+    this.#devices.watch();
+    void this.#devices.refresh();
+    this.media.setMeter(true);
+    void this.#preview('camera', start.video).catch(() => undefined);
+    void this.#preview('microphone', start.audio).catch(() => undefined);
+    this.warm();
   }
 
   leavePrejoin(): void {
-    this.devices.stopPreview();
-  }
-
-  setPreview(kind: 'camera' | 'microphone', on: boolean): Promise<void> {
-    return this.devices.preview(kind, on);
+    this.media.setMeter(false);
   }
 
   /**
@@ -122,178 +120,180 @@ export class Meeting {
    * Join goes straight to connecting. (livekit-client's prepareConnection is not used: it sends an
    * HTTP HEAD to the LiveKit origin, which the documented CSP, `connect-src 'self' ws: wss:`, blocks.)
    */
-  warm(name: string | undefined): void {
-    void import('./session.js').catch(() => undefined);
-    const config = this.#config();
-    if (hasCredentials({ ...config, name: name ?? config.name })) void this.#credentialsFor(name).catch(() => undefined);
+  warm(): void {
+    void this.#options.loadSession().catch(() => undefined);
+    const { name } = this.nameRequirement();
+    if (!this.#options.tokenProvider() && hasCredentials(this.#config, name)) void this.#credentials.get(this.#config, name, undefined).catch(() => undefined);
   }
 
-  #credentialsFor(name: string | undefined): Promise<Credentials> {
-    const fresh = this.#prepared && this.#prepared.name === name && Date.now() - this.#prepared.at < CREDENTIALS_REUSE_MS;
-    if (!fresh || !this.#prepared) {
-      const credentials = this.#credentials(this.#config(), name);
-      // A failed fetch is not kept: Try again must ask the endpoint again.
-      credentials.catch(() => {
-        if (this.#prepared?.credentials === credentials) this.#prepared = null;
-      });
-      this.#prepared = { name, at: Date.now(), credentials };
-    }
-    return this.#prepared.credentials;
-  }
-
-  /** Joins with the current config; choices from the pre-join screen override it. */
   async join(choices: JoinChoices = {}): Promise<void> {
-    const { phase } = this.store.getState();
-    if (phase === 'connecting' || phase === 'connected' || phase === 'reconnecting') return;
-    const seq = ++this.#joinSeq;
+    this.#alive();
+    if (this.#seeded || !dispatch(this.store, { type: 'join' })) return;
+    const controller = new AbortController();
+    this.#join = controller;
+    const { signal } = controller;
     const start = this.startState();
-    const name = choices.name ?? start.name ?? this.#config().name;
-    const audio = choices.audio ?? this.#wanted.microphone ?? start.audio;
-    const video = choices.video ?? this.#wanted.camera ?? start.video;
+    const name = choices.name ?? this.nameRequirement().name;
+    const audio = choices.audio ?? start.audio;
+    const video = choices.video ?? start.video;
     this.#wanted = {};
-    this.devices.stopPreview();
-    this.devices.watch(() => void this.#onDevicesChanged());
-    this.store.setState({ phase: 'connecting', error: null, leftReason: null, deviceErrors: [], pending: { microphone: false, camera: false, screenshare: false, join: true } });
-    this.#emit('confab-connection-state', { state: 'connecting' });
+    this.#setPending('join', true);
+    this.store.setState({ deviceErrors: [], panel: null });
     try {
-      const credentials = await this.#credentialsFor(name);
-      this.#prepared = null; // a token serves one join
-      const { Session } = await import('./session.js');
-      if (seq !== this.#joinSeq) return; // left before the session loaded
-      const session = new Session(this.store, this.#emit, (device, error) => this.devices.reportError(device, error));
+      // The pre-join's tracks are the ones published: start what is missing while the token comes.
+      const devices = Promise.all([this.#preview('microphone', audio).catch(() => undefined), this.#preview('camera', video).catch(() => undefined)]);
+      const credentials = await this.#credentials.get(this.#config, name, this.#options.tokenProvider(), signal);
+      this.#credentials.forget();
+      const factory = await this.#options.loadSession();
+      signal.throwIfAborted();
+      if (name && this.nameRequirement().ask) this.preferences.save({ name });
+      this.preferences.save({ audio, video });
+      const session = factory({ store: this.store, dispatch: (event) => this.#dispatch(event), deviceError: (device, error) => this.#devices.report(device, error) });
       this.#session = session;
-      session.setAudioSink(this.#audioSink);
-      const { selected } = this.store.getState().devices;
-      this.preferences.save({ name, audio, video });
-      await session.connect({ ...credentials, audio, video, devices: selected });
+      const joined = await session.connect(credentials, { speaker: this.store.getState().devices.selected.speaker }, signal);
+      await devices;
+      signal.throwIfAborted();
+      this.#dispatch({ type: 'connected', ...joined });
+      await Promise.all((['microphone', 'camera'] as const).map((kind) => session.publish(kind, this.media.output(kind)).catch((e: unknown) => this.#devices.report(kind, e))));
       // Wishes that arrived while connecting apply now, in the order they came.
       const late = this.#wanted;
       this.#wanted = {};
-      if (late.microphone !== undefined && late.microphone !== audio) await this.#device('microphone', late.microphone);
-      if (late.camera !== undefined && late.camera !== video) await this.#device('camera', late.camera);
+      for (const kind of ['microphone', 'camera'] as const) if (late[kind] !== undefined) await this.#setDevice(kind, late[kind]).catch(() => undefined);
     } catch (error) {
-      if (seq !== this.#joinSeq) return;
+      if (isAbort(error) || signal.aborted) return;
       this.#session = null;
-      this.#fail(error);
+      this.#dispatch({ type: 'error', error: toUserError(error) });
+      throw error instanceof ConfabError ? error : new ConfabError('join-failed', String(error));
     } finally {
-      this.store.setState((s) => ({ pending: { ...s.pending, join: false } }));
+      if (this.#join === controller) this.#join = null;
+      this.#setPending('join', false);
     }
   }
 
   async leave(): Promise<void> {
-    this.#joinSeq++;
+    this.#join?.abort();
+    this.#join = null;
     const session = this.#session;
+    this.#dispatch({ type: 'left', reason: 'user' });
+    await session?.disconnect();
+  }
+
+  /** Every change of phase goes through the machine; the end of a call ends its tracks. */
+  #dispatch(event: PhaseEvent): void {
+    if (dispatch(this.store, event) && !isActive(this.store.getState().phase)) this.#ended();
+  }
+
+  #ended(): void {
+    const session = this.#session;
+    this.#session = null;
+    this.media.stopAll();
+    this.store.setState({ participants: new Map(), media: new Map(), activeSpeakers: [], audioBlocked: false, panel: null });
+    if (session) void session.disconnect().catch(() => undefined);
+  }
+
+  setMicrophone(on: boolean): Promise<void> {
+    return this.#setDevice('microphone', on);
+  }
+
+  setCamera(on: boolean): Promise<void> {
+    return this.#setDevice('camera', on);
+  }
+
+  async #setDevice(kind: InputKind, on: boolean): Promise<void> {
+    this.#alive();
     const { phase } = this.store.getState();
-    if (!session) {
-      if (phase === 'connecting') {
-        this.store.setState({ phase: 'left', leftReason: 'user' });
-        this.#emit('confab-left', { reason: 'user' });
-      }
+    if (phase !== 'connected' && phase !== 'reconnecting') {
+      // Not in a call yet: remember the wish for the join, and show it in the preview.
+      this.#wanted[kind] = on;
+      if (phase === 'prejoin') await this.#preview(kind, on);
       return;
     }
-    await session.leave();
-    this.#session = null;
+    await this.#pending(kind, async () => {
+      await this.#preview(kind, on);
+      await this.#publishing[kind];
+    });
   }
 
-  async setMicrophone(on: boolean): Promise<void> {
-    await this.#device('microphone', on);
-  }
-
-  async setCamera(on: boolean): Promise<void> {
-    await this.#device('camera', on);
-  }
-
-  /** Chooses a device; in a call it switches without rejoining, before it restarts the preview. */
-  async switchDevice(kind: MediaKind, id: string): Promise<void> {
-    this.#preferred[kind] = id;
-    this.preferences.save({ [PREF_KEY[kind]]: id });
-    await this.#useDevice(kind, id);
-  }
-
-  /** Makes a device the one in use: switched live in a call, or the running preview restarted on it. */
-  async #useDevice(kind: MediaKind, id: string): Promise<void> {
-    this.devices.select(kind, id);
-    if (this.#session) {
-      await this.#session.switchDevice(kind, id).catch((error: unknown) => {
-        if (kind !== 'speaker') this.devices.reportError(kind, error);
-      });
-    } else if (kind !== 'speaker' && this.store.getState().devices.preview[kind] !== 'off') {
-      await this.devices.preview(kind, true);
+  /** Starts or stops a local device; a failure is reported (banner, event) and rejects with its reason. */
+  async #preview(kind: InputKind, on: boolean): Promise<void> {
+    if (!on) return this.media.stop(kind);
+    if (this.media.output(kind)) return;
+    this.#devices.clearError(kind);
+    try {
+      await this.media.start(kind, this.store.getState().devices.selected[kind]);
+    } catch (error) {
+      throw this.#devices.report(kind, error);
     }
+    await this.#devices.afterStart(kind);
   }
 
-  /** A device came or went: fall back from a vanished one, and return to the chosen one when it is back. */
-  async #onDevicesChanged(): Promise<void> {
-    const { devices } = this.store.getState();
-    for (const kind of MEDIA_KINDS) {
-      const list = devicesOf(devices, kind);
-      const current = devices.selected[kind] ?? this.#session?.activeDevice(kind) ?? null;
-      const preferred = this.#preferred[kind];
-      let target: string | undefined;
-      let key: MessageKey | undefined;
-      if (preferred && preferred !== current && list.some((d) => d.id === preferred)) {
-        target = preferred;
-        key = 'devices.restored';
-      } else if (current && !list.some((d) => d.id === current)) {
-        target = (list.find((d) => d.id === 'default') ?? list[0])?.id;
-        key = 'devices.switched';
-        // The vanished device is the one to return to, even if the browser default picked it.
-        this.#preferred[kind] ??= current;
+  async setScreenShare(on: boolean): Promise<void> {
+    this.#alive();
+    const session = this.#session;
+    if (!session) throw new ConfabError('not-connected', 'screen sharing needs a call');
+    await this.#pending('screenshare', async () => {
+      try {
+        await session.setScreenShare(on);
+      } catch (error) {
+        throw this.#devices.report('screen', error);
       }
-      if (!target || !key) continue;
-      await this.#useDevice(kind, target);
-      this.toast(key, { device: this.devices.labelOf(kind, target) });
-    }
+    });
   }
 
-  toast(key: MessageKey, params?: Record<string, string>): void {
-    const id = ++this.#toastSeq;
-    this.store.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, key, ...(params ? { params } : {}) }] }));
-    setTimeout(() => this.store.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), TOAST_MS);
+  switchDevice(kind: MediaKind, id: string): Promise<void> {
+    this.#alive();
+    return this.#devices.choose(kind, id);
   }
 
-  /** Opens the settings with fresh device lists, each showing the device in use. */
-  async openSettings(): Promise<void> {
-    await this.devices.refresh();
-    for (const kind of MEDIA_KINDS) {
-      const active = this.#session?.activeDevice(kind);
-      if (active && !this.store.getState().devices.selected[kind]) this.devices.select(kind, active);
-    }
-    this.store.setState({ settingsOpen: true });
+  retryDevice(kind: InputKind): Promise<void> {
+    return this.#setDevice(kind, true);
   }
 
-  closeSettings(): void {
-    this.store.setState({ settingsOpen: false });
+  dismissDeviceError(device: DeviceKind): void {
+    this.#devices.clearError(device);
   }
 
-  /** The element is gone: leave, and end every track it obtained, previews included. */
-  async dispose(): Promise<void> {
-    this.devices.dispose();
-    await this.leave();
+  async openPanel(panel: Panel): Promise<void> {
+    this.#alive();
+    if (panel === 'settings') await this.#devices.prepareSettings();
+    this.store.setState({ panel });
+  }
+
+  closePanel(): void {
+    this.store.setState({ panel: null });
   }
 
   async startAudio(): Promise<void> {
     await this.#session?.startAudio();
   }
 
-  attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void {
-    return this.#session?.attachVideo(identity, source, element) ?? (() => undefined);
+  attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void {
+    const { localIdentity } = this.store.getState();
+    if (ref.source === 'camera' && (ref.identity === null || ref.identity === localIdentity)) return this.#attachLocal(element);
+    return ref.identity && this.#session ? this.#session.attachVideo(ref.identity, ref.source, element) : () => undefined;
   }
 
-  async setScreenShare(on: boolean): Promise<void> {
-    const session = this.#session;
-    if (session) await this.#pending('screenshare', () => session.setScreenShare(on));
+  attachAudio(identity: string, element: HTMLAudioElement): () => void {
+    return this.#session?.attachAudio(identity, element) ?? (() => undefined);
   }
 
-  setAudioSink(element: HTMLElement | null): void {
-    this.#audioSink = element;
-    this.#session?.setAudioSink(element);
+  /** The local camera, as the pipeline outputs it (the preview and the local tile alike). */
+  #attachLocal(element: HTMLVideoElement): () => void {
+    const show = (track: MediaStreamTrack | null) => {
+      const current = (element.srcObject as MediaStream | null)?.getVideoTracks()[0] ?? null;
+      if (current !== track) element.srcObject = track ? new MediaStream([track]) : null;
+    };
+    show(this.media.output('camera'));
+    const unsubscribe = this.media.subscribe((kind, track) => kind === 'camera' && show(track));
+    return () => {
+      unsubscribe();
+      element.srcObject = null;
+    };
   }
 
   snapshot(): MeetingSnapshot {
     const s = this.store.getState();
     const local = localParticipant(s);
-    const config = this.#config();
     return {
       state: s.phase,
       room: s.room,
@@ -307,86 +307,40 @@ export class Meeting {
         screenshare: p.screenshare,
         speaking: p.speaking,
       })),
-      microphone: local?.microphone ?? false,
-      camera: local?.camera ?? false,
+      microphone: local?.microphone ?? s.local.microphone === 'live',
+      camera: local?.camera ?? s.local.camera === 'live',
       screenshare: local?.screenshare ?? false,
       blur: false,
-      layout: config.layout,
-      panel: null,
+      layout: this.#config.layout,
+      panel: s.panel,
     };
   }
 
-  async #device(kind: 'microphone' | 'camera', on: boolean) {
-    const { phase } = this.store.getState();
-    if (phase !== 'connected' && phase !== 'reconnecting') {
-      // Not in a call yet: remember the wish for the join (never dropped), and show it in the preview.
-      this.#wanted[kind] = on;
-      if (phase === 'prejoin') await this.devices.preview(kind, on);
-      return;
-    }
-    const session = this.#session;
-    if (session) await this.#pending(kind, () => (kind === 'microphone' ? session.setMicrophone(on) : session.setCamera(on)));
+  /** The element is gone: leave, end every track (previews included), and refuse everything after. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#devices.dispose();
+    this.media.dispose();
+    await this.leave();
+  }
+
+  #setPending(key: keyof MeetingState['pending'], on: boolean) {
+    this.store.setState((s) => ({ pending: { ...s.pending, [key]: on } }));
   }
 
   /** An action's pending flag, set while it runs and cleared however it ends. */
   async #pending(key: 'microphone' | 'camera' | 'screenshare', work: () => Promise<void>): Promise<void> {
-    this.store.setState((s) => ({ pending: { ...s.pending, [key]: true } }));
+    this.#setPending(key, true);
     try {
       await work();
     } finally {
-      this.store.setState((s) => ({ pending: { ...s.pending, [key]: false } }));
+      this.#setPending(key, false);
     }
-  }
-
-  async #credentials(config: MeetingConfig, name: string | undefined): Promise<Credentials> {
-    const t = this.#t();
-    if (config.token && config.serverUrl) return { serverUrl: config.serverUrl, token: config.token };
-    if (!config.tokenEndpoint || !config.room || !name) throw new MeetingFailure('missing-connection', t('error.missingConnection'));
-    const url = new URL(config.tokenEndpoint, globalThis.document?.baseURI);
-    url.searchParams.set('room', config.room);
-    url.searchParams.set('name', name);
-    let response: Response;
-    try {
-      response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    } catch (error) {
-      throw new MeetingFailure('token-endpoint-unreachable', t('error.tokenEndpointUnreachable', { message: errorText(error) }));
-    }
-    const body: unknown = await response.json().catch(() => null);
-    const field = (key: string) =>
-      typeof body === 'object' && body !== null && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
-    if (!response.ok) {
-      const message = typeof field('message') === 'string' ? String(field('message')) : `HTTP ${response.status}`;
-      throw new MeetingFailure('token-endpoint-refused', t('error.tokenEndpoint', { message }));
-    }
-    const token = field('token');
-    const serverUrl = config.serverUrl ?? field('serverUrl');
-    if (typeof token !== 'string' || typeof serverUrl !== 'string') {
-      throw new MeetingFailure('token-endpoint-refused', t('error.tokenEndpoint', { message: 'response lacks token or serverUrl' }));
-    }
-    return { serverUrl, token };
-  }
-
-  #fail(error: unknown) {
-    const t = this.#t();
-    let failure: MeetingError;
-    if (error instanceof MeetingFailure) failure = { code: error.code, message: error.message };
-    else {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
-      const raw = errorText(error);
-      const message =
-        code === 'server-unreachable'
-          ? t('error.serverUnreachable', { url: raw })
-          : code === 'token-rejected'
-            ? t('error.tokenRejected', { message: raw })
-            : t('error.unknown', { message: raw });
-      failure = { code, message };
-    }
-    this.store.setState({ phase: 'error', error: failure });
-    this.#emit('confab-connection-state', { state: 'disconnected' });
-    this.#emit('confab-error', failure);
   }
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function toUserError(error: unknown): JoinError {
+  if (error instanceof JoinError) return error;
+  return new JoinError('unknown', 'error.unknown', { message: error instanceof Error ? error.message : String(error) });
 }

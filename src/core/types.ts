@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/en.js';
 
-// Plain, serializable view models. Never put livekit-client objects in the store.
+// Plain view models. Never put livekit-client objects in the store. Identity-keyed collections are
+// Maps: an identity is remote input, and `__proto__` or `constructor` must be an ordinary key.
 
 export const PHASES = ['prejoin', 'connecting', 'connected', 'reconnecting', 'left', 'error'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -11,18 +12,28 @@ export type LeftReason = (typeof LEFT_REASONS)[number];
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export type DeviceKind = 'camera' | 'microphone' | 'screen';
+export type InputKind = 'camera' | 'microphone';
 export type TileSource = 'camera' | 'screen';
 export type DeviceErrorReason = 'denied' | 'policy-blocked' | 'not-found' | 'in-use' | 'unknown';
 
 export interface DeviceError {
   device: DeviceKind;
   reason: DeviceErrorReason;
+  /** Increases with every report, so the same failure twice is two events. */
+  seq: number;
 }
 
-export interface ParticipantView {
+/** Who is in the room (the participants adapter writes it). */
+export interface PersonView {
   identity: string;
   name: string;
   local: boolean;
+  /** Order of arrival, for stable tile ordering. */
+  joinedAt: number;
+}
+
+/** What a participant publishes (the tracks adapter writes it). */
+export interface MediaView {
   /** Microphone published and not muted. */
   microphone: boolean;
   /** Camera published and not muted. */
@@ -32,9 +43,13 @@ export interface ParticipantView {
   screenshare: boolean;
   /** Sid of the screen-share track ready to attach, or null. */
   screenTrackSid: string | null;
+  /** Sid of a remote microphone track ready to play, or null. */
+  audioTrackSid: string | null;
+}
+
+/** A person with their media and speaking state: what a tile shows (a selector joins the slices). */
+export interface ParticipantView extends PersonView, MediaView {
   speaking: boolean;
-  /** Order of arrival, for stable tile ordering. */
-  joinedAt: number;
 }
 
 export const MEDIA_KINDS = ['camera', 'microphone', 'speaker'] as const;
@@ -54,12 +69,16 @@ export interface DevicesView {
   speakers: readonly DeviceOption[];
   /** The chosen device of each kind (null: the browser default). */
   selected: Readonly<Record<MediaKind, string | null>>;
-  /** Pre-join preview of each input. */
-  preview: Readonly<Record<'camera' | 'microphone', 'off' | 'starting' | 'live'>>;
-  /** Microphone level 0..1 while previewing. */
-  level: number;
   /** Whether the browser can choose the speaker (HTMLMediaElement.setSinkId). */
   canSelectSpeaker: boolean;
+}
+
+/** The local camera and microphone tracks: the same ones in the pre-join and in the call. */
+export interface LocalMediaView {
+  camera: 'off' | 'starting' | 'live';
+  microphone: 'off' | 'starting' | 'live';
+  /** Microphone level 0..1 (pre-join meter). */
+  level: number;
 }
 
 export interface Toast {
@@ -68,29 +87,51 @@ export interface Toast {
   params?: Record<string, string>;
 }
 
-export interface MeetingError {
+/** A failure shown to the user: a stable code plus a message key, translated when rendered. */
+export interface UserError {
   code: string;
-  message: string;
+  key: MessageKey;
+  params: Record<string, string>;
 }
 
+/** A message for the user from outside the meeting core (config issues, the embed page), translated when shown. */
+export interface Notice {
+  /** Stable code, sent in `confab-error`. */
+  code: string;
+  key: MessageKey;
+  params?: Record<string, string>;
+  /** Which option or device it concerns, for `data-*` hooks. */
+  subject?: string;
+}
+
+export const PANELS = ['settings'] as const;
+export type Panel = (typeof PANELS)[number];
+
 export interface MeetingState {
+  /** Written only by the phase machine (`dispatch`). */
   phase: Phase;
+  leftReason: LeftReason | null;
+  error: UserError | null;
   room: string | null;
   localIdentity: string | null;
-  participants: Readonly<Record<string, ParticipantView>>;
-  /** Identities currently speaking, loudest first. */
+  /** The participants adapter. */
+  participants: ReadonlyMap<string, PersonView>;
+  /** Identities currently speaking, loudest first (the participants adapter). */
   activeSpeakers: readonly string[];
-  pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
-  /** Remote audio cannot start until the user interacts with the page. */
+  /** The tracks adapter. */
+  media: ReadonlyMap<string, MediaView>;
+  /** Remote audio cannot start until the user interacts with the page (the connection adapter). */
   audioBlocked: boolean;
-  leftReason: LeftReason | null;
-  error: MeetingError | null;
+  /** Set by an action while it runs. */
+  pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
   deviceErrors: readonly DeviceError[];
   devices: DevicesView;
+  local: LocalMediaView;
   /** Short-lived messages (e.g. "Switched to …"), announced politely. */
   toasts: readonly Toast[];
-  /** The mid-call settings panel is open. */
-  settingsOpen: boolean;
+  panel: Panel | null;
+  /** Config issues and embed-page refusals: shown as banners, each reported once in `confab-error`. */
+  notices: readonly Notice[];
 }
 
 /** The snapshot `getState()` returns (contract §4). */
@@ -113,12 +154,4 @@ export interface MeetingSnapshot {
   blur: boolean;
   layout: string;
   panel: string | null;
-}
-
-/** A message for the user from outside the meeting (e.g. the embed page), translated when shown. */
-export interface Notice {
-  /** Stable code, sent in `confab-error`. */
-  code: string;
-  key: MessageKey;
-  params?: Record<string, string>;
 }

@@ -5,6 +5,7 @@ export const en = {
   'prejoin.name': 'Your name',
   'prejoin.join': 'Join meeting',
   'prejoin.nameRequired': 'Enter your name to join.',
+  'prejoin.joiningAs': 'You will join as {name}.',
   'connecting.title': 'Connecting…',
   'connecting.media': 'Starting your camera and microphone…',
   'reconnecting.title': 'Connection lost. Reconnecting…',

@@ -72,9 +72,10 @@ test.describe('pre-join and devices', () => {
 
       await page.getByRole('button', { name: 'Join meeting' }).click();
       await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
-      // The preview tracks were ended: once the call has published, only its own two tracks are live.
+      // One pipeline: the pre-join's two tracks are the ones the call publishes — no second
+      // getUserMedia, so the camera never blinks at Join.
       await expect(page.locator('confab-tile[data-local]')).not.toHaveAttribute('data-camera-off', '');
-      await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live')).sort()).toEqual(['audio:live', 'video:live']);
+      await expect.poll(async () => (await trackStates(page)).sort()).toEqual(['audio:live', 'video:live']);
       // The connection warm-up during the pre-join stays inside the documented CSP.
       expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
     } finally {

@@ -6,6 +6,7 @@ export const ar: Catalogue = {
   'prejoin.name': 'اسمك',
   'prejoin.join': 'الانضمام إلى الاجتماع',
   'prejoin.nameRequired': 'أدخل اسمك للانضمام.',
+  'prejoin.joiningAs': 'ستنضم باسم {name}.',
   'connecting.title': 'جارٍ الاتصال…',
   'connecting.media': 'جارٍ تشغيل الكاميرا والميكروفون…',
   'reconnecting.title': 'انقطع الاتصال. جارٍ إعادة الاتصال…',

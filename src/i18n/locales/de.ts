@@ -6,6 +6,7 @@ export const de: Catalogue = {
   'prejoin.name': 'Ihr Name',
   'prejoin.join': 'Meeting beitreten',
   'prejoin.nameRequired': 'Geben Sie Ihren Namen ein, um beizutreten.',
+  'prejoin.joiningAs': 'Sie treten als {name} bei.',
   'connecting.title': 'Verbindung wird hergestellt…',
   'connecting.media': 'Kamera und Mikrofon werden gestartet…',
   'reconnecting.title': 'Verbindung unterbrochen. Neuer Verbindungsversuch…',

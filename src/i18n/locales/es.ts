@@ -6,6 +6,7 @@ export const es: Catalogue = {
   'prejoin.name': 'Tu nombre',
   'prejoin.join': 'Unirse a la reunión',
   'prejoin.nameRequired': 'Escribe tu nombre para unirte.',
+  'prejoin.joiningAs': 'Entrarás como {name}.',
   'connecting.title': 'Conectando…',
   'connecting.media': 'Iniciando la cámara y el micrófono…',
   'reconnecting.title': 'Se perdió la conexión. Reconectando…',

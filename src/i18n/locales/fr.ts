@@ -6,6 +6,7 @@ export const fr: Catalogue = {
   'prejoin.name': 'Votre nom',
   'prejoin.join': 'Rejoindre la réunion',
   'prejoin.nameRequired': 'Saisissez votre nom pour rejoindre.',
+  'prejoin.joiningAs': 'Vous rejoindrez en tant que {name}.',
   'connecting.title': 'Connexion…',
   'connecting.media': 'Démarrage de la caméra et du micro…',
   'reconnecting.title': 'Connexion perdue. Reconnexion…',

@@ -6,6 +6,7 @@ export const ja: Catalogue = {
   'prejoin.name': 'あなたの名前',
   'prejoin.join': '会議に参加',
   'prejoin.nameRequired': '参加するには名前を入力してください。',
+  'prejoin.joiningAs': '{name} として参加します。',
   'connecting.title': '接続しています…',
   'connecting.media': 'カメラとマイクを起動しています…',
   'reconnecting.title': '接続が切れました。再接続しています…',

@@ -1,0 +1,95 @@
+// What <confab-meeting> shows in each phase: templates only, every string through the translator.
+import { html, nothing } from 'lit';
+import type { MeetingActions } from '../../src/core/actions.js';
+import type { MeetingState } from '../../src/core/types.js';
+import type { Translate } from '../../src/i18n/i18n.js';
+
+export type PhaseView = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices'>;
+
+export interface PhaseContext {
+  t: Translate;
+  actions: MeetingActions;
+  skipsPrejoin: boolean;
+  policyBlocked: ReadonlyArray<'camera' | 'microphone'>;
+  standaloneUrl: string | undefined;
+}
+
+const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
+export function renderPhase(view: PhaseView, ctx: PhaseContext) {
+  const { t, actions } = ctx;
+  switch (view.phase) {
+    case 'prejoin':
+      if (ctx.skipsPrejoin) return html`<div class="center" role="status"><div class="spinner" aria-hidden="true"></div></div>`;
+      return html`<div class="layout">
+        <div class="banners">
+          ${renderNotices(view, t)}
+          ${ctx.policyBlocked.map(
+            (device) => html`<div class="banner warn" role="alert" data-policy-blocked=${device}>
+              <span>${t(`device.${device}.policy-blocked`)}</span>${renderOpenInNewTab(ctx)}
+            </div>`,
+          )}
+        </div>
+        <confab-prejoin exportparts="prejoin"></confab-prejoin><span></span>
+      </div>`;
+    case 'connecting':
+      return html`<div class="center" role="status">
+        <div class="spinner" aria-hidden="true"></div>
+        <h2>${t('connecting.title')}</h2>
+      </div>`;
+    case 'left':
+      return html`<div class="center">
+        <h2>${t('left.title')}</h2>
+        <p role="status">${t(`left.reason.${view.leftReason ?? 'user'}`)}</p>
+        <button type="button" class="action" data-control="rejoin" @click=${() => quietly(actions.join())}>${t('left.rejoin')}</button>
+      </div>`;
+    case 'error':
+      return html`<div class="center">
+        <h2>${t('error.title')}</h2>
+        <p role="alert">${view.error ? t(view.error.key, view.error.params) : ''}</p>
+        <button type="button" class="action" data-control="retry" @click=${() => quietly(actions.join())}>${t('error.retry')}</button>
+      </div>`;
+    case 'connected':
+    case 'reconnecting':
+      return html`<div class="layout">
+        <div class="banners">
+          ${renderNotices(view, t)}
+          ${view.audioBlocked
+            ? html`<div class="banner" role="alert">
+                <span>${t('audio.blocked')}</span>
+                <button type="button" class="action" data-control="enable-audio" @click=${() => quietly(actions.startAudio())}>${t('audio.enable')}</button>
+              </div>`
+            : nothing}
+          ${view.deviceErrors.map(
+            (e) => html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
+              <span>${t(`device.${e.device}.${e.reason}`)}</span>
+              ${e.reason === 'policy-blocked' ? renderOpenInNewTab(ctx) : nothing}
+              <button type="button" class="action secondary" @click=${() => actions.dismissDeviceError(e.device)}>${t('device.dismiss')}</button>
+            </div>`,
+          )}
+        </div>
+        <slot><confab-grid exportparts="grid, tile"></confab-grid><confab-control-bar part="control-bar"></confab-control-bar></slot>
+        <confab-settings></confab-settings>
+        ${view.phase === 'reconnecting'
+          ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
+          : nothing}
+      </div>`;
+  }
+}
+
+/** In a frame whose page withholds a device, the same meeting works in a tab of its own. */
+function renderOpenInNewTab(ctx: PhaseContext) {
+  const url = ctx.standaloneUrl;
+  if (!url || window.top === window) return nothing;
+  return html`<button type="button" class="action secondary" data-control="open-in-new-tab" @click=${() => window.open(url, '_blank', 'noopener,noreferrer')}>
+    ${ctx.t('device.openInNewTab')}
+  </button>`;
+}
+
+function renderNotices(view: PhaseView, t: Translate) {
+  return view.notices.map((n) =>
+    n.code === 'invalid-config'
+      ? html`<div class="banner warn" role="alert" data-config-issue=${n.subject ?? ''}>${t(n.key, n.params)}</div>`
+      : html`<div class="banner warn" role="alert" data-notice=${n.key}>${t(n.key, n.params)}</div>`,
+  );
+}

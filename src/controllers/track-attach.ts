@@ -1,0 +1,41 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MeetingActions, TrackRef } from '../core/actions.js';
+
+export interface AttachTarget {
+  actions: MeetingActions | undefined;
+  ref: TrackRef | null;
+  /** Changes whenever the track behind `ref` changes (e.g. its sid); null: nothing to show. */
+  key: string | null;
+  video: HTMLVideoElement | null;
+}
+
+/**
+ * Keeps a <video> showing one track: attached after each update when the track changed, detached
+ * when the host leaves the DOM. The same controller serves the pre-join preview and every tile.
+ */
+export class TrackAttachController implements ReactiveController {
+  readonly #target: () => AttachTarget;
+  #attached: { key: string; video: HTMLVideoElement; detach: () => void } | null = null;
+
+  constructor(host: ReactiveControllerHost, target: () => AttachTarget) {
+    this.#target = target;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const { actions, ref, key, video } = this.#target();
+    const want = actions && ref && key !== null && video ? key : null;
+    if (this.#attached && want === this.#attached.key && video === this.#attached.video) return;
+    this.#detach();
+    if (want !== null && actions && ref && video) this.#attached = { key: want, video, detach: actions.attachVideo(ref, video) };
+  }
+
+  hostDisconnected(): void {
+    this.#detach();
+  }
+
+  #detach() {
+    this.#attached?.detach();
+    this.#attached = null;
+  }
+}

@@ -1,0 +1,49 @@
+// What components may ask of the meeting: a narrow, typed interface (never the meeting object itself).
+import type { DeviceKind, InputKind, MediaKind, Panel, TileSource } from './types.js';
+
+export interface JoinChoices {
+  name?: string;
+  audio?: boolean;
+  video?: boolean;
+}
+
+/** What the pre-join needs to know about the name: asked, or already given (by the host or the token). */
+export interface NameRequirement {
+  /** The name to show or prefill. */
+  name: string | undefined;
+  /** Whether the user must type one (false: it comes with the token or the host set it). */
+  ask: boolean;
+}
+
+/** A video to show: a participant's camera or screen; `identity: null` is the local camera, in or out of a call. */
+export interface TrackRef {
+  identity: string | null;
+  source: TileSource;
+}
+
+export interface MeetingActions {
+  join(choices?: JoinChoices): Promise<void>;
+  leave(): Promise<void>;
+  setMicrophone(on: boolean): Promise<void>;
+  setCamera(on: boolean): Promise<void>;
+  setScreenShare(on: boolean): Promise<void>;
+  /** Chooses a device; in a call it switches without rejoining. */
+  switchDevice(kind: MediaKind, id: string): Promise<void>;
+  /** Tries a failed device again. */
+  retryDevice(kind: InputKind): Promise<void>;
+  dismissDeviceError(device: DeviceKind): void;
+  openPanel(panel: Panel): Promise<void>;
+  closePanel(): void;
+  /** Starts remote audio after a user gesture (autoplay policy). */
+  startAudio(): Promise<void>;
+  /** Shows a video in an element; returns the detach function. One path for the preview and every tile. */
+  attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void;
+  /** Plays a remote participant's microphone in an element; returns the detach function. */
+  attachAudio(identity: string, element: HTMLAudioElement): () => void;
+  /** The pre-join is showing: device lists, the preview, the meter, an early start on the connection. */
+  enterPrejoin(): void;
+  leavePrejoin(): void;
+  nameRequirement(): NameRequirement;
+  /** Where the pre-join toggles start: explicit option › saved preference › default. */
+  startState(): { audio: boolean; video: boolean };
+}

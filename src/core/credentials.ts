@@ -1,0 +1,148 @@
+// Where the LiveKit URL and token come from: an explicit token, the host's tokenProvider, or the
+// token endpoint. Endpoint answers are reused only for the very same inputs.
+import type { MeetingConfig } from '../config/schema.js';
+import { ConfabError } from './commands.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { UserError } from './types.js';
+
+export interface Credentials {
+  serverUrl: string;
+  token: string;
+}
+
+export type TokenProvider = (request: { room: string | undefined; name: string | undefined; reason: 'join' | 'expired' }) => Promise<Credentials> | Credentials;
+
+const REUSE_MS = 5 * 60_000;
+export const FETCH_TIMEOUT_MS = 10_000;
+
+/** A failure with a stable code and a message key + params: translated when it is shown. */
+export class JoinError extends ConfabError implements UserError {
+  constructor(
+    code: string,
+    readonly key: MessageKey,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(code, `${code}${params.message ? `: ${params.message}` : ''}`);
+  }
+}
+
+/** Whether the config alone is enough to join (no name or token still to come). */
+export function hasCredentials(config: MeetingConfig, name: string | undefined, provider?: TokenProvider): boolean {
+  return Boolean((config.token && config.serverUrl) || provider || (config.tokenEndpoint && config.room && name));
+}
+
+/** The `name` claim of a LiveKit JWT (the payload is not secret; its signature is the server's business). */
+export function tokenName(token: string | undefined): string | undefined {
+  const payload = token?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    const claims: unknown = JSON.parse(json);
+    if (typeof claims !== 'object' || claims === null || !Object.hasOwn(claims, 'name')) return undefined;
+    const name = (claims as Record<string, unknown>).name;
+    return typeof name === 'string' && name.trim() ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Cached {
+  key: string;
+  at: number;
+  credentials: Promise<Credentials>;
+}
+
+export class CredentialSource {
+  #cached: Cached | null = null;
+
+  /** Fetches (or reuses, for identical inputs) the credentials for a join. */
+  get(config: MeetingConfig, name: string | undefined, provider: TokenProvider | undefined, signal?: AbortSignal): Promise<Credentials> {
+    // An explicit token always wins, and is never cached: the host may replace it at any time.
+    if (config.token && config.serverUrl) return Promise.resolve({ serverUrl: config.serverUrl, token: config.token });
+    if (provider) return fromProvider(provider, config.room, name);
+    const key = JSON.stringify([config.tokenEndpoint, config.room, name, config.serverUrl]);
+    const cached = this.#cached;
+    if (cached && cached.key === key && Date.now() - cached.at < REUSE_MS) return withSignal(cached.credentials, signal);
+    const credentials = fromEndpoint(config, name);
+    const entry = { key, at: Date.now(), credentials };
+    this.#cached = entry;
+    // A failed fetch is not kept: Try again must ask the endpoint again.
+    credentials.catch(() => {
+      if (this.#cached === entry) this.#cached = null;
+    });
+    return withSignal(credentials, signal);
+  }
+
+  /** A token serves one join. */
+  forget(): void {
+    this.#cached = null;
+  }
+}
+
+async function fromProvider(provider: TokenProvider, room: string | undefined, name: string | undefined): Promise<Credentials> {
+  let value: unknown;
+  try {
+    value = await provider({ room, name, reason: 'join' });
+  } catch (error) {
+    throw new JoinError('token-provider-failed', 'error.tokenEndpoint', { message: errorText(error) });
+  }
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const token = Object.hasOwn(record, 'token') ? record.token : undefined;
+  const serverUrl = Object.hasOwn(record, 'serverUrl') ? record.serverUrl : undefined;
+  if (typeof token !== 'string' || typeof serverUrl !== 'string') {
+    throw new JoinError('token-provider-failed', 'error.tokenEndpoint', { message: 'tokenProvider did not return { serverUrl, token }' });
+  }
+  return { serverUrl, token };
+}
+
+async function fromEndpoint(config: MeetingConfig, name: string | undefined): Promise<Credentials> {
+  if (!config.tokenEndpoint || !config.room || !name) throw new JoinError('missing-connection', 'error.missingConnection');
+  const url = new URL(config.tokenEndpoint, globalThis.document?.baseURI);
+  url.searchParams.set('room', config.room);
+  url.searchParams.set('name', name);
+  let response: Response;
+  let body: unknown;
+  try {
+    // Every network wait has an end: a hung endpoint must not hold the join (or a leave) forever.
+    const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal });
+    body = await response.json().catch(() => null);
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new JoinError('token-endpoint-unreachable', 'error.tokenEndpointUnreachable', { message: timedOut ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : errorText(error) });
+  }
+  const field = (key: string) => (typeof body === 'object' && body !== null && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined);
+  if (!response.ok) {
+    const message = typeof field('message') === 'string' ? String(field('message')).slice(0, 300) : `HTTP ${response.status}`;
+    throw new JoinError('token-endpoint-refused', 'error.tokenEndpoint', { message });
+  }
+  const token = field('token');
+  const serverUrl = config.serverUrl ?? field('serverUrl');
+  if (typeof token !== 'string' || typeof serverUrl !== 'string') {
+    throw new JoinError('token-endpoint-refused', 'error.tokenEndpoint', { message: 'response lacks token or serverUrl' });
+  }
+  return { serverUrl, token };
+}
+
+/** Rejects as soon as the signal aborts, without cancelling the shared fetch behind it. */
+function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function abortError(): DOMException {
+  return new DOMException('cancelled', 'AbortError');
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,118 @@
+// One diff of the store feeds both the host's `confab-*` events and the live-region announcements,
+// so each fact is reported once, in the order it happened. Pure: unit-tested with two states.
+import type { ConfabEventDetails, ConfabEventName } from '../events.js';
+import type { Translate } from '../i18n/i18n.js';
+import { localParticipant, NO_MEDIA } from './store.js';
+import { inCall } from './phase.js';
+import type { ConnectionState, MeetingState, Phase } from './types.js';
+import type { MessageKey } from '../i18n/en.js';
+import type { PresenceChange } from './announce.js';
+
+export type { PresenceChange };
+
+export type HostEvent = { [N in ConfabEventName]: { name: N; detail: ConfabEventDetails[N] } }[ConfabEventName];
+
+export interface Diff {
+  events: HostEvent[];
+  presence: PresenceChange[];
+  /** The user's own microphone or camera changed (announced at once). */
+  self: MessageKey | null;
+}
+
+const CONNECTION: Record<Phase, ConnectionState | null> = {
+  prejoin: null,
+  connecting: 'connecting',
+  connected: 'connected',
+  reconnecting: 'reconnecting',
+  left: 'disconnected',
+  error: 'disconnected',
+};
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function diff(previous: MeetingState, state: MeetingState, t: Translate): Diff {
+  const events: HostEvent[] = [];
+  const presence: PresenceChange[] = [];
+  const push = <N extends ConfabEventName>(name: N, detail: ConfabEventDetails[N]) => events.push({ name, detail } as HostEvent);
+
+  for (const notice of state.notices) {
+    if (!previous.notices.includes(notice)) push('confab-error', { code: notice.code, message: t(notice.key, notice.params) });
+  }
+
+  if (state.phase !== previous.phase) {
+    const connection = CONNECTION[state.phase];
+    if (connection && connection !== CONNECTION[previous.phase]) push('confab-connection-state', { state: connection });
+    if (state.phase === 'connected' && previous.phase === 'connecting') {
+      const me = localParticipant(state);
+      push('confab-joined', { room: state.room ?? '', identity: state.localIdentity ?? '', name: me?.name ?? state.localIdentity ?? '' });
+      for (const p of state.participants.values()) if (!p.local) push('confab-participant-joined', { identity: p.identity, name: p.name });
+    }
+    if (state.phase === 'left') push('confab-left', { reason: state.leftReason ?? 'user' });
+    if (state.phase === 'error' && state.error) push('confab-error', { code: state.error.code, message: t(state.error.key, state.error.params) });
+  }
+
+  const both = inCall(state.phase) && inCall(previous.phase);
+  if (both && state.participants !== previous.participants) {
+    for (const [id, p] of state.participants) {
+      if (!p.local && !previous.participants.has(id)) {
+        push('confab-participant-joined', { identity: id, name: p.name });
+        presence.push({ kind: 'joined', name: p.name });
+      }
+    }
+    for (const [id, p] of previous.participants) {
+      if (!p.local && !state.participants.has(id)) {
+        push('confab-participant-left', { identity: id, name: p.name });
+        presence.push({ kind: 'left', name: p.name });
+      }
+    }
+  }
+
+  if (inCall(state.phase) && !sameList(state.activeSpeakers, previous.activeSpeakers)) {
+    push('confab-active-speakers', { identities: [...state.activeSpeakers] });
+  }
+
+  if (inCall(state.phase) && state.media !== previous.media) {
+    for (const [id, media] of state.media) {
+      const before = previous.media.get(id) ?? NO_MEDIA;
+      if (before.screenshare !== media.screenshare) push('confab-screenshare', { identity: id, active: media.screenshare });
+    }
+  }
+
+  const lastSeq = previous.deviceErrors.reduce((max, e) => Math.max(max, e.seq), 0);
+  for (const e of state.deviceErrors) if (e.seq > lastSeq) push('confab-device-error', { device: e.device, reason: e.reason });
+
+  let self: MessageKey | null = null;
+  if (state.phase === 'connected' && previous.phase === 'connected') {
+    const now = localParticipant(state);
+    const before = localParticipant(previous);
+    if (now && before && now.identity === before.identity) {
+      if (now.microphone !== before.microphone) self = now.microphone ? 'announce.microphoneOn' : 'announce.microphoneOff';
+      else if (now.camera !== before.camera) self = now.camera ? 'announce.cameraOn' : 'announce.cameraOff';
+    }
+  }
+  return { events, presence, self };
+}
+
+export interface DiffFeed {
+  /** Listens to each diff (the announcer); returns the unsubscribe function. */
+  listen(listener: (diff: Diff) => void): () => void;
+}
+
+/**
+ * Diffs every store change once: fires the host's events in order, then hands the same diff to
+ * listeners. Lives as long as the store (one per element).
+ */
+export function feedHostEvents(store: { subscribe(fn: (state: MeetingState, previous: MeetingState) => void): () => void }, t: () => Translate, emit: (event: HostEvent) => void): DiffFeed {
+  const listeners = new Set<(diff: Diff) => void>();
+  store.subscribe((state, previous) => {
+    const d = diff(previous, state, t());
+    for (const event of d.events) emit(event);
+    if (d.presence.length || d.self) for (const listener of listeners) listener(d);
+  });
+  return {
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// What the meeting core needs from the session chunk (src/session/, the only livekit-client code).
+// The core depends on this interface, and loads the implementation lazily.
+import type { Credentials } from './credentials.js';
+import type { PhaseEvent } from './phase.js';
+import type { MeetingStore } from './store.js';
+import type { DeviceKind, InputKind, TileSource } from './types.js';
+
+export interface SessionHooks {
+  store: MeetingStore;
+  dispatch(event: PhaseEvent): void;
+  deviceError(device: DeviceKind, error: unknown): void;
+}
+
+export interface SessionPort {
+  /** Connects; rejects with a JoinError, or an AbortError when `signal` aborts (the room is then closed). */
+  connect(credentials: Credentials, options: { speaker: string | null }, signal: AbortSignal): Promise<{ room: string; identity: string }>;
+  /** Publishes the pipeline's output for a kind, replaces it, or (null) mutes it. */
+  publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void>;
+  setScreenShare(on: boolean): Promise<void>;
+  switchSpeaker(id: string): Promise<void>;
+  activeSpeaker(): string | undefined;
+  startAudio(): Promise<void>;
+  attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void;
+  attachAudio(identity: string, element: HTMLAudioElement): () => void;
+  /** Leaves the room (user reason); resolves when the room is closed. */
+  disconnect(): Promise<void>;
+}
+
+export type SessionFactory = (hooks: SessionHooks) => SessionPort;

@@ -1,0 +1,153 @@
+// The session owns the livekit-client Room and, with its adapters, is the only code that calls
+// livekit-client. It is loaded with a dynamic import, so the element shell stays small.
+import { ConnectionError, ConnectionErrorReason, Room, Track, type LocalTrackPublication, type Participant } from 'livekit-client';
+import { abortError, JoinError, type Credentials } from '../core/credentials.js';
+import type { SessionHooks, SessionPort } from '../core/session-port.js';
+import type { InputKind, TileSource } from '../core/types.js';
+import { bindConnection } from './adapters/connection.js';
+import { bindParticipants } from './adapters/participants.js';
+import { bindTracks } from './adapters/tracks.js';
+
+const SOURCE = { camera: Track.Source.Camera, microphone: Track.Source.Microphone } as const;
+
+export function createSession(hooks: SessionHooks): SessionPort {
+  return new Session(hooks);
+}
+
+class Session implements SessionPort {
+  readonly #hooks: SessionHooks;
+  #room: Room | null = null;
+  #unbind: Array<() => void> = [];
+  #closed = false;
+
+  constructor(hooks: SessionHooks) {
+    this.#hooks = hooks;
+  }
+
+  async connect(credentials: Credentials, options: { speaker: string | null }, signal: AbortSignal): Promise<{ room: string; identity: string }> {
+    signal.throwIfAborted();
+    const room = new Room({
+      adaptiveStream: true,
+      dynacast: true,
+      // Screen shares end with their publication; camera and microphone are muted, never unpublished.
+      stopLocalTrackOnUnpublish: true,
+      audioOutput: options.speaker ? { deviceId: options.speaker } : {},
+    });
+    this.#room = room;
+    const { store } = this.#hooks;
+    const participants = bindParticipants(room, store);
+    const tracks = bindTracks(room, store);
+    const resync = () => {
+      participants.sync();
+      tracks.sync();
+    };
+    this.#unbind = [() => participants.dispose(), () => tracks.dispose(), bindConnection(room, store, (e) => this.#hooks.dispatch(e), resync)];
+    // A leave during the handshake closes the room, whether it connects afterwards or not: no ghost.
+    const onAbort = () => void this.disconnect();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await room.connect(credentials.serverUrl, credentials.token);
+      signal.throwIfAborted();
+      if (this.#closed) throw abortError();
+    } catch (error) {
+      const cancelled = signal.aborted || this.#closed;
+      await this.disconnect();
+      if (cancelled) throw abortError();
+      throw toJoinError(error, credentials.serverUrl);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+    resync();
+    store.setState({ audioBlocked: !room.canPlaybackAudio });
+    return { room: room.name, identity: room.localParticipant.identity };
+  }
+
+  async publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void> {
+    const room = this.#room;
+    if (!room || this.#closed) return;
+    const local = room.localParticipant;
+    const publication: LocalTrackPublication | undefined = local.getTrackPublication(SOURCE[kind]);
+    const current = publication?.track;
+    if (!track) {
+      if (current && !current.isMuted) await current.mute();
+      return;
+    }
+    if (!current) {
+      await local.publishTrack(track, { source: SOURCE[kind] });
+      return;
+    }
+    if (current.mediaStreamTrack !== track) await current.replaceTrack(track, true);
+    if (current.isMuted) await current.unmute();
+  }
+
+  async setScreenShare(on: boolean): Promise<void> {
+    const room = this.#room;
+    if (!room) return;
+    await room.localParticipant.setScreenShareEnabled(on, { audio: false, selfBrowserSurface: 'exclude' });
+  }
+
+  async switchSpeaker(id: string): Promise<void> {
+    await this.#room?.switchActiveDevice('audiooutput', id, true);
+  }
+
+  activeSpeaker(): string | undefined {
+    return this.#room?.getActiveDevice('audiooutput');
+  }
+
+  async startAudio(): Promise<void> {
+    const room = this.#room;
+    if (!room) return;
+    await room.startAudio();
+    this.#hooks.store.setState({ audioBlocked: !room.canPlaybackAudio });
+  }
+
+  attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void {
+    const track = this.#participant(identity)?.getTrackPublication(source === 'screen' ? Track.Source.ScreenShare : Track.Source.Camera)?.track;
+    if (!track) return () => undefined;
+    track.attach(element);
+    return () => track.detach(element);
+  }
+
+  attachAudio(identity: string, element: HTMLAudioElement): () => void {
+    const participant = this.#participant(identity);
+    const track = participant && participant !== this.#room?.localParticipant ? participant.getTrackPublication(Track.Source.Microphone)?.track : undefined;
+    if (!track) return () => undefined;
+    track.attach(element);
+    return () => track.detach(element);
+  }
+
+  #participant(identity: string): Participant | undefined {
+    const room = this.#room;
+    if (!room) return undefined;
+    return room.localParticipant.identity === identity ? room.localParticipant : room.remoteParticipants.get(identity);
+  }
+
+  async disconnect(): Promise<void> {
+    const room = this.#room;
+    if (!room || this.#closed) return;
+    this.#closed = true;
+    for (const unbind of this.#unbind) unbind();
+    this.#unbind = [];
+    await room.disconnect(true).catch(() => undefined);
+  }
+}
+
+function toJoinError(error: unknown, serverUrl: string): JoinError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ConnectionError) {
+    switch (error.reason) {
+      case ConnectionErrorReason.NotAllowed:
+        return new JoinError('token-rejected', 'error.tokenRejected', { message });
+      case ConnectionErrorReason.ServerUnreachable:
+      case ConnectionErrorReason.WebSocket:
+      case ConnectionErrorReason.Timeout:
+      case ConnectionErrorReason.ServiceNotFound:
+        return new JoinError('server-unreachable', 'error.serverUnreachable', { url: serverUrl });
+      case ConnectionErrorReason.Cancelled:
+        return new JoinError('cancelled', 'error.unknown', { message });
+      default:
+        break;
+    }
+  }
+  return new JoinError('connection-failed', 'error.unknown', { message });
+}
