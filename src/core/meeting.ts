@@ -85,7 +85,7 @@ export class Meeting implements MeetingActions {
     if (config.token && config.serverUrl) return { name: tokenName(config.token), ask: false };
     if (this.#options.tokenProvider()) return { name: config.name ?? this.preferences.load().name, ask: false };
     // With a token endpoint the name is the user's to give: prefilled from the host or last time, editable.
-    return { name: this.#options.explicit().name ?? this.preferences.load().name, ask: true };
+    return { name: this.#options.explicit().name ?? this.#config.name ?? this.preferences.load().name, ask: true };
   }
 
   /** Whether a join could start now without asking anything (prejoin="off" waits for this). */

@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { diff, feedHostEvents } from '../../../src/core/host-events.js';
+import { createMeetingStore, dispatch, initialState } from '../../../src/core/store.js';
+import type { MediaView, MeetingState, PersonView } from '../../../src/core/types.js';
+import { createTranslator } from '../../../src/i18n/i18n.js';
+
+const t = createTranslator('en');
+const person = (identity: string, local = false, name = identity): PersonView => ({ identity, name, local, joinedAt: local ? 0 : 1 });
+const media = (over: Partial<MediaView> = {}): MediaView => ({ microphone: true, camera: true, cameraTrackSid: null, screenshare: false, screenTrackSid: null, audioTrackSid: null, ...over });
+const inCall = (extra: Partial<MeetingState> = {}): MeetingState => ({
+  ...initialState(),
+  phase: 'connected',
+  room: 'r',
+  localIdentity: 'me',
+  participants: new Map([['me', person('me', true, 'Me')], ['bob', person('bob', false, 'Bob')]]),
+  media: new Map([['me', media()], ['bob', media()]]),
+  ...extra,
+});
+const names = (before: MeetingState, after: MeetingState) => diff(before, after, t).events.map((e) => e.name);
+
+describe('host events from one diff of the store', () => {
+  test('joining fires connection-state, joined, then one participant-joined per person already there', () => {
+    const before = { ...inCall(), phase: 'connecting' as const, localIdentity: null };
+    const events = diff(before, inCall(), t).events;
+    expect(events).toEqual([
+      { name: 'confab-connection-state', detail: { state: 'connected' } },
+      { name: 'confab-joined', detail: { room: 'r', identity: 'me', name: 'Me' } },
+      { name: 'confab-participant-joined', detail: { identity: 'bob', name: 'Bob' } },
+    ]);
+  });
+
+  test('someone arriving or leaving fires once, and is announced', () => {
+    const before = inCall();
+    const after = inCall({ participants: new Map([...before.participants, ['cy', person('cy', false, 'Cy')]]) });
+    const d = diff(before, after, t);
+    expect(d.events).toEqual([{ name: 'confab-participant-joined', detail: { identity: 'cy', name: 'Cy' } }]);
+    expect(d.presence).toEqual([{ kind: 'joined', name: 'Cy' }]);
+    expect(names(after, before)).toEqual(['confab-participant-left']);
+  });
+
+  test('no participant events outside a call (the initial population is the joined event)', () => {
+    const before = { ...inCall(), phase: 'connecting' as const, participants: new Map() };
+    const after = { ...before, participants: inCall().participants };
+    expect(names(before, after)).toEqual([]);
+  });
+
+  test('leaving fires disconnected then left with the reason; an error fires its translated message', () => {
+    expect(diff(inCall(), { ...inCall(), phase: 'left', leftReason: 'kicked' }, t).events).toEqual([
+      { name: 'confab-connection-state', detail: { state: 'disconnected' } },
+      { name: 'confab-left', detail: { reason: 'kicked' } },
+    ]);
+    const connecting = { ...initialState(), phase: 'connecting' as const };
+    const failed = { ...connecting, phase: 'error' as const, error: { code: 'server-unreachable', key: 'error.serverUnreachable' as const, params: { url: 'ws://x' } } };
+    expect(diff(connecting, failed, t).events).toEqual([
+      { name: 'confab-connection-state', detail: { state: 'disconnected' } },
+      { name: 'confab-error', detail: { code: 'server-unreachable', message: 'The meeting server at ws://x could not be reached.' } },
+    ]);
+  });
+
+  test('reconnecting and resuming are connection states; nobody joins or leaves because of them', () => {
+    const call = inCall();
+    const reconnecting = { ...call, phase: 'reconnecting' as const };
+    expect(names(call, reconnecting)).toEqual(['confab-connection-state']);
+    expect(names(reconnecting, call)).toEqual(['confab-connection-state']);
+  });
+
+  test('screen sharing, speakers and device errors fire on change only', () => {
+    const call = inCall();
+    const sharing = inCall({ media: new Map([...call.media, ['bob', media({ screenshare: true })]]) });
+    expect(diff(call, sharing, t).events).toEqual([{ name: 'confab-screenshare', detail: { identity: 'bob', active: true } }]);
+    expect(names(sharing, sharing)).toEqual([]);
+    const speaking = inCall({ activeSpeakers: ['bob'] });
+    expect(names(call, speaking)).toEqual(['confab-active-speakers']);
+    expect(names(speaking, inCall({ activeSpeakers: ['bob'] }))).toEqual([]);
+    const denied = inCall({ deviceErrors: [{ device: 'camera', reason: 'denied', seq: 1 }] });
+    expect(names(call, denied)).toEqual(['confab-device-error']);
+    // The same failure reported again is a new event (a new seq), an unchanged list is none.
+    expect(names(denied, inCall({ deviceErrors: [{ device: 'camera', reason: 'denied', seq: 2 }] }))).toEqual(['confab-device-error']);
+    expect(names(denied, inCall({ deviceErrors: [...denied.deviceErrors] }))).toEqual([]);
+  });
+
+  test('the user hears their own microphone and camera changes', () => {
+    const call = inCall();
+    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ microphone: false })]]) }), t).self).toBe('announce.microphoneOff');
+    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ camera: false })]]) }), t).self).toBe('announce.cameraOff');
+  });
+
+  test('a participant whose identity is __proto__ is an ordinary participant', () => {
+    const call = inCall();
+    const after = inCall({ participants: new Map([...call.participants, ['__proto__', person('__proto__', false, 'Proto')]]) });
+    expect(diff(call, after, t).events).toEqual([{ name: 'confab-participant-joined', detail: { identity: '__proto__', name: 'Proto' } }]);
+  });
+
+  test('the feed fires each event once, in the order the store changed', () => {
+    const store = createMeetingStore();
+    const fired: string[] = [];
+    feedHostEvents(store, () => t, (e) => fired.push(e.name === 'confab-connection-state' ? `state:${e.detail.state}` : e.name));
+    dispatch(store, { type: 'join' });
+    store.setState({ participants: inCall().participants, media: inCall().media });
+    dispatch(store, { type: 'connected', room: 'r', identity: 'me' });
+    dispatch(store, { type: 'connected', room: 'r', identity: 'me' });
+    dispatch(store, { type: 'left', reason: 'user' });
+    dispatch(store, { type: 'left', reason: 'user' });
+    expect(fired).toEqual(['state:connecting', 'state:connected', 'confab-joined', 'confab-participant-joined', 'state:disconnected', 'confab-left']);
+  });
+});

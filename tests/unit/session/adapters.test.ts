@@ -1,0 +1,145 @@
+import { EventEmitter } from 'node:events';
+import { DisconnectReason, RoomEvent, Track, type Room } from 'livekit-client';
+import { describe, expect, test } from 'vitest';
+import type { PhaseEvent } from '../../../src/core/phase.js';
+import { createMeetingStore, participantView } from '../../../src/core/store.js';
+import { bindConnection } from '../../../src/session/adapters/connection.js';
+import { bindParticipants } from '../../../src/session/adapters/participants.js';
+import { bindTracks } from '../../../src/session/adapters/tracks.js';
+
+interface FakePublication {
+  isMuted: boolean;
+  trackSid: string;
+  track?: object;
+}
+
+/** A participant as the SDK hands it to event listeners: identity, name and publications by source. */
+class FakeParticipant {
+  trackPublications = new Map<string, FakePublication>();
+  isSpeaking = false;
+  constructor(
+    public identity: string,
+    public name = '',
+  ) {}
+  getTrackPublication(source: Track.Source) {
+    return this.trackPublications.get(source);
+  }
+  publish(source: Track.Source, pub: FakePublication) {
+    this.trackPublications.set(source, pub);
+    return this;
+  }
+}
+
+/** Just enough of a Room: an event emitter with the participants the adapters read. */
+function fakeRoom() {
+  const emitter = new EventEmitter() as EventEmitter & { localParticipant: FakeParticipant; remoteParticipants: Map<string, FakeParticipant>; canPlaybackAudio: boolean };
+  emitter.localParticipant = new FakeParticipant('me', 'Me');
+  emitter.remoteParticipants = new Map();
+  emitter.canPlaybackAudio = true;
+  return emitter;
+}
+
+describe('the participants adapter', () => {
+  test('someone connecting, renaming, speaking and leaving is mirrored in the store, by SDK events alone', () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    const binding = bindParticipants(room as unknown as Room, store);
+    binding.sync();
+    expect([...store.getState().participants.keys()]).toEqual(['me']);
+    const bob = new FakeParticipant('bob', 'Bob');
+    room.remoteParticipants.set('bob', bob);
+    room.emit(RoomEvent.ParticipantConnected, bob);
+    expect(store.getState().participants.get('bob')).toMatchObject({ name: 'Bob', local: false });
+    bob.name = 'Robert';
+    room.emit(RoomEvent.ParticipantNameChanged, 'Robert', bob);
+    expect(store.getState().participants.get('bob')?.name).toBe('Robert');
+    room.emit(RoomEvent.ActiveSpeakersChanged, [bob]);
+    expect(store.getState().activeSpeakers).toEqual(['bob']);
+    room.remoteParticipants.delete('bob');
+    room.emit(RoomEvent.ParticipantDisconnected, bob);
+    expect(store.getState().participants.has('bob')).toBe(false);
+    expect(store.getState().activeSpeakers).toEqual([]);
+    binding.dispose();
+    room.emit(RoomEvent.ParticipantConnected, new FakeParticipant('late'));
+    expect(store.getState().participants.has('late')).toBe(false);
+  });
+
+  test('identities such as __proto__ and constructor are ordinary participants', () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    bindParticipants(room as unknown as Room, store).sync();
+    for (const identity of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      const p = new FakeParticipant(identity, identity.toUpperCase());
+      room.remoteParticipants.set(identity, p);
+      room.emit(RoomEvent.ParticipantConnected, p);
+    }
+    const state = store.getState();
+    expect([...state.participants.keys()]).toEqual(['me', '__proto__', 'constructor', 'hasOwnProperty']);
+    expect(participantView(state, '__proto__')?.name).toBe('__PROTO__');
+    expect(participantView(state, 'toString')).toBeUndefined();
+  });
+});
+
+describe('the tracks adapter', () => {
+  test('publishing, muting and unpublishing change what the tile shows', () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    bindTracks(room as unknown as Room, store).sync();
+    const bob = new FakeParticipant('bob');
+    room.remoteParticipants.set('bob', bob);
+    const camera = { isMuted: false, trackSid: 'TR_cam', track: {} };
+    bob.publish(Track.Source.Camera, camera).publish(Track.Source.Microphone, { isMuted: false, trackSid: 'TR_mic', track: {} });
+    room.emit(RoomEvent.TrackSubscribed, {}, camera, bob);
+    expect(store.getState().media.get('bob')).toMatchObject({ camera: true, cameraTrackSid: 'TR_cam', microphone: true, audioTrackSid: 'TR_mic' });
+    camera.isMuted = true;
+    room.emit(RoomEvent.TrackMuted, camera, bob);
+    expect(store.getState().media.get('bob')).toMatchObject({ camera: false, cameraTrackSid: null });
+    bob.publish(Track.Source.ScreenShare, { isMuted: false, trackSid: 'TR_screen', track: {} });
+    room.emit(RoomEvent.TrackSubscribed, {}, {}, bob);
+    expect(store.getState().media.get('bob')).toMatchObject({ screenshare: true, screenTrackSid: 'TR_screen' });
+    room.emit(RoomEvent.ParticipantDisconnected, bob);
+    expect(store.getState().media.has('bob')).toBe(false);
+  });
+
+  test('the local microphone is never played back (no audio sid for the local participant)', () => {
+    const room = fakeRoom();
+    room.localParticipant.publish(Track.Source.Microphone, { isMuted: false, trackSid: 'TR_me', track: {} });
+    const store = createMeetingStore();
+    bindTracks(room as unknown as Room, store).sync();
+    expect(store.getState().media.get('me')).toMatchObject({ microphone: true, audioTrackSid: null });
+  });
+});
+
+describe('the connection adapter', () => {
+  test.each([
+    [DisconnectReason.CLIENT_INITIATED, { type: 'left', reason: 'user' }],
+    [DisconnectReason.PARTICIPANT_REMOVED, { type: 'left', reason: 'kicked' }],
+    [DisconnectReason.DUPLICATE_IDENTITY, { type: 'left', reason: 'duplicate-identity' }],
+    [DisconnectReason.ROOM_DELETED, { type: 'left', reason: 'room-closed' }],
+    [DisconnectReason.ROOM_CLOSED, { type: 'left', reason: 'room-closed' }],
+    [DisconnectReason.SIGNAL_CLOSE, { type: 'lost' }],
+    [undefined, { type: 'lost' }],
+  ])('a disconnect for reason %s tells the phase machine %o', (reason, expected) => {
+    const room = fakeRoom();
+    const events: PhaseEvent[] = [];
+    bindConnection(room as unknown as Room, createMeetingStore(), (e) => events.push(e), () => undefined);
+    room.emit(RoomEvent.Disconnected, reason);
+    expect(events).toEqual([expected]);
+  });
+
+  test('reconnecting, then reconnected: the participants are re-read before the call resumes', () => {
+    const room = fakeRoom();
+    const log: string[] = [];
+    const store = createMeetingStore();
+    const unbind = bindConnection(room as unknown as Room, store, (e) => log.push(e.type), () => log.push('resync'));
+    room.emit(RoomEvent.Reconnecting);
+    room.emit(RoomEvent.Reconnected);
+    room.canPlaybackAudio = false;
+    room.emit(RoomEvent.AudioPlaybackStatusChanged);
+    expect(log).toEqual(['reconnecting', 'resync', 'resumed']);
+    expect(store.getState().audioBlocked).toBe(true);
+    unbind();
+    room.emit(RoomEvent.Reconnecting);
+    expect(log).toHaveLength(3);
+  });
+});
