@@ -109,6 +109,8 @@ export class ConfabMeeting extends LitElement {
   readonly #announcer = new Announcer(this, this.#feed);
   readonly #darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
   #issues: ConfigIssue[] = [];
+  #queue: Promise<void> = Promise.resolve();
+  #queued = 0;
   #teardownScheduled = false;
   #disposed = false;
   #autoJoined = false;
@@ -127,11 +129,23 @@ export class ConfabMeeting extends LitElement {
   /** Runs a command (contract §4): arguments checked, then queued until ready, in call order. */
   async [RUN](name: CommandName, args: readonly unknown[]): Promise<unknown> {
     const parsed = parseArgs(name, args);
-    if (!this.#disposed) await this.updateComplete;
     if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
-    if (name === 'getState') return this.#meeting.snapshot();
+    if (this.hasUpdated && this.#queued === 0) return this.#execute(name, parsed);
+    // Before confab-ready (and until that queue drains): one after another, in call order.
+    this.#queued++;
+    const run = this.#queue.then(() => this.updateComplete).then(() => this.#execute(name, parsed));
+    const done = () => {
+      this.#queued--;
+    };
+    this.#queue = run.then(done, done);
+    return run;
+  }
+
+  #execute(name: CommandName, parsed: unknown): Promise<unknown> {
+    if (this.#disposed) return Promise.reject(new ConfabError('disposed', 'this meeting element was removed from the page'));
+    if (name === 'getState') return Promise.resolve(this.#meeting.snapshot());
     const meeting = this.#meeting as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    return meeting[name]?.(...(parsed as unknown as unknown[]));
+    return meeting[name]?.(...(parsed as unknown[])) ?? Promise.resolve();
   }
 
   /** Seeds the store: stories and component tests render every state with no server. Not public API. */

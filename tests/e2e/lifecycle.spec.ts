@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
+
+const rooms = new RoomServiceClient('http://127.0.0.1:7890', 'devkey', 'secret');
+const namesInRoom = async (room: string) => (await rooms.listParticipants(room)).map((p) => p.name).sort();
 
 /** The app's origin with the bundle loaded and no meeting on the page yet. */
 async function emptyPage(page: Page): Promise<void> {
@@ -69,43 +73,104 @@ test.describe('lifecycle hygiene', () => {
       );
       await expect(page.locator('#strict')).toHaveAttribute('data-state', 'connected');
       await bob.joined();
-      await expect(bob.tiles).toHaveCount(2);
-      // Still exactly two a moment later: no second connection arrives.
-      await expect.poll(async () => (await bob.page.evaluate(() => document.querySelector('confab-meeting')!.getState())).participants.length).toBe(2);
+      // A marker joins after Strict's connection: once the server has it, a second Strict (which
+      // would have started in the same task as the first) would have arrived too.
+      await addMeeting(page, room, 'Marker', 'marker');
+      await expect(page.locator('#marker')).toHaveAttribute('data-state', 'connected');
+      await expect(bob.tiles).toHaveCount(3);
+      expect(await namesInRoom(room)).toEqual(['Bob', 'Marker', 'Strict']);
       expect(errors).toEqual([]);
     } finally {
       await bob.close();
     }
   });
 
-  test('a meeting removed while connecting ends up with no connection and no live track', async ({ browser, page }) => {
+  test('a meeting removed during the LiveKit handshake, with its camera on, leaves no connection and no live track', async ({ browser, page }) => {
     const room = uniqueRoom('abort');
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     await page.addInitScript(RECORD_TRACKS);
+    let handshakes = 0;
+    // The signalling socket opens only after the element is gone: the removal lands mid-handshake,
+    // with the camera and microphone already live, and the room would connect right after.
+    await page.routeWebSocket(/:7890\/rtc/, async (ws) => {
+      handshakes++;
+      await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live')).length).toBe(2);
+      await page.evaluate(() => document.querySelector('#quitter')?.remove());
+      ws.connectToServer();
+    });
     try {
       await emptyPage(page);
       await bob.joined();
-      // Removed the moment it starts connecting, deterministically, from its own event.
+      await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
+      const before = (await trackStates(page)).length;
       await page.evaluate(
         ([room]) => {
           const m = document.createElement('confab-meeting');
+          m.id = 'quitter';
           for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Quitter', prejoin: 'off' })) m.setAttribute(k, v);
-          m.addEventListener('confab-connection-state', (e) => {
-            if (e.detail.state === 'connecting') m.remove();
-          });
           document.body.append(m);
         },
         [room] as const,
       );
+      await expect.poll(() => handshakes).toBe(1);
       await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
-      // Positive control: a meeting added afterwards does arrive, and Quitter never does.
+      expect((await trackStates(page)).length).toBe(before + 2);
+      // Positive control: a meeting added afterwards does arrive; Quitter never does (no ghost).
       await addMeeting(page, room, 'Stayer', 's');
       await expect(bob.page.locator('confab-tile').filter({ hasText: 'Stayer' })).toBeVisible();
-      await expect(bob.tiles).toHaveCount(2);
+      await expect.poll(() => namesInRoom(room)).toEqual(['Bob', 'Stayer']);
       await expect(bob.page.locator('confab-tile').filter({ hasText: 'Quitter' })).toHaveCount(0);
     } finally {
       await bob.close();
     }
+  });
+
+  test('leave() during the handshake ends on "left" with confab-left, and Rejoin works', async ({ browser, page }) => {
+    const room = uniqueRoom('leavehs');
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    let handshakes = 0;
+    await page.routeWebSocket(/:7890\/rtc/, async (ws) => {
+      handshakes++;
+      if (handshakes === 1) await page.evaluate(() => (document.querySelector('#hs') as HTMLElement & { leave(): Promise<void> }).leave());
+      ws.connectToServer();
+    });
+    try {
+      await emptyPage(page);
+      await bob.joined();
+      await page.evaluate(() => {
+        const w = window as unknown as { left: string[] };
+        w.left = [];
+        document.addEventListener('confab-left', (e) => w.left.push((e as CustomEvent<{ reason: string }>).detail.reason));
+      });
+      await addMeeting(page, room, 'Hesitant', 'hs');
+      await expect(page.locator('#hs')).toHaveAttribute('data-state', 'left');
+      expect(await page.evaluate(() => (window as unknown as { left: string[] }).left)).toEqual(['user']);
+      await expect.poll(() => namesInRoom(room)).toEqual(['Bob']);
+      await page.locator('#hs button[data-control="rejoin"]').click();
+      await expect(page.locator('#hs')).toHaveAttribute('data-state', 'connected');
+      await expect(bob.page.locator('confab-tile').filter({ hasText: 'Hesitant' })).toBeVisible();
+    } finally {
+      await bob.close();
+    }
+  });
+
+  test('a removed element refuses commands and acquires nothing', async ({ page }) => {
+    await page.addInitScript(RECORD_TRACKS);
+    await emptyPage(page);
+    await expect.poll(async () => (await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
+    const before = (await trackStates(page)).length;
+    const codes = await page.evaluate(async () => {
+      const m = document.createElement('confab-meeting') as HTMLElement & { setCamera(on: boolean): Promise<void>; join(): Promise<void> };
+      for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room: 'gone', name: 'Gone', video: 'off', audio: 'off' })) m.setAttribute(k, v);
+      document.body.append(m);
+      await new Promise((r) => m.addEventListener('confab-ready', r, { once: true }));
+      m.remove();
+      await new Promise((r) => setTimeout(r, 0));
+      const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e as { code?: string }).code ?? 'no code');
+      return [await code(m.setCamera(true)), await code(m.join())];
+    });
+    expect(codes).toEqual(['disposed', 'disposed']);
+    expect((await trackStates(page)).length).toBe(before);
   });
 
   test('commands issued before the element is ready are queued in order, not dropped', async ({ browser, page }) => {
@@ -118,15 +183,22 @@ test.describe('lifecycle hygiene', () => {
         async ([room]) => {
           const m = document.createElement('confab-meeting');
           for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Early' })) m.setAttribute(k, v);
-          // Called before the element is even in the page: they wait, then run in this order.
-          const calls = [m.setCamera(false), m.setMicrophone(false), m.join()];
+          // Called before the element is even in the page: they wait, then run one after another in
+          // this order (on, then off: in any other order the camera would end up on).
+          const order: string[] = [];
+          const calls = [
+            m.setCamera(true).then(() => order.push('camera on')),
+            m.setCamera(false).then(() => order.push('camera off')),
+            m.setMicrophone(false).then(() => order.push('microphone off')),
+            m.join().then(() => order.push('join')),
+          ];
           document.body.append(m);
           await Promise.all(calls);
-          return (await m.getState()).state;
+          return { order, state: (await m.getState()).state };
         },
         [room] as const,
       );
-      expect(results).toBe('connected');
+      expect(results).toEqual({ order: ['camera on', 'camera off', 'microphone off', 'join'], state: 'connected' });
       const early = bob.page.locator('confab-tile').filter({ hasText: 'Early' });
       await expect(early).toHaveAttribute('data-camera-off', '');
       await expect(early).toHaveAttribute('data-muted', '');
