@@ -1,5 +1,6 @@
 // Seeded meetings for stories: every state of the widget with no server and no camera.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
 import { SEED } from '../components/meeting/meeting.js';
 import { initialState } from '../src/core/store.js';
@@ -63,7 +64,7 @@ export function prejoin(errors: Array<Omit<DeviceError, 'seq'>> = []): Partial<M
 }
 
 /** Renders a <confab-meeting> and seeds it once it exists. */
-export function meeting(state: Partial<MeetingState>, attributes: Record<string, string> = {}): TemplateResult {
+export function meeting(state: Partial<MeetingState>, attributes: Record<string, string> = {}, children: TemplateResult | typeof nothing = nothing): TemplateResult {
   const seed = (el?: Element) => {
     if (el) (el as unknown as { [SEED](s: Partial<MeetingState>): void })[SEED](state);
   };
@@ -74,6 +75,8 @@ export function meeting(state: Partial<MeetingState>, attributes: Record<string,
     name=${attributes.name ?? 'Ada Lovelace'}
     max-tiles=${attributes['max-tiles'] ?? '16'}
     layout=${attributes.layout ?? 'auto'}
+    token=${ifDefined(attributes.token)}
+    server-url=${ifDefined(attributes['server-url'])}
     ${ref(seed)}
-  ></confab-meeting>`;
+  >${children}</confab-meeting>`;
 }

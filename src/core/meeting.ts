@@ -6,7 +6,7 @@ import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
 import { DeviceControl } from './device-control.js';
 import { LocalMedia } from './media.js';
-import { isActive } from './phase.js';
+import { inCall, isActive } from './phase.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
 import type { SessionFactory, SessionPort } from './session-port.js';
 import { createMeetingStore, dispatch, orderedParticipants, localParticipant, type MeetingStore } from './store.js';
@@ -59,7 +59,8 @@ export class Meeting implements MeetingActions {
     // a processor swap all reach the session through here, in order per kind.
     this.media.subscribe((kind, track) => {
       const session = this.#session;
-      if (!session) return;
+      // Before the call is up, the join publishes whatever the pipeline has once connected.
+      if (!session || !inCall(this.store.getState().phase)) return;
       this.#publishing[kind] = this.#publishing[kind].then(() => session.publish(kind, track)).catch(() => undefined);
       return this.#publishing[kind];
     });
@@ -154,6 +155,7 @@ export class Meeting implements MeetingActions {
       await devices;
       signal.throwIfAborted();
       this.#dispatch({ type: 'connected', ...joined });
+      // Whatever the pipeline has now goes out (later changes follow through the subscription).
       await Promise.all((['microphone', 'camera'] as const).map((kind) => session.publish(kind, this.media.output(kind)).catch((e: unknown) => this.#devices.report(kind, e))));
       // Wishes that arrived while connecting apply now, in the order they came.
       const late = this.#wanted;

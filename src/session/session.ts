@@ -19,6 +19,7 @@ class Session implements SessionPort {
   #room: Room | null = null;
   #unbind: Array<() => void> = [];
   #closed = false;
+  readonly #chains: Record<InputKind, Promise<void>> = { camera: Promise.resolve(), microphone: Promise.resolve() };
 
   constructor(hooks: SessionHooks) {
     this.#hooks = hooks;
@@ -62,7 +63,14 @@ class Session implements SessionPort {
     return { room: room.name, identity: room.localParticipant.identity };
   }
 
-  async publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void> {
+  /** Publishes of one kind run one after another: two at once would publish the same track twice. */
+  publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void> {
+    const run = this.#chains[kind].then(() => this.#publish(kind, track));
+    this.#chains[kind] = run.catch(() => undefined);
+    return run;
+  }
+
+  async #publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void> {
     const room = this.#room;
     if (!room || this.#closed) return;
     const local = room.localParticipant;

@@ -65,6 +65,21 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'meeting--reconnecting': async (page) => {
     await expect(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
   },
+  'composed--custom-layout': async (page) => {
+    // The page's own layout is what shows: its heading, its bar above its grid, fed by the meeting.
+    const own = page.locator('confab-meeting > .my-call');
+    await expect(own.getByRole('heading', { name: 'Team stand-up' })).toBeVisible();
+    await expect(own.locator('confab-tile')).toHaveCount(3);
+    await expect(own.locator('confab-tile[data-speaking]')).toHaveCount(1);
+    const [bar, grid] = await Promise.all([own.locator('confab-control-bar').boundingBox(), own.locator('confab-grid').boundingBox()]);
+    expect(bar!.y).toBeLessThan(grid!.y);
+    await expect(own.locator('confab-control-bar button[data-control="leave"]')).toHaveAccessibleName('Leave meeting');
+  },
+  'composed--prejoin-with-token': async (page) => {
+    await expect(page.locator('confab-prejoin [data-name-from-token]')).toContainText('Grace Hopper');
+    await expect(page.locator('confab-prejoin input[name="name"]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Join meeting' })).toBeEnabled();
+  },
   'meeting--settings-open': async (page) => {
     await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
   },

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { Participant, uniqueRoom } from './meeting-page.js';
+
+test.describe('composed layouts and token-mode join', () => {
+  test('primitives slotted into <confab-meeting> run a real call in the page\'s own layout', async ({ browser, page }) => {
+    const room = uniqueRoom('composed');
+    const bob = await Participant.open(browser, { room, name: 'Bob' });
+    try {
+      await page.goto('/?room=unused&prejoin=on');
+      await page.evaluate((room) => {
+        document.querySelector('confab-meeting')?.remove();
+        const m = document.createElement('confab-meeting');
+        for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Ada', prejoin: 'off' })) m.setAttribute(k, v);
+        m.style.height = '480px';
+        const own = document.createElement('section');
+        own.className = 'my-call';
+        own.style.cssText = 'display: flex; flex-direction: column; block-size: 100%; min-block-size: 0';
+        const grid = document.createElement('confab-grid');
+        grid.style.cssText = 'flex: 1; min-block-size: 0';
+        own.append(document.createElement('confab-control-bar'), grid);
+        m.append(own);
+        document.body.append(m);
+      }, room);
+      await bob.joined();
+      const own = page.locator('confab-meeting > .my-call');
+      await expect(own.locator('confab-tile')).toHaveCount(2);
+      await expect(own.locator('confab-tile[data-local]')).toBeVisible();
+      await Participant.expectFramesFlowing(own.locator('confab-tile:not([data-local])'));
+      // The page's own control bar drives the call: Bob sees Ada muted.
+      await own.locator('confab-control-bar button[data-control="microphone"]').click();
+      await expect(own.locator('confab-control-bar button[data-control="microphone"]')).toHaveAttribute('aria-pressed', 'false');
+      await expect(bob.page.locator('confab-tile').filter({ hasText: 'Ada' })).toHaveAttribute('data-muted', '');
+    } finally {
+      await bob.close();
+    }
+  });
+
+  test('with server-url and a token, the pre-join shows the token\'s name and never asks for one', async ({ page, request }) => {
+    const room = uniqueRoom('token');
+    const { token, serverUrl } = (await (await request.get(`/api/token?room=${room}&name=Grace%20Hopper`)).json()) as { token: string; serverUrl: string };
+    await page.goto('/?room=unused&prejoin=on');
+    await page.evaluate(
+      ([token, serverUrl]) => {
+        document.querySelector('confab-meeting')?.remove();
+        const m = document.createElement('confab-meeting');
+        m.setAttribute('server-url', serverUrl);
+        m.token = token;
+        document.body.append(m);
+      },
+      [token, serverUrl] as const,
+    );
+    await expect(page.locator('confab-prejoin [data-name-from-token]')).toContainText('Grace Hopper');
+    await expect(page.locator('confab-prejoin input[name="name"]')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
+    await expect(page.locator('confab-tile[data-local]')).toContainText('Grace Hopper (you)');
+  });
+});
