@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { Participant, uniqueRoom } from './meeting-page.js';
+import { expect, test, type Page } from './pages/test.js';
+import { Participant, uniqueRoom } from './pages/meeting.js';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('confab-meeting').analyze();
@@ -78,8 +78,14 @@ test.describe('accessibility, languages and isolation', () => {
       await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'false');
       await ada.page.keyboard.press('Tab');
       await expect(ada.control('camera')).toBeFocused();
+      // Shortcuts are off for Ada: Ctrl+D must do nothing. Keys are handled in order, so once the
+      // Space that follows has turned the camera off, a Ctrl+D that acted would show (busy or on).
       await ada.page.keyboard.press('Control+d');
+      await ada.page.keyboard.press('Space');
+      await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'false');
+      await expect(ada.control('microphone')).toHaveAttribute('aria-busy', 'false');
       await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'false');
+      await expect(kim.tileOf(ada)).toHaveAttribute('data-muted', '');
 
       await kim.control('camera').focus();
       await kim.page.keyboard.press('Control+d');

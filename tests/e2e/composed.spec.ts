@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { Participant, uniqueRoom } from './meeting-page.js';
+import { expect, test } from './pages/test.js';
+import { Participant, uniqueRoom } from './pages/meeting.js';
 
 test.describe('composed layouts and token-mode join', () => {
   test('primitives slotted into <confab-meeting> run a real call in the page\'s own layout', async ({ browser, page }) => {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
+import { expect, test, type Browser, type Page } from './pages/test.js';
+import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './pages/meeting.js';
 
 /**
  * Makes getUserMedia fail like a real browser does, per kind: window.__fail = { video: 'NotAllowedError' }.

@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { Participant, uniqueRoom } from './meeting-page.js';
+import { expect, test, type BrowserContext, type Page } from './pages/test.js';
+import { Participant, uniqueRoom } from './pages/meeting.js';
 
 // Origins: the widget is served from the app (127.0.0.1:8190); host pages (tests/e2e/fixtures) from
 // localhost:8191 and localhost:8192 — other origins, all loopback, all secure contexts.

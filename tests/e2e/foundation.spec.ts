@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './pages/test.js';
 import { mkdirSync } from 'node:fs';
-import { inCall, Participant, RECORD_TRACKS, trackStates } from './meeting-page.js';
+import { inCall, Participant, RECORD_TRACKS, trackStates } from './pages/meeting.js';
 
 test.describe('a real meeting on a real LiveKit server', () => {
   test('two participants see and hear each other', async ({ browser }) => {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './pages/test.js';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-import { Participant, uniqueRoom } from './meeting-page.js';
+import { Participant, uniqueRoom } from './pages/meeting.js';
 
 // The server side of these tests uses LiveKit's own API, as a site owner's backend would.
 const LIVEKIT_HTTP = 'http://127.0.0.1:7890';

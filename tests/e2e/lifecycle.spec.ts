@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './pages/test.js';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './meeting-page.js';
+import { Participant, RECORD_TRACKS, trackStates, uniqueRoom } from './pages/meeting.js';
 
 const rooms = new RoomServiceClient('http://127.0.0.1:7890', 'devkey', 'secret');
 const namesInRoom = async (room: string) => (await rooms.listParticipants(room)).map((p) => p.name).sort();

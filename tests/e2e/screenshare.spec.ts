@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { inCall, Participant } from './meeting-page.js';
+import { expect, test } from './pages/test.js';
+import { inCall, Participant } from './pages/meeting.js';
 
 test.describe('screen share', () => {
   test('a shared screen reaches the others as its own tile, and stopping removes it', async ({ browser }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './pages/test.js';
 import { readFileSync } from 'node:fs';
 
 // Every story of the static Storybook build (npm test builds it) is a component test: it renders,
