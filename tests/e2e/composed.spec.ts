@@ -55,4 +55,27 @@ test.describe('composed layouts and token-mode join', () => {
     await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
     await expect(page.locator('confab-tile[data-local]')).toContainText('Grace Hopper (you)');
   });
+
+  test('one page object drives the element and the iframe alike: they meet, see and mute each other', async ({ browser }) => {
+    const room = uniqueRoom('both');
+    const ada = await Participant.open(browser, { room, name: 'Ada' });
+    const bob = await Participant.openFramed(browser, { room, name: 'Framed Bob' });
+    try {
+      await ada.joined();
+      await bob.joined();
+      await Participant.expectFramesFlowing(ada.tileOf(bob));
+      await Participant.expectFramesFlowing(bob.tileOf(ada));
+      await bob.control('microphone').click();
+      await expect(ada.tileOf(bob)).toHaveAttribute('data-muted', '');
+      // Muted is off for real: the microphone track has ended (the browser's indicator goes out).
+      await expect.poll(async () => (await bob.localTrackStates()).sort()).toEqual(['audio:ended', 'video:live']);
+      await bob.control('leave').click();
+      await expect(bob.meeting).toHaveAttribute('data-state', 'left');
+      await expect(ada.tiles).toHaveCount(1);
+      await expect.poll(async () => (await bob.localTrackStates()).sort()).toEqual(['audio:ended', 'video:ended']);
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
 });

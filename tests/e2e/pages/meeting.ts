@@ -1,5 +1,5 @@
 // One page object for a participant's browser context. Playwright locators pierce open shadow roots.
-import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** Records every track getUserMedia hands out, to prove the widget ends them (camera light off). */
@@ -17,14 +17,43 @@ export const RECORD_TRACKS = (): void => {
   };
 };
 
+/** Where a participant's widget lives: the page itself, or the iframe a host page made with confab-frame.js. */
+const HOST = 'http://localhost:8191';
+const APP = 'http://127.0.0.1:8190';
+
 export class Participant {
   readonly meeting: Locator;
+  /** The page (element) or the iframe (embed.html) that holds the widget: every locator starts here. */
+  readonly scope: Page | FrameLocator;
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
     readonly name: string,
+    framed = false,
   ) {
-    this.meeting = page.locator('confab-meeting');
+    this.scope = framed ? page.frameLocator('iframe') : page;
+    this.meeting = this.scope.locator('confab-meeting');
+  }
+
+  /** The same participant, embedded by a host page on another origin through the host helper. */
+  static async openFramed(browser: Browser, options: { room: string; name: string; query?: Record<string, string> }): Promise<Participant> {
+    const context = await browser.newContext({ viewport: { width: 960, height: 640 } });
+    await context.addInitScript(RECORD_TRACKS);
+    const page = await context.newPage();
+    const p = new Participant(context, page, options.name, true);
+    page.on('pageerror', (e) => p.pageErrors.push(e.message));
+    await page.goto(`${HOST}/host.html`);
+    await page.waitForFunction(() => 'start' in window);
+    await page.evaluate(([app, opts]) => (window as unknown as { start(a: string, o: object): Promise<void> }).start(app, opts), [
+      APP,
+      { room: options.room, name: options.name, prejoin: 'off', ...options.query },
+    ] as const);
+    return p;
+  }
+
+  /** The frame that runs the widget (for evaluating in it). */
+  frame(): Frame {
+    return this.page.frames().find((f) => f.url().includes('/embed.html')) ?? this.page.mainFrame();
   }
 
   static async open(browser: Browser, options: { room: string; name: string; query?: Record<string, string> }): Promise<Participant> {
@@ -48,20 +77,20 @@ export class Participant {
   }
 
   get localTile(): Locator {
-    return this.page.locator('confab-tile[data-local]');
+    return this.scope.locator('confab-tile[data-local]');
   }
 
   get tiles(): Locator {
-    return this.page.locator('confab-tile');
+    return this.scope.locator('confab-tile');
   }
 
   /** The tile of another participant, found by the name it shows. */
   tileOf(other: Participant): Locator {
-    return this.page.locator('confab-tile:not([data-local])').filter({ hasText: other.name });
+    return this.scope.locator('confab-tile:not([data-local])').filter({ hasText: other.name });
   }
 
   control(name: 'microphone' | 'camera' | 'screenshare' | 'leave'): Locator {
-    return this.page.locator(`confab-control-bar button[data-control="${name}"]`);
+    return this.scope.locator(`confab-control-bar button[data-control="${name}"]`);
   }
 
   /** Video frames decoded so far in a tile's <video>. */
@@ -91,12 +120,12 @@ export class Participant {
 
   /** readyState of every track getUserMedia produced in this page. */
   localTrackStates(): Promise<string[]> {
-    return trackStates(this.page);
+    return trackStates(this.frame());
   }
 
   /** Content-Security-Policy violations seen in the page (the app serves its pages with a strict CSP). */
   cspViolations(): Promise<string[]> {
-    return this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    return this.frame().evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   }
 
   async close(): Promise<void> {
@@ -105,7 +134,7 @@ export class Participant {
 }
 
 /** `kind:readyState` of every track getUserMedia handed out in a page that ran RECORD_TRACKS. */
-export function trackStates(page: Page): Promise<string[]> {
+export function trackStates(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() =>
     (window as unknown as { __confabTracks: MediaStreamTrack[] }).__confabTracks.map((t) => `${t.kind}:${t.readyState}`),
   );
