@@ -37,6 +37,7 @@ const selectView = (s: MeetingState): PhaseView => ({
   deviceErrors: s.deviceErrors,
   toasts: s.toasts,
   notices: s.notices,
+  panel: s.panel,
 });
 
 /**
@@ -181,7 +182,10 @@ export class ConfabMeeting extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (OPTIONS.some((o) => changed.has(propertyOf(o))) || changed.has('strings') || changed.has('notices') || !this.hasUpdated) this.#applyConfig();
     const view = this.#view.value;
-    if (view) this.dataset.state = view.phase;
+    if (!view) return;
+    this.dataset.state = view.phase;
+    if (view.panel) this.dataset.panel = view.panel;
+    else delete this.dataset.panel;
   }
 
   protected override firstUpdated(): void {

@@ -4,7 +4,7 @@ import type { MeetingActions } from '../../src/core/actions.js';
 import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
-export type PhaseView = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices'>;
+export type PhaseView = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices' | 'panel'>;
 
 export interface PhaseContext {
   t: Translate;

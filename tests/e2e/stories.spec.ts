@@ -9,16 +9,16 @@ const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 
 const checks: Record<string, (page: Page) => Promise<void>> = {
-  'meeting--grid-16': async (page) => {
+  'grid--grid-16': async (page) => {
     await expect(page.locator('confab-tile')).toHaveCount(16);
     await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
     await expect(page.locator('confab-tile[data-muted]')).toHaveCount(3);
   },
-  'meeting--grid-6': async (page) => {
+  'grid--grid-6': async (page) => {
     await expect(page.locator('confab-tile')).toHaveCount(6);
     await expect(page.locator('confab-tile[data-camera-off] .avatar').first()).toBeVisible();
   },
-  'meeting--long-and-rtl-names': async (page) => {
+  'grid--long-and-rtl-names': async (page) => {
     const tile = page.locator('confab-tile').first();
     const [t, l] = await Promise.all([tile.boundingBox(), tile.locator('.label').boundingBox()]);
     expect(l!.width).toBeLessThan(t!.width);
@@ -28,18 +28,18 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('confab-meeting .root')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('confab-control-bar button[data-control="leave"]')).toHaveAttribute('aria-label', 'مغادرة الاجتماع');
   },
-  'meeting--prejoin-camera-denied': async (page) => {
+  'prejoin--prejoin-camera-denied': async (page) => {
     await expect(page.locator('[data-device-error="camera"][data-reason="denied"]')).toContainText('Camera access was denied');
     await expect(page.getByRole('button', { name: 'Join without camera' })).toBeVisible();
   },
-  'meeting--prejoin-no-devices': async (page) => {
+  'prejoin--prejoin-no-devices': async (page) => {
     await expect(page.getByRole('button', { name: 'Join to listen only' })).toBeVisible();
   },
   'meeting--config-error': async (page) => {
     await expect(page.locator('[data-config-issue]')).toHaveCount(2);
     await expect(page.locator('[data-config-issue="max-tiles"]')).toContainText('1–49');
   },
-  'meeting--paginated': async (page) => {
+  'grid--paginated': async (page) => {
     await expect(page.locator('confab-tile')).toHaveCount(4);
     await expect(page.locator('confab-grid nav')).toContainText('Page 1 of 3');
     await page.getByRole('button', { name: 'Next page' }).click();
@@ -50,12 +50,12 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Previous page' }).click();
     await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
   },
-  'meeting--screen-shared': async (page) => {
+  'grid--screen-shared': async (page) => {
     await expect(page.locator('confab-tile[data-source="screen"]')).toHaveCount(1);
     await expect(page.locator('confab-tile').first()).toHaveAttribute('data-source', 'screen');
     await expect(page.locator('confab-tile[data-source="screen"]')).toContainText('Grace Hopper (screen)');
   },
-  'meeting--speaker-layout': async (page) => {
+  'grid--speaker-layout': async (page) => {
     await expect(page.locator('confab-grid')).toHaveAttribute('data-layout', 'speaker');
     const stage = page.locator('confab-grid .stage confab-tile');
     await expect(stage).toHaveAttribute('data-identity', 'p3');
@@ -79,6 +79,17 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('confab-prejoin [data-name-from-token]')).toContainText('Grace Hopper');
     await expect(page.locator('confab-prejoin input[name="name"]')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Join meeting' })).toBeEnabled();
+  },
+  'grid--grid-2': async (page) => {
+    // The control bar opens the settings dialog; Escape closes it and focus returns to the button.
+    const settings = page.locator('confab-control-bar button[data-control="settings"]');
+    await settings.click();
+    await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
+    await expect(page.locator('confab-meeting')).toHaveAttribute('data-panel', 'settings');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('confab-settings dialog')).not.toHaveAttribute('open', '');
+    await expect(settings).toBeFocused();
+    await expect(page.locator('confab-meeting')).not.toHaveAttribute('data-panel', /.*/);
   },
   'meeting--settings-open': async (page) => {
     await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
