@@ -36,7 +36,7 @@ export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:*",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "style-src 'self'",

@@ -12,7 +12,7 @@ const NAMES = [
   'Barbara Liskov', 'Edsger Dijkstra', 'Frances Allen', 'Ken Thompson',
 ];
 
-export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[]; sharing?: number[] } = {}): Record<string, ParticipantView> {
+export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[]; sharing?: number[]; poor?: number[]; reconnecting?: number[] } = {}): Record<string, ParticipantView> {
   const out: Record<string, ParticipantView> = {};
   for (let i = 0; i < count; i++) {
     const identity = `p${i}`;
@@ -26,6 +26,8 @@ export function participants(count: number, options: { cameraOff?: number[]; spe
       screenshare: (options.sharing ?? []).includes(i),
       screenTrackSid: null,
       audioTrackSid: null,
+      quality: (options.poor ?? []).includes(i) ? 'poor' : 'excellent',
+      reconnecting: (options.reconnecting ?? []).includes(i),
       speaking: (options.speaking ?? []).includes(i),
       joinedAt: i,
     };
@@ -39,7 +41,7 @@ export function connected(people: Record<string, ParticipantView>, extra: Partia
     phase: 'connected',
     room: 'story',
     localIdentity: 'p0',
-    participants: new Map(list.map((p) => [p.identity, { identity: p.identity, name: p.name, local: p.local, joinedAt: p.joinedAt }])),
+    participants: new Map(list.map((p) => [p.identity, { identity: p.identity, name: p.name, local: p.local, joinedAt: p.joinedAt, quality: p.quality, reconnecting: p.reconnecting }])),
     media: new Map(list.map((p) => [p.identity, { microphone: p.microphone, camera: p.camera, cameraTrackSid: p.cameraTrackSid, screenshare: p.screenshare, screenTrackSid: p.screenTrackSid, audioTrackSid: null }])),
     activeSpeakers: list.filter((p) => p.speaking).map((p) => p.identity),
     ...extra,

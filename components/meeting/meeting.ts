@@ -20,6 +20,8 @@ import { meetingStyles } from './meeting.styles.js';
 /** Key of the element method that seeds its store (stories and component tests; not public API). */
 export const SEED = Symbol.for('confab.seed');
 const RUN = Symbol('confab.run');
+/** Key of the element method that runs a livekit-client fault scenario (E2E tests; not public API). */
+export const SIMULATE = Symbol.for('confab.simulate');
 
 const properties = {
   ...Object.fromEntries(OPTIONS.map((o) => [propertyOf(o), { attribute: o.name }])),
@@ -152,6 +154,11 @@ export class ConfabMeeting extends LitElement {
   /** Seeds the store: stories and component tests render every state with no server. Not public API. */
   [SEED](state: Partial<MeetingState>): void {
     this.#meeting.seed(state);
+  }
+
+  /** Fault injection for the E2E suite. Not public API. */
+  [SIMULATE](scenario: string): Promise<void> {
+    return this.#meeting.simulate(scenario);
   }
 
   // --- lifecycle ---------------------------------------------------------------------------------

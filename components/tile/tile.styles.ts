@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { spinnerStyles } from '../shared/styles.js';
 
-export const tileStyles = css`
+export const tileStyles = [
+  spinnerStyles,
+  css`
   :host {
     position: relative;
     display: block;
@@ -81,4 +84,20 @@ export const tileStyles = css`
     width: 1.1em;
     height: 1.1em;
   }
-`;
+  .away {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+    background: rgb(0 0 0 / 0.55);
+    color: #fff;
+    font-weight: 600;
+  }
+  .away .spinner {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+`,
+];

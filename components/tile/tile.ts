@@ -50,6 +50,10 @@ export class ConfabTile extends LitElement {
     this.toggleAttribute('data-speaking', !screen && !!p?.speaking);
     this.toggleAttribute('data-muted', !screen && !p?.microphone);
     this.toggleAttribute('data-camera-off', !screen && !p?.camera);
+    const away = !!p && (p.reconnecting || p.quality === 'lost');
+    this.toggleAttribute('data-reconnecting', away);
+    if (p && p.quality !== 'unknown') this.dataset.quality = p.quality;
+    else delete this.dataset.quality;
   }
 
   protected override render() {
@@ -61,6 +65,9 @@ export class ConfabTile extends LitElement {
     return html`
       <video autoplay playsinline muted aria-hidden="true"></video>
       ${screen || p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
+      ${p.reconnecting || p.quality === 'lost'
+        ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
+        : nothing}
       <div class="label">
         ${screen || p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
         <span class="name" title=${label}>${label}</span>

@@ -318,6 +318,11 @@ export class Meeting implements MeetingActions {
     };
   }
 
+  /** Fault injection for tests (livekit-client's simulateScenario). Not public API. */
+  async simulate(scenario: string): Promise<void> {
+    await this.#session?.simulate(scenario);
+  }
+
   /** The element is gone: leave, end every track (previews included), and refuse everything after. */
   async dispose(): Promise<void> {
     if (this.#disposed) return;

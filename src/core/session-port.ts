@@ -22,6 +22,8 @@ export interface SessionPort {
   startAudio(): Promise<void>;
   attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void;
   attachAudio(identity: string, element: HTMLAudioElement): () => void;
+  /** Runs one of livekit-client's fault scenarios (tests only: resume, full reconnect, node failure, server leave). */
+  simulate(scenario: string): Promise<void>;
   /** Leaves the room (user reason); resolves when the room is closed. */
   disconnect(): Promise<void>;
 }

@@ -23,6 +23,9 @@ export interface DeviceError {
   seq: number;
 }
 
+export const QUALITIES = ['excellent', 'good', 'poor', 'lost', 'unknown'] as const;
+export type Quality = (typeof QUALITIES)[number];
+
 /** Who is in the room (the participants adapter writes it). */
 export interface PersonView {
   identity: string;
@@ -30,6 +33,10 @@ export interface PersonView {
   local: boolean;
   /** Order of arrival, for stable tile ordering. */
   joinedAt: number;
+  /** Connection quality as the server measures it. */
+  quality: Quality;
+  /** Dropped with us (e.g. a server restart) and not back yet: shown as reconnecting, not as gone. */
+  reconnecting: boolean;
 }
 
 /** What a participant publishes (the tracks adapter writes it). */

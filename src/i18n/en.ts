@@ -43,6 +43,7 @@ export const en = {
   'tile.screen': '{name} (screen)',
   'tile.muted': 'Microphone off',
   'tile.cameraOff': 'Camera off',
+  'tile.reconnecting': 'Reconnecting…',
   'grid.label': 'Participants',
   'grid.pages': 'Participant pages',
   'grid.previous': 'Previous page',

@@ -130,6 +130,10 @@ class Session implements SessionPort {
     return room.localParticipant.identity === identity ? room.localParticipant : room.remoteParticipants.get(identity);
   }
 
+  async simulate(scenario: string): Promise<void> {
+    await this.#room?.simulateScenario(scenario as Parameters<Room['simulateScenario']>[0]);
+  }
+
   async disconnect(): Promise<void> {
     const room = this.#room;
     if (!room || this.#closed) return;

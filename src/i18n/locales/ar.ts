@@ -44,6 +44,7 @@ export const ar: Catalogue = {
   'tile.screen': '{name} (الشاشة)',
   'tile.muted': 'الميكروفون متوقف',
   'tile.cameraOff': 'الكاميرا متوقفة',
+  'tile.reconnecting': 'جارٍ إعادة الاتصال…',
   'grid.label': 'المشاركون',
   'grid.pages': 'صفحات المشاركين',
   'grid.previous': 'الصفحة السابقة',

@@ -44,6 +44,7 @@ export const de: Catalogue = {
   'tile.screen': '{name} (Bildschirm)',
   'tile.muted': 'Mikrofon aus',
   'tile.cameraOff': 'Kamera aus',
+  'tile.reconnecting': 'Verbindung wird wiederhergestellt…',
   'grid.label': 'Teilnehmende',
   'grid.pages': 'Seiten der Teilnehmenden',
   'grid.previous': 'Vorherige Seite',

@@ -44,6 +44,7 @@ export const es: Catalogue = {
   'tile.screen': '{name} (pantalla)',
   'tile.muted': 'Micrófono desactivado',
   'tile.cameraOff': 'Cámara desactivada',
+  'tile.reconnecting': 'Reconectando…',
   'grid.label': 'Participantes',
   'grid.pages': 'Páginas de participantes',
   'grid.previous': 'Página anterior',

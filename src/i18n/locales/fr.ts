@@ -44,6 +44,7 @@ export const fr: Catalogue = {
   'tile.screen': '{name} (écran)',
   'tile.muted': 'Micro coupé',
   'tile.cameraOff': 'Caméra coupée',
+  'tile.reconnecting': 'Reconnexion…',
   'grid.label': 'Participants',
   'grid.pages': 'Pages des participants',
   'grid.previous': 'Page précédente',

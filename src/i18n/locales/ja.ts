@@ -44,6 +44,7 @@ export const ja: Catalogue = {
   'tile.screen': '{name}（画面）',
   'tile.muted': 'マイクオフ',
   'tile.cameraOff': 'カメラオフ',
+  'tile.reconnecting': '再接続中…',
   'grid.label': '参加者',
   'grid.pages': '参加者のページ',
   'grid.previous': '前のページ',

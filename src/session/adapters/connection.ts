@@ -33,12 +33,14 @@ export function bindConnection(room: Room, store: MeetingStore, dispatch: (event
   };
   const onAudio = () => store.setState({ audioBlocked: !room.canPlaybackAudio });
   room
+    .on(RoomEvent.SignalReconnecting, onReconnecting)
     .on(RoomEvent.Reconnecting, onReconnecting)
     .on(RoomEvent.Reconnected, onReconnected)
     .on(RoomEvent.Disconnected, onDisconnected)
     .on(RoomEvent.AudioPlaybackStatusChanged, onAudio);
   return () => {
     room
+      .off(RoomEvent.SignalReconnecting, onReconnecting)
       .off(RoomEvent.Reconnecting, onReconnecting)
       .off(RoomEvent.Reconnected, onReconnected)
       .off(RoomEvent.Disconnected, onDisconnected)

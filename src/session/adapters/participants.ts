@@ -1,54 +1,109 @@
-// Who is in the room, and who speaks: the only writer of `participants` and `activeSpeakers`.
-import { RoomEvent, type Participant, type Room } from 'livekit-client';
+// Who is in the room, how well they are connected, and who speaks: the only writer of
+// `participants` and `activeSpeakers`.
+import { ConnectionQuality, ConnectionState, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { withEntry, withoutEntry, type MeetingStore } from '../../core/store.js';
-import type { PersonView } from '../../core/types.js';
+import type { PersonView, Quality } from '../../core/types.js';
 
-export function personOf(p: Participant, local: boolean, joinedAt: number): PersonView {
-  return { identity: p.identity, name: p.name || p.identity, local, joinedAt };
+/**
+ * After our own reconnect, someone not back yet is shown as reconnecting for this long before they
+ * count as gone (after a server restart everyone reconnects, each at their own pace).
+ */
+export const RETURN_GRACE_MS = 20_000;
+
+/** Whether the room is between a drop and its reconnect (participant events are not news then). */
+export function reconnecting(room: Room): boolean {
+  return room.state === ConnectionState.Reconnecting || room.state === ConnectionState.SignalReconnecting;
 }
 
-/** Subscribes the participants slice to a Room; `sync` re-derives everyone (after connect or a full reconnect). */
-export function bindParticipants(room: Room, store: MeetingStore): { sync(): void; dispose(): void } {
+const QUALITY: Record<ConnectionQuality, Quality> = {
+  [ConnectionQuality.Excellent]: 'excellent',
+  [ConnectionQuality.Good]: 'good',
+  [ConnectionQuality.Poor]: 'poor',
+  [ConnectionQuality.Lost]: 'lost',
+  [ConnectionQuality.Unknown]: 'unknown',
+};
+
+export function personOf(p: Participant, local: boolean, joinedAt: number, reconnectingNow = false): PersonView {
+  return { identity: p.identity, name: p.name || p.identity, local, joinedAt, quality: QUALITY[p.connectionQuality] ?? 'unknown', reconnecting: reconnectingNow };
+}
+
+const same = (a: PersonView | undefined, b: PersonView) =>
+  !!a && a.name === b.name && a.local === b.local && a.quality === b.quality && a.reconnecting === b.reconnecting && a.joinedAt === b.joinedAt;
+
+/** Subscribes the participants slice to a Room; `sync` re-derives everyone (after connect or a reconnect). */
+export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETURN_GRACE_MS): { sync(): void; dispose(): void } {
   let arrival = 0;
+  let disposed = false;
   const arrivals = new Map<string, number>();
+  const away = new Map<string, ReturnType<typeof setTimeout>>();
   const arrivalOf = (identity: string) => {
     let n = arrivals.get(identity);
     if (n === undefined) arrivals.set(identity, (n = ++arrival));
     return n;
   };
+  const remove = (identity: string) => {
+    clearTimeout(away.get(identity));
+    away.delete(identity);
+    arrivals.delete(identity);
+    store.setState((s) => ({ participants: withoutEntry(s.participants, identity), activeSpeakers: s.activeSpeakers.filter((id) => id !== identity) }));
+  };
   const put = (p: Participant) => {
     const local = p === room.localParticipant;
+    clearTimeout(away.get(p.identity));
+    away.delete(p.identity);
     const view = personOf(p, local, local ? 0 : arrivalOf(p.identity));
-    const before = store.getState().participants.get(view.identity);
-    if (!before || before.name !== view.name || before.local !== view.local) store.setState((s) => ({ participants: withEntry(s.participants, view.identity, view) }));
+    if (!same(store.getState().participants.get(view.identity), view)) store.setState((s) => ({ participants: withEntry(s.participants, view.identity, view) }));
   };
   const sync = () => {
+    const before = store.getState().participants;
     const participants = new Map<string, PersonView>();
     const local = room.localParticipant;
     participants.set(local.identity, personOf(local, true, 0));
-    for (const p of room.remoteParticipants.values()) participants.set(p.identity, personOf(p, false, arrivalOf(p.identity)));
+    for (const p of room.remoteParticipants.values()) {
+      clearTimeout(away.get(p.identity));
+      away.delete(p.identity);
+      participants.set(p.identity, personOf(p, false, arrivalOf(p.identity)));
+    }
+    // Someone we had, not (yet) back: reconnecting for a grace period, then gone.
+    for (const [identity, view] of before) {
+      if (view.local || participants.has(identity)) continue;
+      participants.set(identity, { ...view, reconnecting: true });
+      if (!away.has(identity)) away.set(identity, setTimeout(() => !disposed && remove(identity), graceMs));
+    }
     store.setState({ participants });
   };
   const onConnected = (p: Participant) => put(p);
-  const onDisconnected = (p: Participant) => {
-    arrivals.delete(p.identity);
-    store.setState((s) => ({ participants: withoutEntry(s.participants, p.identity), activeSpeakers: s.activeSpeakers.filter((id) => id !== p.identity) }));
-  };
+  const onDisconnected = (p: Participant) =>
+    // A full reconnect drops every remote participant locally, *then* says it is reconnecting, and
+    // adds them back: nobody left. Decided a microtask later, once the room's state is known; the
+    // sync after the reconnect settles who is really gone.
+    queueMicrotask(() => {
+      if (disposed || reconnecting(room) || room.remoteParticipants.has(p.identity)) return;
+      remove(p.identity);
+    });
   const onName = (_name: string, p: Participant) => put(p);
+  const onQuality = (_quality: ConnectionQuality, p: Participant) => {
+    if (store.getState().participants.has(p.identity)) put(p);
+  };
   const onSpeakers = (speakers: Participant[]) => store.setState({ activeSpeakers: speakers.map((p) => p.identity) });
 
   room
     .on(RoomEvent.ParticipantConnected, onConnected)
     .on(RoomEvent.ParticipantDisconnected, onDisconnected)
     .on(RoomEvent.ParticipantNameChanged, onName)
+    .on(RoomEvent.ConnectionQualityChanged, onQuality)
     .on(RoomEvent.ActiveSpeakersChanged, onSpeakers);
   return {
     sync,
     dispose: () => {
+      disposed = true;
+      for (const timer of away.values()) clearTimeout(timer);
+      away.clear();
       room
         .off(RoomEvent.ParticipantConnected, onConnected)
         .off(RoomEvent.ParticipantDisconnected, onDisconnected)
         .off(RoomEvent.ParticipantNameChanged, onName)
+        .off(RoomEvent.ConnectionQualityChanged, onQuality)
         .off(RoomEvent.ActiveSpeakersChanged, onSpeakers);
     },
   };

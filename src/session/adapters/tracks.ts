@@ -1,5 +1,6 @@
 // What each participant publishes: the only writer of `media`.
 import { RoomEvent, Track, type Participant, type Room } from 'livekit-client';
+import { reconnecting } from './participants.js';
 import { withEntry, withoutEntry, type MeetingStore } from '../../core/store.js';
 import type { MediaView } from '../../core/types.js';
 
@@ -49,7 +50,10 @@ export function bindTracks(room: Room, store: MeetingStore): { sync(): void; dis
     const p = args.at(-1);
     if (typeof p === 'object' && p !== null && 'identity' in p && 'trackPublications' in p) put(p as Participant);
   };
-  const onGone = (p: Participant) => store.setState((s) => ({ media: withoutEntry(s.media, p.identity) }));
+  const onGone = (p: Participant) =>
+    queueMicrotask(() => {
+      if (!reconnecting(room) && !room.remoteParticipants.has(p.identity)) store.setState((s) => ({ media: withoutEntry(s.media, p.identity) }));
+    });
   for (const e of EVENTS) room.on(e, onEvent);
   room.on(RoomEvent.ParticipantDisconnected, onGone);
   return {

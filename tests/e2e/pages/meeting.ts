@@ -51,6 +51,42 @@ export class Participant {
     return p;
   }
 
+  /** A participant whose element is set up by the test itself (e.g. a token for a server of its own). */
+  static async openWith(browser: Browser, options: { name: string; attributes: Record<string, string>; token?: string; setup?: (page: Page) => Promise<void> }): Promise<Participant> {
+    const context = await browser.newContext({ viewport: { width: 960, height: 640 } });
+    await context.addInitScript(RECORD_TRACKS);
+    const page = await context.newPage();
+    await options.setup?.(page);
+    const p = new Participant(context, page, options.name);
+    page.on('pageerror', (e) => p.pageErrors.push(e.message));
+    await page.goto('/?room=unused&prejoin=on');
+    await page.evaluate(
+      ([attributes, token]) => {
+        document.querySelector('confab-meeting')?.remove();
+        const m = document.createElement('confab-meeting');
+        for (const [k, v] of Object.entries({ prejoin: 'off', ...attributes })) m.setAttribute(k, v);
+        if (token) m.token = token;
+        // Every event, in order, for the test to read.
+        const w = window as unknown as { confabEvents: string[] };
+        w.confabEvents = [];
+        for (const name of ['confab-connection-state', 'confab-participant-joined', 'confab-participant-left', 'confab-left', 'confab-joined']) {
+          m.addEventListener(name, (e) => {
+            const detail = (e as CustomEvent<Record<string, unknown>>).detail;
+            w.confabEvents.push(`${name.slice(7)}${'state' in detail ? `:${String(detail.state)}` : 'reason' in detail ? `:${String(detail.reason)}` : 'name' in detail ? `:${String(detail.name)}` : ''}`);
+          });
+        }
+        document.body.append(m);
+      },
+      [options.attributes, options.token ?? ''] as const,
+    );
+    return p;
+  }
+
+  /** Events recorded by `openWith`, as `name:detail`. */
+  events(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { confabEvents: string[] }).confabEvents);
+  }
+
   /** The frame that runs the widget (for evaluating in it). */
   frame(): Frame {
     return this.page.frames().find((f) => f.url().includes('/embed.html')) ?? this.page.mainFrame();

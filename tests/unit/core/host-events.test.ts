@@ -5,7 +5,7 @@ import type { MediaView, MeetingState, PersonView } from '../../../src/core/type
 import { createTranslator } from '../../../src/i18n/i18n.js';
 
 const t = createTranslator('en');
-const person = (identity: string, local = false, name = identity): PersonView => ({ identity, name, local, joinedAt: local ? 0 : 1 });
+const person = (identity: string, local = false, name = identity): PersonView => ({ identity, name, local, joinedAt: local ? 0 : 1, quality: 'good', reconnecting: false });
 const media = (over: Partial<MediaView> = {}): MediaView => ({ microphone: true, camera: true, cameraTrackSid: null, screenshare: false, screenTrackSid: null, audioTrackSid: null, ...over });
 const inCall = (extra: Partial<MeetingState> = {}): MeetingState => ({
   ...initialState(),

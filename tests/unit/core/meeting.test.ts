@@ -95,7 +95,7 @@ function fakeSession() {
         log.push('closed after a late connect');
         throw new DOMException('cancelled', 'AbortError');
       }
-      hooks.store.setState({ participants: new Map([['me', { identity: 'me', name: 'Me', local: true, joinedAt: 0 }]]) });
+      hooks.store.setState({ participants: new Map([['me', { identity: 'me', name: 'Me', local: true, joinedAt: 0, quality: 'good' as const, reconnecting: false }]]) });
       return { room: 'r', identity: 'me' };
     },
     publish: async (kind, track) => void log.push(`publish ${kind} ${track ? 'track' : 'none'}`),
@@ -106,6 +106,7 @@ function fakeSession() {
     attachVideo: () => () => undefined,
     attachAudio: () => () => undefined,
     disconnect: async () => void log.push('disconnect'),
+    simulate: async () => undefined,
   };
   const factory = (h: SessionHooks) => {
     hooks = h;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { DisconnectReason, RoomEvent, Track, type Room } from 'livekit-client';
+import { ConnectionState, DisconnectReason, RoomEvent, Track, type Room } from 'livekit-client';
 import { describe, expect, test } from 'vitest';
 import type { PhaseEvent } from '../../../src/core/phase.js';
 import { createMeetingStore, participantView } from '../../../src/core/store.js';
@@ -17,6 +17,7 @@ interface FakePublication {
 class FakeParticipant {
   trackPublications = new Map<string, FakePublication>();
   isSpeaking = false;
+  connectionQuality = 'excellent';
   constructor(
     public identity: string,
     public name = '',
@@ -32,7 +33,8 @@ class FakeParticipant {
 
 /** Just enough of a Room: an event emitter with the participants the adapters read. */
 function fakeRoom() {
-  const emitter = new EventEmitter() as EventEmitter & { localParticipant: FakeParticipant; remoteParticipants: Map<string, FakeParticipant>; canPlaybackAudio: boolean };
+  const emitter = new EventEmitter() as EventEmitter & { localParticipant: FakeParticipant; remoteParticipants: Map<string, FakeParticipant>; canPlaybackAudio: boolean; state: ConnectionState };
+  emitter.state = ConnectionState.Connected;
   emitter.localParticipant = new FakeParticipant('me', 'Me');
   emitter.remoteParticipants = new Map();
   emitter.canPlaybackAudio = true;
@@ -40,7 +42,7 @@ function fakeRoom() {
 }
 
 describe('the participants adapter', () => {
-  test('someone connecting, renaming, speaking and leaving is mirrored in the store, by SDK events alone', () => {
+  test('someone connecting, renaming, speaking and leaving is mirrored in the store, by SDK events alone', async () => {
     const room = fakeRoom();
     const store = createMeetingStore();
     const binding = bindParticipants(room as unknown as Room, store);
@@ -57,11 +59,67 @@ describe('the participants adapter', () => {
     expect(store.getState().activeSpeakers).toEqual(['bob']);
     room.remoteParticipants.delete('bob');
     room.emit(RoomEvent.ParticipantDisconnected, bob);
+    await Promise.resolve();
     expect(store.getState().participants.has('bob')).toBe(false);
     expect(store.getState().activeSpeakers).toEqual([]);
     binding.dispose();
     room.emit(RoomEvent.ParticipantConnected, new FakeParticipant('late'));
     expect(store.getState().participants.has('late')).toBe(false);
+  });
+
+  test('a full reconnect, which drops everyone locally before it says it reconnects, makes nobody leave', async () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    const binding = bindParticipants(room as unknown as Room, store, 30);
+    const bob = new FakeParticipant('bob', 'Bob');
+    const cy = new FakeParticipant('cy', 'Cy');
+    room.remoteParticipants.set('bob', bob).set('cy', cy);
+    binding.sync();
+    const before = store.getState().participants;
+    // livekit-client's order: every remote participant disconnected, then the state changes.
+    room.emit(RoomEvent.ParticipantDisconnected, bob);
+    room.emit(RoomEvent.ParticipantDisconnected, cy);
+    room.state = ConnectionState.Reconnecting;
+    await Promise.resolve();
+    expect(store.getState().participants).toBe(before);
+    // Back: Bob is there again, Cy is not (yet): she shows as reconnecting for a grace period…
+    room.remoteParticipants.delete('cy');
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.ParticipantConnected, bob);
+    binding.sync();
+    expect(store.getState().participants.get('bob')?.reconnecting).toBe(false);
+    expect(store.getState().participants.get('cy')?.reconnecting).toBe(true);
+    // …and is gone once it is over; had she come back, the flag would just clear.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect([...store.getState().participants.keys()]).toEqual(['me', 'bob']);
+  });
+
+  test('someone back within the grace period was never gone', async () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    const binding = bindParticipants(room as unknown as Room, store, 30);
+    const cy = new FakeParticipant('cy', 'Cy');
+    room.remoteParticipants.set('cy', cy);
+    binding.sync();
+    room.remoteParticipants.delete('cy');
+    binding.sync();
+    expect(store.getState().participants.get('cy')?.reconnecting).toBe(true);
+    room.remoteParticipants.set('cy', cy);
+    room.emit(RoomEvent.ParticipantConnected, cy);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(store.getState().participants.get('cy')).toMatchObject({ reconnecting: false, name: 'Cy' });
+  });
+
+  test('connection quality reaches the tile view, "lost" included', () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    bindParticipants(room as unknown as Room, store).sync();
+    const bob = new FakeParticipant('bob', 'Bob');
+    room.remoteParticipants.set('bob', bob);
+    room.emit(RoomEvent.ParticipantConnected, bob);
+    bob.connectionQuality = 'lost';
+    room.emit(RoomEvent.ConnectionQualityChanged, 'lost', bob);
+    expect(store.getState().participants.get('bob')?.quality).toBe('lost');
   });
 
   test('identities such as __proto__ and constructor are ordinary participants', () => {
@@ -81,7 +139,7 @@ describe('the participants adapter', () => {
 });
 
 describe('the tracks adapter', () => {
-  test('publishing, muting and unpublishing change what the tile shows', () => {
+  test('publishing, muting and unpublishing change what the tile shows', async () => {
     const room = fakeRoom();
     const store = createMeetingStore();
     bindTracks(room as unknown as Room, store).sync();
@@ -97,7 +155,9 @@ describe('the tracks adapter', () => {
     bob.publish(Track.Source.ScreenShare, { isMuted: false, trackSid: 'TR_screen', track: {} });
     room.emit(RoomEvent.TrackSubscribed, {}, {}, bob);
     expect(store.getState().media.get('bob')).toMatchObject({ screenshare: true, screenTrackSid: 'TR_screen' });
+    room.remoteParticipants.delete('bob');
     room.emit(RoomEvent.ParticipantDisconnected, bob);
+    await Promise.resolve();
     expect(store.getState().media.has('bob')).toBe(false);
   });
 
