@@ -2,6 +2,7 @@
 // Provisions and runs the official LiveKit server (pinned), never a mock.
 //   node scripts/livekit.mjs ensure           find or build the binary, print its path
 //   node scripts/livekit.mjs run [--port N] [--log-level warn]   start it --dev on 127.0.0.1 until Ctrl-C
+//   node scripts/livekit.mjs cluster [--port N]   Redis + two nodes (N and N+10) in LiveKit's own cluster mode
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -109,14 +110,38 @@ async function answers(url) {
  * The three ports are port (HTTP/WS), port+1 (RTC TCP) and port+2 (RTC UDP), so several servers can
  * run side by side (dev on 7880, tests on 7890).
  */
-export async function startServer({ port = 7880, quiet = false, logLevel = 'info' } = {}) {
+/** @param {{ port?: number, quiet?: boolean, logLevel?: string, redis?: string }} [options] */
+export async function startServer({ port = 7880, quiet = false, logLevel = 'info', redis = undefined } = {}) {
   const bin = await ensureBinary();
   const url = `http://127.0.0.1:${port}`;
   if (await answers(url)) throw new Error(`Port ${port} is already serving something; stop it or choose another port.`);
-  const config = [`port: ${port}`, 'rtc:', `  tcp_port: ${port + 1}`, `  udp_port: ${port + 2}`, 'logging:', `  level: ${logLevel}`].join('\n');
+  const config = [
+    `port: ${port}`,
+    'rtc:',
+    `  tcp_port: ${port + 1}`,
+    `  udp_port: ${port + 2}`,
+    'logging:',
+    // The node id is read from the start-up line, so a cluster node always logs at info level.
+    `  level: ${redis ? 'info' : logLevel}`,
+    // Any redis section puts the server in LiveKit's distributed mode: nodes share rooms through it.
+    ...(redis ? ['redis:', `  address: ${redis}`] : []),
+  ].join('\n');
+  // livekit-server reads LIVEKIT_PORT itself, over --config-body: our own LIVEKIT_PORT (the dev
+  // port, which a second cluster node must not take) stays ours.
+  const env = { ...process.env };
+  delete env.LIVEKIT_PORT;
   const child = spawn(bin, ['--dev', '--bind', '127.0.0.1', '--node-ip', '127.0.0.1', '--config-body', config], {
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
+  let nodeId = null;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      const text = chunk.toString();
+      nodeId ??= /"nodeID":\s*"([^"]+)"/.exec(text)?.[1] ?? /nodeID[=:\s]+"?(ND_\w+)/.exec(text)?.[1] ?? null;
+      if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+    });
+  }
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
   const deadline = Date.now() + 30_000;
@@ -135,7 +160,70 @@ export async function startServer({ port = 7880, quiet = false, logLevel = 'info
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
-  return { url: `ws://127.0.0.1:${port}`, httpUrl: url, pid: child.pid, child, stop };
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    httpUrl: url,
+    pid: child.pid,
+    child,
+    stop,
+    get nodeId() {
+      return nodeId;
+    },
+  };
+}
+
+/** Starts Debian's redis-server on 127.0.0.1 (no persistence), for LiveKit's cluster mode. */
+export async function startRedis({ port = 6379 } = {}) {
+  const bin = onPath('redis-server');
+  if (!bin) throw new Error('redis-server not found: the local cluster needs it (Debian/Ubuntu: sudo apt-get install -y redis-server).');
+  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const deadline = Date.now() + 10_000;
+  const { createConnection } = await import('node:net');
+  const open = () =>
+    new Promise((res) => {
+      const socket = createConnection({ port, host: '127.0.0.1' }, () => {
+        socket.end();
+        res(true);
+      });
+      socket.on('error', () => res(false));
+    });
+  while (!(await open())) {
+    if (exited) throw new Error(`redis-server exited during start-up (${JSON.stringify(exited)}); is port ${port} free?`);
+    if (Date.now() > deadline) throw new Error(`redis-server did not listen on ${port} within 10 s.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = () =>
+    new Promise((res) => {
+      if (exited) return res();
+      child.once('exit', () => res());
+      child.kill('SIGTERM');
+    });
+  return { address: `127.0.0.1:${port}`, child, stop };
+}
+
+/**
+ * LiveKit's own scale-out, on one machine: Redis and two nodes (ports `port` and `port + 10`, each
+ * with its RTC ports beside it). A room lives on one node; a client connected to the other reaches
+ * it through that node's signal relay.
+ */
+export async function startCluster({ port = 7880, redisPort = 6379, quiet = true } = {}) {
+  const redis = await startRedis({ port: redisPort });
+  const nodes = [];
+  try {
+    nodes.push(await startServer({ port, quiet, redis: redis.address }));
+    nodes.push(await startServer({ port: port + 10, quiet, redis: redis.address }));
+  } catch (error) {
+    await Promise.all(nodes.map((n) => n.stop()));
+    await redis.stop();
+    throw error;
+  }
+  const stop = async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+    await redis.stop();
+  };
+  return { redis, nodes, stop };
 }
 
 async function main() {
@@ -148,7 +236,18 @@ async function main() {
     process.stdout.write(`${await ensureBinary()}\n`);
     return;
   }
-  if (cmd !== 'run') throw new Error(`unknown command ${cmd}; use "ensure" or "run"`);
+  if (cmd === 'cluster') {
+    const cluster = await startCluster({ port, quiet: false });
+    log(`LiveKit cluster: ${cluster.nodes.map((n) => `${n.url} (${n.nodeId})`).join(' and ')}, sharing Redis at ${cluster.redis.address}`);
+    const shutdown = async () => {
+      await cluster.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+    return;
+  }
+  if (cmd !== 'run') throw new Error(`unknown command ${cmd}; use "ensure", "run" or "cluster"`);
   const server = await startServer({ port, logLevel });
   log(`LiveKit ${LIVEKIT_VERSION} ready on ${server.url} (dev keys ${DEV_KEY}/${DEV_SECRET})`);
   const shutdown = async () => {

@@ -10,7 +10,7 @@ const say = (msg) => process.stderr.write(`[confab] ${msg}\n`);
 
 async function main() {
   ensureDependencies(root);
-  const { ensureBinary, startServer, LIVEKIT_VERSION } = await import('./livekit.mjs');
+  const { ensureBinary, startServer, startCluster, LIVEKIT_VERSION } = await import('./livekit.mjs');
   await ensureBinary();
 
   say('Building the widget…');
@@ -20,8 +20,18 @@ async function main() {
   await build({ root, logLevel: 'warn', configFile, mode: 'frame' });
 
   const livekitPort = Number(process.env.LIVEKIT_PORT ?? 7880);
-  say(`Starting LiveKit ${LIVEKIT_VERSION} on ws://127.0.0.1:${livekitPort}…`);
-  const livekit = await startServer({ port: livekitPort, quiet: !process.env.LIVEKIT_LOGS });
+  // `npm start -- --cluster` (or CONFAB_CLUSTER=1): LiveKit's own cluster mode, Redis + two nodes.
+  const clustered = process.argv.includes('--cluster') || process.env.CONFAB_CLUSTER === '1';
+  let livekit;
+  let cluster = null;
+  if (clustered) {
+    say(`Starting a LiveKit ${LIVEKIT_VERSION} cluster: Redis and nodes on ws://127.0.0.1:${livekitPort} and :${livekitPort + 10}…`);
+    cluster = await startCluster({ port: livekitPort, redisPort: Number(process.env.REDIS_PORT ?? 6379), quiet: !process.env.LIVEKIT_LOGS });
+    livekit = { ...cluster.nodes[0], stop: () => cluster.stop(), child: cluster.nodes[0].child };
+  } else {
+    say(`Starting LiveKit ${LIVEKIT_VERSION} on ws://127.0.0.1:${livekitPort}…`);
+    livekit = await startServer({ port: livekitPort, quiet: !process.env.LIVEKIT_LOGS });
+  }
 
   const { createAppServer, listen } = await import('./serve.mjs');
   const port = Number(process.env.PORT ?? 8080);
@@ -60,7 +70,10 @@ async function main() {
   });
 
   const url = `http://127.0.0.1:${port}/`;
-  process.stdout.write(`\n  Confab is running: ${url}\n  Open ${url}?room=standup in two tabs to start a call. Ctrl-C stops everything.\n\n`);
+  const clusterNote = cluster
+    ? `  LiveKit cluster: ${cluster.nodes.map((n) => n.url).join(' and ')} sharing Redis at ${cluster.redis.address}; the token endpoint hands out the first.\n`
+    : '';
+  process.stdout.write(`\n  Confab is running: ${url}\n${clusterNote}  Open ${url}?room=standup in two tabs to start a call. Ctrl-C stops everything.\n\n`);
 }
 
 main().catch((err) => {

@@ -27,7 +27,7 @@ export interface FaultServer {
   stop(): Promise<void>;
 }
 
-export async function startFaultServer(port: number, options: { redis?: string; nodeId?: string } = {}): Promise<FaultServer> {
+export async function startFaultServer(port: number, options: { redis?: string } = {}): Promise<FaultServer> {
   let server = (await startServer({ port, quiet: true, logLevel: 'warn', ...options })) as Started;
   let frozen = false;
   const kill = async () => {
