@@ -2,7 +2,7 @@
 // Provisions and runs the official LiveKit server (pinned), never a mock.
 //   node scripts/livekit.mjs ensure           find or build the binary, print its path
 //   node scripts/livekit.mjs run [--port N] [--log-level warn]   start it --dev on 127.0.0.1 until Ctrl-C
-//   node scripts/livekit.mjs cluster [--port N]   Redis + two nodes (N and N+10) in LiveKit's own cluster mode
+//   node scripts/livekit.mjs cluster [--port N]   Redis + two nodes (N and N+20) in LiveKit's own cluster mode
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -204,7 +204,7 @@ export async function startRedis({ port = 6379 } = {}) {
 }
 
 /**
- * LiveKit's own scale-out, on one machine: Redis and two nodes (ports `port` and `port + 10`, each
+ * LiveKit's own scale-out, on one machine: Redis and two nodes (ports `port` and `port + 20`, each
  * with its RTC ports beside it). A room lives on one node; a client connected to the other reaches
  * it through that node's signal relay.
  */
@@ -213,7 +213,7 @@ export async function startCluster({ port = 7880, redisPort = 6379, quiet = true
   const nodes = [];
   try {
     nodes.push(await startServer({ port, quiet, redis: redis.address }));
-    nodes.push(await startServer({ port: port + 10, quiet, redis: redis.address }));
+    nodes.push(await startServer({ port: port + 20, quiet, redis: redis.address }));
   } catch (error) {
     await Promise.all(nodes.map((n) => n.stop()));
     await redis.stop();

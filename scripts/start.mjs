@@ -25,7 +25,7 @@ async function main() {
   let livekit;
   let cluster = null;
   if (clustered) {
-    say(`Starting a LiveKit ${LIVEKIT_VERSION} cluster: Redis and nodes on ws://127.0.0.1:${livekitPort} and :${livekitPort + 10}…`);
+    say(`Starting a LiveKit ${LIVEKIT_VERSION} cluster: Redis and nodes on ws://127.0.0.1:${livekitPort} and :${livekitPort + 20}…`);
     cluster = await startCluster({ port: livekitPort, redisPort: Number(process.env.REDIS_PORT ?? 6379), quiet: !process.env.LIVEKIT_LOGS });
     livekit = { ...cluster.nodes[0], stop: () => cluster.stop(), child: cluster.nodes[0].child };
   } else {

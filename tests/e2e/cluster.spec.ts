@@ -6,7 +6,7 @@ import { expect, test } from './pages/test.js';
 
 // LiveKit's own scale-out on one machine: Redis and two livekit-server nodes. The room is pinned to
 // node A; Bob connects through node B, whose signal relay carries him to the room on A.
-const PORT_A = 7994; // node B: PORT_A + 10
+const PORT_A = 7994; // node B: PORT_A + 20
 const REDIS = 6391;
 
 async function token(room: string, name: string) {
