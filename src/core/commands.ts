@@ -1,6 +1,9 @@
-// PLACEHOLDER in the core worktree; replaced by the command table from main at merge.
+// The one command table (contract §4). The element's methods, the iframe bridge's dispatch, the host
+// helper's methods and embed.md's table are all derived from it: a new command is one entry here
+// plus its action in meeting.ts. Pure and tiny: the host helper bundles it (no Lit, no SDK, no DOM).
 import type { MeetingSnapshot } from './types.js';
 
+/** A failure with a stable code, for promises the host awaits (`error.code`). */
 export class ConfabError extends Error {
   constructor(
     readonly code: string,
@@ -11,31 +14,61 @@ export class ConfabError extends Error {
   }
 }
 
-const bool = (v: unknown): boolean => {
-  if (typeof v !== 'boolean') throw new ConfabError('bad-argument', 'expects true or false');
-  return v;
+type Validator<T> = (value: unknown, name: string) => T;
+
+const bool: Validator<boolean> = (value, name) => {
+  if (typeof value !== 'boolean') throw new ConfabError('bad-argument', `${name} expects true or false`);
+  return value;
 };
 
+interface Entry {
+  args: readonly Validator<unknown>[];
+  /** One line for embed.md. */
+  doc: string;
+  /** How the arguments read in the docs. */
+  signature: string;
+  /** What the promise resolves with, in the docs. */
+  resolves?: string;
+}
+
 export const COMMANDS = {
-  join: { args: [], doc: 'joins' },
-  leave: { args: [], doc: 'leaves' },
-  setMicrophone: { args: [bool], doc: 'mic' },
-  setCamera: { args: [bool], doc: 'cam' },
-  setScreenShare: { args: [bool], doc: 'screen' },
-  getState: { args: [], doc: 'state' },
-} as const;
+  join: { args: [], signature: '', doc: 'joins with the configured credentials (the pre-join’s choices, or the options)' },
+  leave: { args: [], signature: '', doc: 'leaves; every local track stops' },
+  setMicrophone: { args: [bool], signature: 'on', doc: 'turns the microphone on or off; rejects `device-denied`, `device-not-found`, … when it cannot' },
+  setCamera: { args: [bool], signature: 'on', doc: 'turns the camera on or off; rejects like `setMicrophone`' },
+  setScreenShare: { args: [bool], signature: 'on', doc: 'starts or stops sharing the screen; rejects `not-connected` outside a call' },
+  getState: { args: [], signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
+} as const satisfies Record<string, Entry>;
+
 export type CommandName = keyof typeof COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
-type Validators<N extends CommandName> = (typeof COMMANDS)[N]['args'];
-type ArgsOf<V extends readonly unknown[]> = { -readonly [I in keyof V]: V[I] extends (v: unknown) => infer T ? T : never };
-export type CommandArgs<N extends CommandName> = ArgsOf<Validators<N>>;
-export type CommandResult<N extends CommandName> = N extends 'getState' ? MeetingSnapshot : void;
-export type MeetingCommands = { [N in CommandName]: (...args: CommandArgs<N>) => Promise<CommandResult<N>> };
-export function isCommandName(v: unknown): v is CommandName {
-  return typeof v === 'string' && Object.hasOwn(COMMANDS, v);
+
+type ArgsOf<V extends readonly unknown[]> = { -readonly [I in keyof V]: V[I] extends Validator<infer T> ? T : never };
+export type CommandArgs<N extends CommandName> = ArgsOf<(typeof COMMANDS)[N]['args']>;
+interface Results {
+  getState: MeetingSnapshot;
 }
+export type CommandResult<N extends CommandName> = N extends keyof Results ? Results[N] : undefined;
+
+/** The methods every front door offers: the element, the iframe (through the helper), the bridge's target. */
+export type MeetingCommands = { [N in CommandName]: (...args: CommandArgs<N>) => Promise<CommandResult<N>> };
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && Object.hasOwn(COMMANDS, value);
+}
+
+/** Checks untrusted arguments (JS callers, postMessage); throws `bad-argument` with what was expected. */
 export function parseArgs<N extends CommandName>(name: N, args: readonly unknown[]): CommandArgs<N> {
-  const validators = COMMANDS[name].args as readonly ((v: unknown) => unknown)[];
-  if (args.length > validators.length) throw new ConfabError('bad-argument', `${name} takes ${validators.length} argument(s)`);
-  return validators.map((v, i) => v(args[i])) as CommandArgs<N>;
+  const validators = COMMANDS[name].args as readonly Validator<unknown>[];
+  if (args.length > validators.length) throw new ConfabError('bad-argument', `${name} takes ${validators.length === 0 ? 'no arguments' : `${validators.length} argument(s)`}`);
+  return validators.map((validate, i) => validate(args[i], name)) as CommandArgs<N>;
+}
+
+/** The methods table of embed.md (a unit test keeps the two identical). */
+export function commandTable(): string {
+  const rows = COMMAND_NAMES.map((name) => {
+    const entry: Entry = COMMANDS[name];
+    return `| \`${name}(${entry.signature})\` | ${entry.resolves ?? 'nothing'} | ${entry.doc} |`;
+  });
+  return ['| method / command | resolves with | what it does |', '|---|---|---|', ...rows].join('\n');
 }

@@ -1,7 +1,9 @@
 // The iframe side of the postMessage bridge: commands only from window.parent at exactly
-// parent-origin, events and results posted only to that origin — never '*'.
+// parent-origin, events and results posted only to that origin — never '*'. Dispatch comes from the
+// command table: every command gets a result, an unknown one `unknown-command`.
+import { ConfabError, isCommandName, parseArgs, type MeetingCommands } from '../core/commands.js';
 import { CONFAB_EVENTS } from '../events.js';
-import { parseCommand, PROTOCOL_VERSION, type CommandMessage, type MeetingCommands, type ResultMessage } from './protocol.js';
+import { parseCommand, PROTOCOL_VERSION, SET_CREDENTIALS, type CommandMessage, type ResultMessage } from './protocol.js';
 
 /** What the bridge drives: the element's public methods (it fires the events too). */
 export interface BridgeTarget extends EventTarget, MeetingCommands {}
@@ -12,6 +14,8 @@ export interface BridgeOptions {
   /** Resolves when the target has fired confab-ready; commands wait for it, in order. */
   ready: Promise<void>;
   setCredentials(value: unknown): void;
+  /** Messages that arrived before the bridge could start (e.g. while the deployment config loaded). */
+  backlog?: readonly MessageEvent[];
   parent?: MessageEventSource & { postMessage(message: unknown, targetOrigin: string): void };
   self?: Window;
 }
@@ -19,6 +23,12 @@ export interface BridgeOptions {
 /** Structured-clone-safe copy of plain data (drops functions, SDK objects and prototypes). */
 function plain(value: unknown): unknown {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/** The stable code of a failure: its own `code` when it has one (ConfabError), else a generic one. */
+export function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof TypeError ? 'bad-argument' : 'command-failed';
 }
 
 export function startBridge(options: BridgeOptions): () => void {
@@ -33,24 +43,14 @@ export function startBridge(options: BridgeOptions): () => void {
   for (const name of CONFAB_EVENTS) target.addEventListener(name, forward);
 
   const run = async (command: CommandMessage): Promise<unknown> => {
-    const [arg] = command.args;
-    switch (command.name) {
-      case 'join':
-        return target.join();
-      case 'leave':
-        return target.leave();
-      case 'setMicrophone':
-        return target.setMicrophone(arg as boolean);
-      case 'setCamera':
-        return target.setCamera(arg as boolean);
-      case 'setScreenShare':
-        return target.setScreenShare(arg as boolean);
-      case 'getState':
-        return target.getState();
-      case 'setCredentials':
-        options.setCredentials(arg);
-        return undefined;
+    if (command.name === SET_CREDENTIALS) {
+      options.setCredentials(command.args[0]);
+      return undefined;
     }
+    if (!isCommandName(command.name)) throw new ConfabError('unknown-command', `unknown command "${command.name.slice(0, 64)}"`);
+    const args = parseArgs(command.name, command.args) as unknown[];
+    const method = target[command.name] as (...a: unknown[]) => Promise<unknown>;
+    return method.apply(target, args);
   };
 
   // One chain: commands run in the order they arrived, none before ready, none dropped.
@@ -65,12 +65,12 @@ export function startBridge(options: BridgeOptions): () => void {
         result = { confab: 1, kind: 'result', id: command.id, ok: true, value: plain(await run(command)) };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const code = error instanceof TypeError ? 'bad-argument' : 'command-failed';
-        result = { confab: 1, kind: 'result', id: command.id, ok: false, error: { code, message } };
+        result = { confab: 1, kind: 'result', id: command.id, ok: false, error: { code: errorCode(error), message } };
       }
       post(result);
     });
   };
+  for (const event of options.backlog ?? []) onMessage(event);
   win.addEventListener('message', onMessage);
 
   return () => {

@@ -25,9 +25,23 @@ export function parseDeployment(json: unknown): Deployment {
 
 export async function loadDeployment(url: URL): Promise<Deployment> {
   try {
-    const res = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
+    const res = await fetch(url, { credentials: 'same-origin', cache: 'no-cache', signal: AbortSignal.timeout(10_000) });
     return parseDeployment(res.ok ? await res.json() : null);
   } catch {
     return parseDeployment(null);
   }
+}
+
+/** The token hand-over from the host helper: a string token, and a serverUrl this deployment allows. */
+export function credentialsFrom(value: unknown, deployment: Deployment): { token: string; serverUrl: string } {
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const token = Object.hasOwn(record, 'token') ? record.token : undefined;
+  // Absent or undefined (the helper's default): the deployment's first server.
+  const given = Object.hasOwn(record, 'serverUrl') ? record.serverUrl : undefined;
+  const serverUrl = given === undefined ? deployment.serverUrls[0] : given;
+  if (typeof token !== 'string') throw new TypeError('setCredentials expects { token, serverUrl? }');
+  if (typeof serverUrl !== 'string' || !deployment.serverUrls.includes(serverUrl)) {
+    throw new TypeError(`serverUrl is not in this deployment's serverUrls`);
+  }
+  return { token, serverUrl };
 }

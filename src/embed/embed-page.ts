@@ -2,8 +2,14 @@
 // parent (postMessage), deployment settings from confab.config.json.
 import '../define.js';
 import { startBridge } from './bridge.js';
-import { loadDeployment } from './deployment.js';
+import { credentialsFrom, loadDeployment } from './deployment.js';
 import { planEmbed } from './plan.js';
+
+// Commands may arrive before the deployment config (and so the allowed parent origin) is known:
+// they are kept, in order, and judged by the bridge once it starts (contract §4: never dropped).
+const backlog: MessageEvent[] = [];
+const keep = (event: MessageEvent) => backlog.push(event);
+window.addEventListener('message', keep);
 
 async function main() {
   const url = new URL(location.href);
@@ -20,20 +26,16 @@ async function main() {
   standalone.searchParams.delete('parent-origin');
   element.standaloneUrl = standalone.href;
 
+  window.removeEventListener('message', keep);
   if (setup.parentOrigin && window.parent !== window) {
     const ready = new Promise<void>((resolve) => element.addEventListener('confab-ready', () => resolve(), { once: true }));
     startBridge({
       target: element,
       parentOrigin: setup.parentOrigin,
       ready,
+      backlog: backlog.splice(0),
       setCredentials: (value) => {
-        const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-        const token = Object.hasOwn(record, 'token') ? record.token : undefined;
-        const serverUrl = Object.hasOwn(record, 'serverUrl') ? record.serverUrl : deployment.serverUrls[0];
-        if (typeof token !== 'string') throw new TypeError('setCredentials expects { token, serverUrl? }');
-        if (typeof serverUrl !== 'string' || !deployment.serverUrls.includes(serverUrl)) {
-          throw new TypeError(`serverUrl is not in this deployment's serverUrls`);
-        }
+        const { token, serverUrl } = credentialsFrom(value, deployment);
         element.serverUrl = serverUrl;
         element.token = token;
       },

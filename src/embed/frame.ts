@@ -1,11 +1,15 @@
 // confab-frame.js: the host-page helper. Builds the iframe, hands the token over by postMessage
-// (never in the URL), and exposes the element's methods as promises and its events as on/off.
+// (never in the URL), and exposes the command table's methods as promises and the events as on/off.
 // No Lit, no livekit-client: it must stay a few kB.
+import { COMMAND_NAMES, type CommandName, type MeetingCommands } from '../core/commands.js';
 import type { ConfabEventDetails, ConfabEventName } from '../events.js';
-import { parseFrameMessage, PROTOCOL_VERSION, type CommandName, type MeetingCommands, type MessageId } from './protocol.js';
+import { parseFrameMessage, PROTOCOL_VERSION, SET_CREDENTIALS, type FrameCommandName, type MessageId } from './protocol.js';
 
 /** The permissions the meeting needs from the embedding page. */
 export const FRAME_ALLOW = 'camera; microphone; display-capture; fullscreen; autoplay; picture-in-picture; clipboard-write';
+
+/** How long the frame has to say it is ready before pending commands reject with `frame-not-ready`. */
+export const READY_TIMEOUT_MS = 15_000;
 
 export interface FrameOptions {
   /** The embed.html URL of your Confab deployment. */
@@ -14,6 +18,8 @@ export interface FrameOptions {
   token?: string;
   /** The LiveKit URL for `token`; must be in the deployment's serverUrls (default: its first). */
   serverUrl?: string;
+  /** Milliseconds to wait for the frame's confab-ready (default 15000). */
+  readyTimeout?: number;
   /** Presentation options of contract §2 (`room`, `name`, `theme`, `max-tiles`, …), kebab or camelCase. */
   [option: string]: string | number | boolean | undefined;
 }
@@ -29,12 +35,14 @@ export interface FrameController extends MeetingCommands {
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout']);
+const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 export function createFrame(container: HTMLElement, options: FrameOptions): FrameController {
   const src = new URL(options.url, location.href);
   const targetOrigin = src.origin;
   for (const [key, value] of Object.entries(options)) {
-    if (key === 'url' || key === 'token' || key === 'serverUrl' || key === 'title' || value === undefined) continue;
+    if (HELPER_ONLY.has(key) || value === undefined) continue;
     src.searchParams.set(kebab(key), String(value));
   }
   src.searchParams.set('parent-origin', location.origin);
@@ -49,20 +57,34 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
 
   const listeners = new Map<string, Set<(detail: never) => void>>();
   const pending = new Map<MessageId, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let queue: Array<() => void> | null = [];
+  let queue: Array<{ id: MessageId; send: () => void }> | null = [];
+  let notReady = false;
   let nextId = 1;
   let destroyed = false;
 
-  const post = (name: CommandName, args: unknown[]) =>
+  const post = (name: FrameCommandName, args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
-      if (destroyed) return reject(new Error('confab frame destroyed'));
+      if (destroyed) return reject(failure('destroyed', 'confab frame destroyed'));
+      if (notReady && queue) return reject(failure('frame-not-ready', 'the meeting frame is not ready'));
       const id = nextId++;
       pending.set(id, { resolve, reject });
       const send = () => iframe.contentWindow?.postMessage({ confab: PROTOCOL_VERSION, kind: 'command', id, name, args }, targetOrigin);
       // Commands issued before the frame is ready wait, in order; none is dropped.
-      if (queue) queue.push(send);
+      if (queue) queue.push({ id, send });
       else send();
     });
+
+  // A frame that never says it is ready (wrong URL, a parent origin the deployment refuses) must
+  // not leave the host's promises hanging: they reject, and confab-error says why.
+  const readyTimer = setTimeout(() => {
+    if (!queue || destroyed) return;
+    notReady = true;
+    for (const { id } of queue.splice(0)) {
+      pending.get(id)?.reject(failure('frame-not-ready', 'the meeting frame did not become ready'));
+      pending.delete(id);
+    }
+    emit('confab-error', { code: 'frame-not-ready', message: `The meeting frame at ${src.origin} did not become ready; check its URL and that this page's origin is in the deployment's allowedParentOrigins.` });
+  }, options.readyTimeout ?? READY_TIMEOUT_MS);
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== iframe.contentWindow || event.origin !== targetOrigin) return;
@@ -73,18 +95,22 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
       if (!waiter) return;
       pending.delete(message.id);
       if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      else waiter.reject(failure(message.error.code, message.error.message));
       return;
     }
     if (message.name === 'confab-ready' && queue) {
+      clearTimeout(readyTimer);
       const waiting = queue;
       queue = null;
+      notReady = false;
       if (options.token) {
-        void post('setCredentials', [{ token: options.token, serverUrl: options.serverUrl }]).catch((error: unknown) => {
+        // serverUrl only when given: an undefined key would survive structured clone and be refused.
+        const credentials = options.serverUrl === undefined ? { token: options.token } : { token: options.token, serverUrl: options.serverUrl };
+        void post(SET_CREDENTIALS, [credentials]).catch((error: unknown) => {
           emit('confab-error', { code: 'bad-credentials', message: error instanceof Error ? error.message : String(error) });
         });
       }
-      for (const send of waiting) send();
+      for (const { send } of waiting) send();
     }
     emit(message.name, message.detail as never);
   };
@@ -102,14 +128,13 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   window.addEventListener('message', onMessage);
   container.append(iframe);
 
+  const commands = Object.fromEntries(
+    COMMAND_NAMES.map((name: CommandName) => [name, (...args: unknown[]) => post(name, args).then((value) => (name === 'getState' ? value : undefined))]),
+  ) as unknown as MeetingCommands;
+
   return {
+    ...commands,
     iframe,
-    join: () => post('join', []).then(() => undefined),
-    leave: () => post('leave', []).then(() => undefined),
-    setMicrophone: (on) => post('setMicrophone', [on]).then(() => undefined),
-    setCamera: (on) => post('setCamera', [on]).then(() => undefined),
-    setScreenShare: (on) => post('setScreenShare', [on]).then(() => undefined),
-    getState: () => post('getState', []),
     on(name, listener) {
       let set = listeners.get(name);
       if (!set) listeners.set(name, (set = new Set()));
@@ -121,10 +146,11 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(readyTimer);
       window.removeEventListener('message', onMessage);
       iframe.remove();
       listeners.clear();
-      for (const waiter of pending.values()) waiter.reject(new Error('confab frame destroyed'));
+      for (const waiter of pending.values()) waiter.reject(failure('destroyed', 'confab frame destroyed'));
       pending.clear();
       queue = null;
     },

@@ -1,30 +1,24 @@
 // The postMessage protocol between a host page and embed.html (contract §5). Pure and tiny: the host
 // helper (confab-frame.js) bundles it, so nothing here may import Lit or livekit-client.
+import { COMMAND_NAMES, type CommandName } from '../core/commands.js';
 import { CONFAB_EVENTS, type ConfabEventName } from '../events.js';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Commands a parent may send (contract §4, plus `setCredentials` for the helper's token hand-over). */
-export const COMMANDS = ['join', 'leave', 'setMicrophone', 'setCamera', 'setScreenShare', 'getState', 'setCredentials'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+/** The iframe-only command with which the host helper hands over a token (never in the URL). */
+export const SET_CREDENTIALS = 'setCredentials';
+/** Commands a parent may send: the command table's (contract §4), plus `setCredentials`. */
+export const FRAME_COMMANDS: readonly string[] = [...COMMAND_NAMES, SET_CREDENTIALS];
+export type FrameCommandName = CommandName | typeof SET_CREDENTIALS;
 
 export type MessageId = string | number;
-
-/** The element's methods that are also iframe commands (contract §4): one list for both sides. */
-export interface MeetingCommands {
-  join(): Promise<void>;
-  leave(): Promise<void>;
-  setMicrophone(on: boolean): Promise<void>;
-  setCamera(on: boolean): Promise<void>;
-  setScreenShare(on: boolean): Promise<void>;
-  getState(): Promise<unknown>;
-}
 
 export interface CommandMessage {
   confab: 1;
   kind: 'command';
   id: MessageId;
-  name: CommandName;
+  /** As sent: an unknown name still gets a result (`unknown-command`), never silence. */
+  name: string;
   args: unknown[];
 }
 export type ResultMessage =
@@ -52,14 +46,17 @@ function isId(value: unknown): value is MessageId {
   return (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isSafeInteger(value));
 }
 
-/** A well-formed command, or null: anything else is ignored silently. */
+/**
+ * A well-formed command envelope, or null (ignored silently). The name is checked by the bridge,
+ * which answers an unknown one with `unknown-command`, so the caller's promise never hangs.
+ */
 export function parseCommand(data: unknown): CommandMessage | null {
   if (!isRecord(data) || own(data, 'confab') !== PROTOCOL_VERSION || own(data, 'kind') !== 'command') return null;
   const id = own(data, 'id');
   const name = own(data, 'name');
   const args: unknown = own(data, 'args') ?? [];
-  if (!isId(id) || typeof name !== 'string' || !(COMMANDS as readonly string[]).includes(name) || !Array.isArray(args) || args.length > 4) return null;
-  return { confab: 1, kind: 'command', id, name: name as CommandName, args: Array.from(args as unknown[]) };
+  if (!isId(id) || typeof name !== 'string' || name.length === 0 || name.length > 64 || !Array.isArray(args) || args.length > 4) return null;
+  return { confab: 1, kind: 'command', id, name, args: Array.from(args as unknown[]) };
 }
 
 /** A well-formed result or event from the iframe, or null. */

@@ -1,18 +1,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { optionTable } from '../../src/config/docs.js';
+import { commandTable } from '../../src/core/commands.js';
 
 const FILE = new URL('../../embed.md', import.meta.url);
-const BLOCK = /(<!-- options:start -->\n)([\s\S]*?)(\n<!-- options:end -->)/;
+const block = (name: string) => new RegExp(`(<!-- ${name}:start -->\\n)([\\s\\S]*?)(\\n?<!-- ${name}:end -->)`);
+const TABLES: Array<[string, () => string]> = [
+  ['options', optionTable],
+  ['commands', commandTable],
+];
 
 describe('embed.md', () => {
-  it('has the option table the schema renders (after a schema change: npm run docs:options)', () => {
+  it.each(TABLES)('has the %s table its source renders (after a change: npm run docs:options)', (name, render) => {
     let doc = readFileSync(FILE, 'utf8');
-    expect(BLOCK.test(doc), 'embed.md lacks the <!-- options:start/end --> markers').toBe(true);
+    const BLOCK = block(name);
+    expect(BLOCK.test(doc), `embed.md lacks the <!-- ${name}:start/end --> markers`).toBe(true);
     if (process.env.UPDATE_DOCS) {
-      doc = doc.replace(BLOCK, (_m, start: string, _old: string, end: string) => `${start}${optionTable()}${end}`);
+      doc = doc.replace(BLOCK, (_m, start: string) => `${start}${render()}\n<!-- ${name}:end -->`);
       writeFileSync(FILE, doc);
     }
-    expect(BLOCK.exec(doc)?.[2]).toBe(optionTable());
+    expect(BLOCK.exec(doc)?.[2]).toBe(render());
   });
 });

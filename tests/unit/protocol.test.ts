@@ -15,8 +15,8 @@ describe('postMessage protocol', () => {
   it.each([
     ['not an object', 'join'],
     ['wrong version', { confab: 2, kind: 'command', id: 1, name: 'join', args: [] }],
-    ['unknown command', { confab: 1, kind: 'command', id: 1, name: 'eval', args: [] }],
-    ['inherited name', { confab: 1, kind: 'command', id: 1, name: 'toString', args: [] }],
+    ['an empty name', { confab: 1, kind: 'command', id: 1, name: '', args: [] }],
+    ['a name past 64 characters', { confab: 1, kind: 'command', id: 1, name: 'x'.repeat(65), args: [] }],
     ['missing id', { confab: 1, kind: 'command', name: 'join', args: [] }],
     ['object id', { confab: 1, kind: 'command', id: {}, name: 'join', args: [] }],
     ['args not an array', { confab: 1, kind: 'command', id: 1, name: 'join', args: 'x' }],
@@ -26,6 +26,11 @@ describe('postMessage protocol', () => {
     ['null', null],
   ])('ignores %s', (_label, data) => {
     expect(parseCommand(data)).toBeNull();
+  });
+
+  it('keeps an unknown or inherited name, so the bridge can answer unknown-command instead of leaving the caller hanging', () => {
+    expect(parseCommand({ confab: 1, kind: 'command', id: 1, name: 'eval', args: [] })?.name).toBe('eval');
+    expect(parseCommand({ confab: 1, kind: 'command', id: 2, name: 'toString', args: [] })?.name).toBe('toString');
   });
 
   it('reads fields only from the message itself, never its prototype', () => {

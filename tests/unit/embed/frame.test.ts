@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createFrame } from '../../../src/embed/frame.js';
+
+const APP = 'https://confab.example';
+
+/** A host page in Node: window (messages), location, and iframes whose contentWindow records posts. */
+function fakePage() {
+  const win = new EventTarget();
+  const frames: Array<{ posts: Array<{ message: Record<string, unknown>; origin: string }>; contentWindow: object }> = [];
+  vi.stubGlobal('window', win);
+  vi.stubGlobal('location', { href: 'https://host.example/page', origin: 'https://host.example' });
+  vi.stubGlobal('document', {
+    createElement: () => {
+      const posts: Array<{ message: Record<string, unknown>; origin: string }> = [];
+      const contentWindow = { postMessage: (message: Record<string, unknown>, origin: string) => posts.push({ message, origin }) };
+      const frame = { posts, contentWindow, style: {}, remove() {} };
+      frames.push(frame);
+      return frame;
+    },
+  });
+  const container = { append() {} } as unknown as HTMLElement;
+  const fromFrame = (data: unknown, origin = APP) => win.dispatchEvent(Object.assign(new Event('message'), { data, origin, source: frames[0]?.contentWindow }));
+  return { container, frames, fromFrame };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('the host helper', () => {
+  test('commands before ready wait in order; after ready they are sent to the frame origin only', async () => {
+    const page = fakePage();
+    const frame = createFrame(page.container, { url: `${APP}/embed.html`, room: 'r' });
+    const cam = frame.setCamera(false);
+    const join = frame.join();
+    expect(page.frames[0]?.posts).toEqual([]);
+    page.fromFrame({ confab: 1, kind: 'event', name: 'confab-ready', detail: { version: '1' } });
+    expect(page.frames[0]?.posts.map((p) => [p.message.name, p.origin])).toEqual([
+      ['setCamera', APP],
+      ['join', APP],
+    ]);
+    page.fromFrame({ confab: 1, kind: 'result', id: 1, ok: true });
+    page.fromFrame({ confab: 1, kind: 'result', id: 2, ok: false, error: { code: 'token-rejected', message: 'no' } });
+    await expect(cam).resolves.toBeUndefined();
+    await expect(join).rejects.toMatchObject({ code: 'token-rejected' });
+  });
+
+  test('a frame that never becomes ready rejects with frame-not-ready and says so in confab-error', async () => {
+    const page = fakePage();
+    const frame = createFrame(page.container, { url: `${APP}/embed.html`, readyTimeout: 1000 });
+    const errors: string[] = [];
+    frame.on('confab-error', (e) => errors.push(e.code));
+    const state = frame.getState();
+    vi.advanceTimersByTime(1000);
+    await expect(state).rejects.toMatchObject({ code: 'frame-not-ready' });
+    await expect(frame.join()).rejects.toMatchObject({ code: 'frame-not-ready' });
+    expect(errors).toEqual(['frame-not-ready']);
+    // Late but ready after all: commands work again.
+    page.fromFrame({ confab: 1, kind: 'event', name: 'confab-ready', detail: { version: '1' } });
+    const leave = frame.leave();
+    expect(page.frames[0]?.posts.map((p) => p.message.name)).toEqual(['leave']);
+    page.fromFrame({ confab: 1, kind: 'result', id: page.frames[0]?.posts[0]?.message.id, ok: true });
+    await expect(leave).resolves.toBeUndefined();
+  });
+
+  test('the token goes by postMessage, without a serverUrl key unless one was given', () => {
+    for (const serverUrl of [undefined, 'wss://lk.example']) {
+      const page = fakePage();
+      createFrame(page.container, { url: `${APP}/embed.html`, token: 'a.b.c', ...(serverUrl ? { serverUrl } : {}) });
+      page.fromFrame({ confab: 1, kind: 'event', name: 'confab-ready', detail: { version: '1' } });
+      const sent = page.frames[0]?.posts[0]?.message;
+      expect(sent?.name).toBe('setCredentials');
+      const [credentials] = sent?.args as [Record<string, unknown>];
+      expect(Object.keys(credentials)).toEqual(serverUrl ? ['token', 'serverUrl'] : ['token']);
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test('messages from another origin or another window are ignored', () => {
+    const page = fakePage();
+    const frame = createFrame(page.container, { url: `${APP}/embed.html` });
+    const seen: string[] = [];
+    frame.on('confab-joined', (d) => seen.push(d.name));
+    page.fromFrame({ confab: 1, kind: 'event', name: 'confab-joined', detail: { name: 'Mallory' } }, 'https://evil.example');
+    expect(seen).toEqual([]);
+    page.fromFrame({ confab: 1, kind: 'event', name: 'confab-joined', detail: { name: 'Ada' } });
+    expect(seen).toEqual(['Ada']);
+  });
+});
