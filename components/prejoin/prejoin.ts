@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { initials } from '../../src/core/grid-layout.js';
-import { isolate } from '../../src/core/text.js';
+import { initials, isolate } from '../../src/core/text.js';
 import type { DeviceError } from '../../src/core/types.js';
 import type { MessageKey } from '../../src/i18n/i18n.js';
 import { useMeeting } from '../../src/controllers/context.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { initials } from '../../src/core/grid-layout.js';
 import { useMeeting } from '../../src/controllers/context.js';
+import { initials, isolate } from '../../src/core/text.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import { participantView } from '../../src/core/store.js';
 import { micOffIcon } from '../shared/icons.js';
@@ -61,7 +61,9 @@ export class ConfabTile extends LitElement {
     const t = this.#meeting.context.value?.t;
     if (!p || !t) return nothing;
     const screen = this.source === 'screen';
-    const label = screen ? t('tile.screen', { name: p.name }) : p.local ? t('tile.you', { name: p.name }) : p.name;
+    // The name is isolated: a right-to-left or override-laden name cannot reorder " (you)".
+    const name = isolate(p.name);
+    const label = screen ? t('tile.screen', { name }) : p.local ? t('tile.you', { name }) : name;
     return html`
       <video autoplay playsinline muted aria-hidden="true"></video>
       ${screen || p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}

@@ -5,8 +5,17 @@ import { AccessToken } from 'livekit-server-sdk';
 export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const TOKEN_TTL_SECONDS = 600;
 
+// The same rule as src/core/text.ts nameProblem() (a unit test runs one table against both).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+const FLAG_SEQUENCE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+const TAG = /[\u{E0000}-\u{E007F}]/u;
+const VISIBLE = /[^\p{White_Space}\p{Z}\p{Cc}\p{Cf}\p{M}]/u;
+
 /**
- * Validates a display name: 1–64 characters after trimming, no control characters.
+ * Validates a display name: 1–64 characters after trimming, something visible, no control,
+ * direction-override/isolate or tag characters (they spoof " (you)" and hide names).
  * @param {unknown} raw
  * @returns {{ ok: true, value: string } | { ok: false, error: string }}
  */
@@ -14,8 +23,10 @@ export function validateName(raw) {
   if (typeof raw !== 'string') return { ok: false, error: 'name is required' };
   const value = raw.normalize('NFC').trim();
   if (!value) return { ok: false, error: 'name is required' };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return { ok: false, error: 'name contains control characters' };
+  if (CONTROL.test(value)) return { ok: false, error: 'name contains control characters' };
+  if (BIDI.test(value)) return { ok: false, error: 'name contains direction overrides' };
+  if (TAG.test(value.replace(FLAG_SEQUENCE, ''))) return { ok: false, error: 'name contains invisible tag characters' };
+  if (!VISIBLE.test(value)) return { ok: false, error: 'name has no visible character' };
   if ([...value].length > 64) return { ok: false, error: 'name must be at most 64 characters' };
   return { ok: true, value };
 }

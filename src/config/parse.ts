@@ -1,3 +1,4 @@
+import { nameProblem } from '../core/text.js';
 import { OPTIONS, type MeetingConfig, type OptionSpec } from './schema.js';
 
 export interface ConfigIssue {
@@ -15,17 +16,11 @@ const FORMAT_HINT: Record<string, string> = {
   'http-url': 'http(s) URL or path',
   jwt: 'JSON Web Token',
   room: '1–128 characters of A–Z a–z 0–9 _ -',
-  name: '1–64 characters',
+  name: '1–64 visible characters, no direction overrides',
   color: 'CSS colour',
   lang: 'BCP 47 language tag',
   origin: 'origin such as https://example.com',
 };
-
-/** Length in code points, the unit the server counts too. */
-const codePoints = (s: string) => Array.from(s).length;
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function validText(format: string, raw: string): string | null {
   const value = raw.trim();
@@ -42,11 +37,15 @@ function validText(format: string, raw: string): string | null {
       return /^[A-Za-z0-9_-]{1,128}$/.test(value) ? value : null;
     case 'name': {
       const name = value.normalize('NFC');
-      return name && !CONTROL.test(name) && codePoints(name) <= 64 ? name : null;
+      return nameProblem(name) === null ? name : null;
     }
-    case 'color':
-      // Checked again with CSS.supports where a DOM exists; here only a conservative shape.
-      return /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla|oklch|oklab|lab|lch|color)\([^;{}<>]*\))$/i.test(value) ? value : null;
+    case 'color': {
+      // A conservative shape everywhere; where a browser can tell, it must also be a real colour
+      // ("blurple" has the shape of a name but is not one: reported, never ignored silently).
+      if (!/^(#[0-9a-f]{3,8}|[a-z]+|(rgb|rgba|hsl|hsla|oklch|oklab|lab|lch|color)\([^;{}<>]*\))$/i.test(value)) return null;
+      const css = (globalThis as { CSS?: { supports?(property: string, value: string): boolean } }).CSS;
+      return typeof css?.supports === 'function' && !css.supports('color', value) ? null : value;
+    }
     case 'lang':
       return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value) ? value : null;
     case 'origin': {

@@ -1,4 +1,8 @@
 import type { MessageKey } from '../i18n/en.js';
+import { clip, isolate } from './text.js';
+
+/** A screen reader reads a name this long at most (a remote name can be anything). */
+export const ANNOUNCED_NAME_MAX = 40;
 
 export interface PresenceChange {
   kind: 'joined' | 'left';
@@ -18,7 +22,7 @@ export function summarizePresence(changes: readonly PresenceChange[]): Announcem
   const out: Announcement[] = [];
   for (const kind of ['joined', 'left'] as const) {
     const names = changes.filter((c) => c.kind === kind).map((c) => c.name);
-    if (names.length === 1) out.push({ key: kind === 'joined' ? 'announce.joined' : 'announce.left', params: { name: names[0] ?? '' } });
+    if (names.length === 1) out.push({ key: kind === 'joined' ? 'announce.joined' : 'announce.left', params: { name: isolate(clip(names[0] ?? '', ANNOUNCED_NAME_MAX)) } });
     else if (names.length > 1) out.push({ key: kind === 'joined' ? 'announce.joinedMany' : 'announce.leftMany', params: { count: String(names.length) } });
   }
   return out;

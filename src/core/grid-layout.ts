@@ -25,14 +25,6 @@ export function gridDimensions(count: number, width: number, height: number, asp
   return best;
 }
 
-/** Up to two initials for an avatar, by grapheme-ish code points, for any script. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const first = (w: string | undefined) => (w ? (Array.from(w)[0] ?? '') : '');
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  return letters.toLocaleUpperCase() || '?';
-}
-
 /** One page of tiles, with the page clamped into range (people leaving can shrink the page count). */
 export function paginate<T>(items: readonly T[], page: number, perPage: number): { items: T[]; page: number; pages: number } {
   const size = Math.max(1, Math.floor(perPage));

@@ -29,10 +29,12 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
 }
 
 /** Host overrides win over the catalogue. Parameters are substituted as plain text; the result is rendered as text, never HTML. */
-export function createTranslator(lang: string, overrides: Partial<Record<string, string>> = {}): Translate {
+export function createTranslator(lang: string, overrides: unknown = {}): Translate {
   const catalogue = CATALOGUES[lang] ?? en;
+  // Host input: anything but a plain object of strings is ignored (null, arrays, numbers, getters' prototypes).
+  const table = typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
   return (key, params) => {
-    const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
+    const override = Object.hasOwn(table, key) ? table[key] : undefined;
     const template = typeof override === 'string' ? override : catalogue[key];
     return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : template;
   };

@@ -58,9 +58,38 @@ describe('config parsing', () => {
     expect(issue).toMatchObject({ option: name, reason });
   });
 
-  it('never lets a parameter named __proto__ reach a prototype', () => {
-    const { config } = parseConfig((name) => (name === '__proto__' ? '{"polluted":1}' : undefined));
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'a value named like an Object member (%s) is never taken for an allowed one',
+    (value) => {
+      // A lookup by object key (`value in allowed`) would accept these; the schema's lists must not.
+      const { config, issues } = parseConfig((name) => (['layout', 'theme', 'prejoin', 'audio', 'max-tiles'].includes(name) ? value : undefined));
+      expect(config).toMatchObject({ layout: 'auto', theme: 'auto', prejoin: 'on', audio: true, maxTiles: 16 });
+      expect(issues.map((i) => i.option).sort()).toEqual(['audio', 'layout', 'max-tiles', 'prejoin', 'theme']);
+    },
+  );
+
+  it('reads options from hostile JSON only as own values, and builds a config with exactly the schema keys', () => {
+    const hostile = JSON.parse('{"__proto__": {"room": "from-prototype", "polluted": 1}, "layout": "grid"}') as Record<string, unknown>;
+    const { config } = parseConfig((name) => (Object.hasOwn(hostile, name) ? String(hostile[name]) : undefined));
+    expect(config.room).toBeUndefined();
+    expect(config.layout).toBe('grid');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(config)).toEqual(OPTIONS.map((o) => o.key));
+  });
+
+  it.each([
+    ['blurple', false],
+    ['#ff0066', true],
+    ['rebeccapurple', true],
+  ])('accent %j is %s where the browser can tell a colour', (value, valid) => {
+    const css = { supports: (_p: string, v: string) => v !== 'blurple' };
+    const saved = (globalThis as { CSS?: unknown }).CSS;
+    (globalThis as { CSS?: unknown }).CSS = css;
+    try {
+      const { issues } = parseConfig((name) => (name === 'accent' ? value : undefined));
+      expect(issues.some((i) => i.option === 'accent')).toBe(!valid);
+    } finally {
+      (globalThis as { CSS?: unknown }).CSS = saved;
+    }
   });
 });

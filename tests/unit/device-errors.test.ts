@@ -18,25 +18,3 @@ describe('media error classification', () => {
     expect(classifyMediaError(error, allowed)).toBe(reason);
   });
 });
-
-import { summarizePresence } from '../../src/core/announce.js';
-
-describe('presence announcements', () => {
-  it.each([
-    [[], []],
-    [[{ kind: 'joined', name: 'Ada' }], [{ key: 'announce.joined', params: { name: 'Ada' } }]],
-    [
-      [
-        { kind: 'joined', name: 'Ada' },
-        { kind: 'joined', name: 'Bob' },
-        { kind: 'left', name: 'Cyd' },
-      ],
-      [
-        { key: 'announce.joinedMany', params: { count: '2' } },
-        { key: 'announce.left', params: { name: 'Cyd' } },
-      ],
-    ],
-  ] as const)('%j → %j', (changes, expected) => {
-    expect(summarizePresence(changes)).toEqual(expected);
-  });
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridDimensions, initials } from '../../src/core/grid-layout.js';
+import { gridDimensions } from '../../src/core/grid-layout.js';
 
 describe('grid dimensions', () => {
   it.each([
@@ -25,19 +25,6 @@ describe('grid dimensions', () => {
 
   it('survives an unmeasured (0×0) container', () => {
     expect(gridDimensions(4, 0, 0)).toMatchObject({ columns: 2, rows: 2 });
-  });
-});
-
-describe('initials', () => {
-  it.each([
-    ['Ada Lovelace', 'AL'],
-    ['ada', 'A'],
-    ['  Grace  Brewster Hopper ', 'GH'],
-    ['محمد علي', 'مع'],
-    ['😀 Smile', '😀S'],
-    ['', '?'],
-  ])('%j → %j', (name, expected) => {
-    expect(initials(name)).toBe(expected);
   });
 });
 

@@ -57,3 +57,17 @@ describe('i18n', () => {
     expect(createTranslator('de')('controls.leave')).toBe('Meeting verlassen');
   });
 });
+
+describe('host string overrides that are not a table of strings', () => {
+  it.each([null, undefined, 42, 'text', ['x'], { 'prejoin.join': 7 }, JSON.parse('{"__proto__": {"prejoin.join": "Pwned"}}') as unknown])(
+    'overrides %j leave every render working, in the catalogue\'s words',
+    (overrides) => {
+      const t = createTranslator('en', overrides);
+      expect(t('prejoin.join')).toBe('Join meeting');
+    },
+  );
+
+  it('a string override still wins', () => {
+    expect(createTranslator('en', { 'prejoin.join': 'Enter' })('prejoin.join')).toBe('Enter');
+  });
+});

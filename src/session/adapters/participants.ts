@@ -2,6 +2,7 @@
 // `participants` and `activeSpeakers`.
 import { ConnectionQuality, ConnectionState, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { withEntry, withoutEntry, type MeetingStore } from '../../core/store.js';
+import { displayName } from '../../core/text.js';
 import type { PersonView, Quality } from '../../core/types.js';
 
 /**
@@ -24,7 +25,8 @@ const QUALITY: Record<ConnectionQuality, Quality> = {
 };
 
 export function personOf(p: Participant, local: boolean, joinedAt: number, reconnectingNow = false): PersonView {
-  return { identity: p.identity, name: p.name || p.identity, local, joinedAt, quality: QUALITY[p.connectionQuality] ?? 'unknown', reconnecting: reconnectingNow };
+  // A remote name is anyone's input: shown only once it is safe (no reordering, nothing invisible, not endless).
+  return { identity: p.identity, name: displayName(p.name ?? '') || displayName(p.identity) || '?', local, joinedAt, quality: QUALITY[p.connectionQuality] ?? 'unknown', reconnecting: reconnectingNow };
 }
 
 const same = (a: PersonView | undefined, b: PersonView) =>
