@@ -2,7 +2,7 @@
 // The app server of `npm start` and the E2E tests: the built widget, the demo, the token endpoint.
 //   node scripts/serve.mjs [--port 8080] [--livekit ws://127.0.0.1:7880] [--dist dist] [--no-csp]
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handleTokenRequest } from './lib/token.mjs';
@@ -24,6 +24,9 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.y4m': 'application/octet-stream',
 };
+
+/** An http origin on this machine: who the dev token endpoint answers across origins. */
+export const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
 
 /** Loopback origins of any port: what the dev deployment lets embed the iframe. */
 export const DEV_PARENT_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
@@ -55,19 +58,29 @@ export function createAppServer(options = {}) {
     apiSecret: options.apiSecret ?? process.env.LIVEKIT_API_SECRET ?? DEV_SECRET,
   };
 
+  const realDist = (() => {
+    try {
+      return realpathSync(distDir);
+    } catch {
+      return distDir;
+    }
+  })();
   const json = (res, status, body, extra = {}) => {
-    res.writeHead(status, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', ...extra });
+    res.writeHead(status, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
     res.end(JSON.stringify(body));
   };
 
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method-not-allowed' });
+      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method-not-allowed' }, { allow: 'GET, HEAD' });
       if (url.pathname === '/api/token') {
         const { status, body } = await handleTokenRequest(deployment, url.searchParams);
-        // Dev only: any page may get a token, so a host page on another origin can try Confab.
-        return json(res, status, body, { 'access-control-allow-origin': '*' });
+        // Dev only: pages on loopback origins (the demo, host pages on other ports) may get a token;
+        // any other origin gets no CORS grant. A production endpoint decides who may, with auth.
+        const origin = req.headers.origin;
+        const cors = typeof origin === 'string' && LOOPBACK_ORIGIN.test(origin) ? { 'access-control-allow-origin': origin } : {};
+        return json(res, status, body, { ...cors, vary: 'Origin' });
       }
       if (url.pathname === '/confab.config.json') {
         return json(
@@ -83,25 +96,32 @@ export function createAppServer(options = {}) {
       } catch {
         return json(res, 400, { error: 'bad-path' });
       }
+      // eslint-disable-next-line no-control-regex
+      if (/[\u0000-\u001f]/.test(path)) return json(res, 400, { error: 'bad-path' });
       const file = normalize(join(distDir, path));
       if (!file.startsWith(distDir + sep)) return json(res, 404, { error: 'not-found' });
       const stat = statSync(file, { throwIfNoEntry: false });
-      if (!stat?.isFile()) return json(res, 404, { error: 'not-found', path: url.pathname });
+      if (!stat?.isFile()) return json(res, 404, { error: 'not-found' });
+      // A link inside the folder must not lead out of it (a planted link to /etc/passwd stays unserved).
+      const real = realpathSync(file);
+      if (!real.startsWith(realDist + sep)) return json(res, 404, { error: 'not-found' });
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const headers = { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-cache' };
+      const headers = { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
       // The bundle and its assets load cross-origin as module scripts, exactly as from a CDN.
       if (!type.startsWith('text/html')) headers['access-control-allow-origin'] = '*';
       else if (options.csp !== false) {
         // Only the deployment's allowed parents may frame our pages: enforced by the browser too.
         headers['content-security-policy'] = `${PAGE_CSP}; frame-ancestors 'self' ${DEV_PARENT_ORIGINS.join(' ')}`;
-        headers['x-content-type-options'] = 'nosniff';
         headers['referrer-policy'] = 'no-referrer';
       }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      createReadStream(real).pipe(res);
     } catch (err) {
-      json(res, 500, { error: 'internal', message: err instanceof Error ? err.message : String(err) });
+      // The cause goes to the log, never to the client (it can hold file-system paths).
+      process.stderr.write(`[serve] ${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (!res.headersSent) json(res, 500, { error: 'internal' });
+      else res.destroy();
     }
   });
 }

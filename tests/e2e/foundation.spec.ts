@@ -1,5 +1,6 @@
 import { expect, test } from './pages/test.js';
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { inCall, Participant, RECORD_TRACKS, trackStates } from './pages/meeting.js';
 
 test.describe('a real meeting on a real LiveKit server', () => {
@@ -16,8 +17,11 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await expect(ada.localTile).toHaveAttribute('data-source', 'camera');
       await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'true');
       await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
-      mkdirSync('docs', { recursive: true });
-      await bob.page.screenshot({ path: 'docs/two-person-call.png' });
+      // Screenshots go to the ignored test-results/; the README's copy is refreshed only on request
+      // (UPDATE_SCREENSHOTS=1 npm test), so a test run never dirties the checkout.
+      const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/two-person-call.png' : 'test-results/screenshots/two-person-call.png';
+      mkdirSync(dirname(shot), { recursive: true });
+      await bob.page.screenshot({ path: shot });
       expect(ada.pageErrors).toEqual([]);
       expect(bob.pageErrors).toEqual([]);
       // The demo page is served with the strict CSP that embed.md documents; nothing was blocked.
