@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originAllowed, parseCommand, parseFrameMessage } from '../../src/embed/protocol.js';
+import { originAllowed, parseCommand, parseFrameMessage } from '../../../src/embed/protocol.js';
 
 describe('postMessage protocol', () => {
   it('accepts a well-formed command', () => {

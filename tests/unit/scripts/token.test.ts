@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
-import { handleTokenRequest, makeIdentity, validateName, validateRoom } from '../../scripts/lib/token.mjs';
+import { handleTokenRequest, makeIdentity, validateName, validateRoom } from '../../../scripts/lib/token.mjs';
 
 const deployment = { apiKey: 'devkey', apiSecret: 'secret', serverUrl: 'ws://127.0.0.1:7880' };
 

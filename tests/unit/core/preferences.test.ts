@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPreferenceStore, resolveStart, sanitizePreferences } from '../../src/core/preferences.js';
+import { createPreferenceStore, resolveStart, sanitizePreferences } from '../../../src/core/preferences.js';
 
 class MemoryStorage {
   data = new Map<string, string>();

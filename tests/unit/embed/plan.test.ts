@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeployment } from '../../src/embed/deployment.js';
-import { planEmbed } from '../../src/embed/plan.js';
+import { parseDeployment } from '../../../src/embed/deployment.js';
+import { planEmbed } from '../../../src/embed/plan.js';
 
 const deployment = parseDeployment({
   tokenEndpoint: '/api/token',

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { optionTable } from '../../src/config/docs.js';
-import { commandTable } from '../../src/core/commands.js';
+import { optionTable } from '../../../src/config/docs.js';
+import { commandTable } from '../../../src/core/commands.js';
 
-const FILE = new URL('../../embed.md', import.meta.url);
+const FILE = new URL('../../../embed.md', import.meta.url);
 const block = (name: string) => new RegExp(`(<!-- ${name}:start -->\\n)([\\s\\S]*?)(\\n?<!-- ${name}:end -->)`);
 const TABLES: Array<[string, () => string]> = [
   ['options', optionTable],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseOption } from '../../src/config/parse.js';
-import { OPTIONS, type OptionSpec } from '../../src/config/schema.js';
+import { parseConfig, parseOption } from '../../../src/config/parse.js';
+import { OPTIONS, type OptionSpec } from '../../../src/config/schema.js';
 
 const spec = (name: string) => OPTIONS.find((o) => o.name === name) as OptionSpec;
 

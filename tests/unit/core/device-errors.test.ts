@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMediaError } from '../../src/core/device-errors.js';
+import { classifyMediaError } from '../../../src/core/device-errors.js';
 
 const err = (name: string, message = '') => Object.assign(new Error(message), { name });
 

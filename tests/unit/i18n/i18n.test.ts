@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.js';
-import { CATALOGUES, createTranslator, directionOf, resolveLanguage } from '../../src/i18n/i18n.js';
+import { en } from '../../../src/i18n/en.js';
+import { CATALOGUES, createTranslator, directionOf, resolveLanguage } from '../../../src/i18n/i18n.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridDimensions } from '../../src/core/grid-layout.js';
+import { gridDimensions } from '../../../src/core/grid-layout.js';
 
 describe('grid dimensions', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('grid dimensions', () => {
   });
 });
 
-import { paginate } from '../../src/core/grid-layout.js';
+import { paginate } from '../../../src/core/grid-layout.js';
 
 describe('pagination', () => {
   const ids = Array.from({ length: 10 }, (_, i) => `p${i}`);
@@ -46,7 +46,7 @@ describe('pagination', () => {
   });
 });
 
-import { speakerStage } from '../../src/core/grid-layout.js';
+import { speakerStage } from '../../../src/core/grid-layout.js';
 
 describe('speaker layout', () => {
   const keys = ['me|camera', 'ada|camera', 'bob|camera'];
