@@ -12,7 +12,7 @@ import { AudioSinkController } from '../../src/controllers/audio-sink.js';
 import { Announcer } from '../../src/controllers/announcer.js';
 import { meetingContext, type MeetingContext } from '../../src/controllers/context.js';
 import { StoreController } from '../../src/controllers/store-controller.js';
-import { createTranslator, directionOf, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
+import { createTranslator, directionOf, isLoaded, loadLanguage, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
 import { VERSION } from '../../src/version.js';
 import { renderPhase, type PhaseView } from './phases.js';
 import { meetingStyles } from './meeting.styles.js';
@@ -265,6 +265,15 @@ export class ConfabMeeting extends LitElement {
     const lang = resolveLanguage([config.lang, this.#meeting.preferences.load().lang, ...(globalThis.navigator?.languages ?? [])]);
     this.#t = createTranslator(lang, this.strings ?? {});
     this.#lang = lang;
+    // Other languages than English load on first use (a small chunk each); then everything re-renders.
+    if (!isLoaded(lang)) {
+      void loadLanguage(lang).then((ok) => {
+        if (ok && this.#lang === lang) {
+          this.#applyConfig();
+          this.requestUpdate();
+        }
+      });
+    }
     this.setAttribute('aria-label', this.#t('meeting.label'));
     this.#applyTheme();
     // Only an accent this element set is cleared: the host's own inline --confab-accent is left alone.

@@ -1,15 +1,41 @@
 import { en, type Catalogue, type MessageKey } from './en.js';
-import { ar } from './locales/ar.js';
-import { de } from './locales/de.js';
-import { es } from './locales/es.js';
-import { fr } from './locales/fr.js';
-import { ja } from './locales/ja.js';
 
 export type { Catalogue, MessageKey } from './en.js';
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Shipped languages. Each catalogue has exactly the English keys (a unit test checks). */
-export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, de, es, fr, ja, ar };
+/**
+ * Shipped languages. English is in the shell; each other catalogue is its own small chunk, loaded
+ * when that language is first used (the shell stays within its size budget). Each catalogue has
+ * exactly the English keys (a unit test checks).
+ */
+export const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
+  en: () => Promise.resolve(en),
+  de: () => import('./locales/de.js').then((m) => m.de),
+  es: () => import('./locales/es.js').then((m) => m.es),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
+  ja: () => import('./locales/ja.js').then((m) => m.ja),
+  ar: () => import('./locales/ar.js').then((m) => m.ar),
+};
+export const LANGUAGES = Object.keys(LOADERS);
+const loaded = new Map<string, Catalogue>([['en', en]]);
+
+/** Whether a language's words are here (until then its translator speaks English). */
+export function isLoaded(lang: string): boolean {
+  return loaded.has(lang);
+}
+
+/** Loads a language's catalogue once; a failed load leaves English in place. */
+export async function loadLanguage(lang: string): Promise<boolean> {
+  if (loaded.has(lang)) return true;
+  const loader = Object.hasOwn(LOADERS, lang) ? LOADERS[lang] : undefined;
+  if (!loader) return false;
+  try {
+    loaded.set(lang, await loader());
+    return true;
+  } catch {
+    return false;
+  }
+}
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 /** The first tag with a catalogue (exact, then its base language), else English. */
@@ -17,9 +43,9 @@ export function resolveLanguage(candidates: ReadonlyArray<string | undefined>): 
   for (const tag of candidates) {
     if (!tag) continue;
     const lower = tag.toLowerCase();
-    if (Object.hasOwn(CATALOGUES, lower)) return lower;
+    if (Object.hasOwn(LOADERS, lower)) return lower;
     const base = lower.split('-')[0] ?? '';
-    if (Object.hasOwn(CATALOGUES, base)) return base;
+    if (Object.hasOwn(LOADERS, base)) return base;
   }
   return 'en';
 }
@@ -30,7 +56,7 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
 
 /** Host overrides win over the catalogue. Parameters are substituted as plain text; the result is rendered as text, never HTML. */
 export function createTranslator(lang: string, overrides: unknown = {}): Translate {
-  const catalogue = CATALOGUES[lang] ?? en;
+  const catalogue = loaded.get(lang) ?? en;
   // Host input: anything but a plain object of strings is ignored (null, arrays, numbers, getters' prototypes).
   const table = typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
   return (key, params) => {

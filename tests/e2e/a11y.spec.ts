@@ -51,11 +51,12 @@ test.describe('accessibility, languages and isolation', () => {
       const region = ada.page.locator('[data-announcer]');
       const bob = await Participant.open(browser, { room, name: 'Bob' });
       await bob.joined();
-      await expect(region).toHaveText('Bob joined');
+      // Names are isolated (U+2068…U+2069), so a right-to-left name cannot reorder the sentence.
+      await expect(region).toHaveText('\u2068Bob\u2069 joined');
       await ada.control('microphone').click();
       await expect(region).toHaveText('Your microphone is off');
       await bob.close();
-      await expect(region).toHaveText('Bob left');
+      await expect(region).toHaveText('\u2068Bob\u2069 left');
       await expect(region).toHaveAttribute('aria-live', 'polite');
     } finally {
       await ada.close();

@@ -53,7 +53,7 @@ test.describe('composed layouts and token-mode join', () => {
     await expect(page.locator('confab-prejoin input[name="name"]')).toHaveCount(0);
     await page.getByRole('button', { name: 'Join meeting' }).click();
     await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
-    await expect(page.locator('confab-tile[data-local]')).toContainText('Grace Hopper (you)');
+    await expect(page.locator('confab-tile[data-local]')).toContainText('\u2068Grace Hopper\u2069 (you)');
   });
 
   test('one page object drives the element and the iframe alike: they meet, see and mute each other', async ({ browser }) => {

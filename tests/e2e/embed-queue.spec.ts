@@ -77,7 +77,7 @@ test.describe('commands before the frame is ready are queued in order, never dro
     const { token } = (await (await request.get(`/api/token?room=${room}&name=Fragment%20Fay`)).json()) as { token: string };
     await page.goto(`/embed.html?prejoin=off#token=${token}`);
     await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
-    await expect(page.locator('confab-tile[data-local]')).toContainText('Fragment Fay (you)');
+    await expect(page.locator('confab-tile[data-local]')).toContainText('\u2068Fragment Fay\u2069 (you)');
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(page.url()).not.toContain(token.slice(0, 16));
   });

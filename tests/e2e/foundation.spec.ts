@@ -116,6 +116,10 @@ test.describe('a real meeting on a real LiveKit server', () => {
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
     expect(events).toContain('server-unreachable');
     expect((await trackStates(page)).filter((s) => s.endsWith(':live'))).toEqual([]);
+    // The failure is kept as a message key and translated when shown: a new language re-words it.
+    await meeting.evaluate((m) => m.setAttribute('lang', 'de'));
+    await expect(page.getByRole('alert')).toContainText('Der Meeting-Server unter ws://127.0.0.1:9 ist nicht erreichbar.');
+    await expect(page.getByRole('button', { name: 'Erneut versuchen' })).toBeVisible();
   });
 
   test('the token endpoint refuses a bad room with a JSON 400', async ({ request }) => {

@@ -243,8 +243,14 @@ test.describe('lifecycle hygiene', () => {
       });
       await expect(ada.meeting).toHaveAttribute('data-theme', 'dark');
       await expect(ada.tiles).toHaveCount(1);
-      const accent = await ada.meeting.evaluate((m) => getComputedStyle(m).getPropertyValue('--confab-accent').trim());
-      expect(accent).toBe('#ff0066');
+      const accent = () => ada.meeting.evaluate((m) => getComputedStyle(m).getPropertyValue('--confab-accent').trim());
+      expect(await accent()).toBe('#ff0066');
+      // An invalid accent is reported (banner + confab-error), and removing the attribute clears it.
+      await ada.meeting.evaluate((m) => m.setAttribute('accent', 'blurple'));
+      await expect(ada.page.locator('[data-config-issue="accent"]')).toContainText('blurple');
+      await ada.meeting.evaluate((m) => m.removeAttribute('accent'));
+      await expect(ada.page.locator('[data-config-issue="accent"]')).toHaveCount(0);
+      await expect.poll(accent).toBe('');
 
       await ada.meeting.evaluate((m) => m.setAttribute('max-tiles', '16'));
       await expect(ada.tiles).toHaveCount(2);

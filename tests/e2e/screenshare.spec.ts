@@ -16,7 +16,7 @@ test.describe('screen share', () => {
 
       const screenOnBob = bob.page.locator('confab-tile[data-source="screen"]');
       await expect(screenOnBob).toHaveCount(1);
-      await expect(screenOnBob).toContainText('Ada (screen)');
+      await expect(screenOnBob).toContainText('\u2068Ada\u2069 (screen)');
       await Participant.expectFramesFlowing(screenOnBob);
       await expect(bob.tiles).toHaveCount(3);
       // layout="auto": the shared screen takes the stage while it lasts.

@@ -53,7 +53,7 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'grid--screen-shared': async (page) => {
     await expect(page.locator('confab-tile[data-source="screen"]')).toHaveCount(1);
     await expect(page.locator('confab-tile').first()).toHaveAttribute('data-source', 'screen');
-    await expect(page.locator('confab-tile[data-source="screen"]')).toContainText('Grace Hopper (screen)');
+    await expect(page.locator('confab-tile[data-source="screen"]')).toContainText('\u2068Grace Hopper\u2069 (screen)');
   },
   'grid--speaker-layout': async (page) => {
     await expect(page.locator('confab-grid')).toHaveAttribute('data-layout', 'speaker');

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
-import { CATALOGUES, createTranslator, directionOf, resolveLanguage } from '../../../src/i18n/i18n.js';
+import { createTranslator, directionOf, isLoaded, LANGUAGES, loadLanguage, LOADERS, resolveLanguage } from '../../../src/i18n/i18n.js';
+import type { Catalogue } from '../../../src/i18n/en.js';
+
+const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)));
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -15,7 +18,15 @@ function sources(dir: string): string[] {
 
 describe('i18n', () => {
   it('ships en, de, es, fr, ja and ar', () => {
-    expect(Object.keys(CATALOGUES).sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja']);
+    expect([...LANGUAGES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja']);
+  });
+
+  it('speaks English until a language has loaded, then that language', async () => {
+    expect(createTranslator('fr')('prejoin.join')).toBe('Join meeting');
+    expect(await loadLanguage('fr')).toBe(true);
+    expect(isLoaded('fr')).toBe(true);
+    expect(createTranslator('fr')('prejoin.join')).toBe(CATALOGUES.fr!['prejoin.join']);
+    expect(await loadLanguage('xx')).toBe(false);
   });
 
   it.each(Object.entries(CATALOGUES))('%s has every key of en, with the same placeholders', (_lang, catalogue) => {
@@ -50,10 +61,11 @@ describe('i18n', () => {
     expect(directionOf('en')).toBe('ltr');
   });
 
-  it('lets the host override a string and keeps parameters as plain text', () => {
+  it('lets the host override a string and keeps parameters as plain text', async () => {
     const t = createTranslator('en', { 'prejoin.join': 'Enter the room' });
     expect(t('prejoin.join')).toBe('Enter the room');
     expect(t('announce.joined', { name: '<b>Eve</b>' })).toBe('<b>Eve</b> joined');
+    await loadLanguage('de');
     expect(createTranslator('de')('controls.leave')).toBe('Meeting verlassen');
   });
 });
