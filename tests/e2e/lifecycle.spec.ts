@@ -7,7 +7,8 @@ const namesInRoom = async (room: string) => (await rooms.listParticipants(room))
 
 /** The app's origin with the bundle loaded and no meeting on the page yet. */
 async function emptyPage(page: Page): Promise<void> {
-  await page.goto('/?room=unused&prejoin=on');
+  // Camera and microphone off: the demo's own pre-join acquires nothing a test would then count.
+  await page.goto('/?room=unused&prejoin=on&audio=off&video=off');
   await page.evaluate(() => document.querySelector('confab-meeting')?.remove());
 }
 
