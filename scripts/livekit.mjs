@@ -174,8 +174,8 @@ export async function startServer({ port = 7880, quiet = false, logLevel = 'info
 
 /** Starts Debian's redis-server on 127.0.0.1 (no persistence), for LiveKit's cluster mode. */
 export async function startRedis({ port = 6379 } = {}) {
-  const bin = onPath('redis-server');
-  if (!bin) throw new Error('redis-server not found: the local cluster needs it (Debian/Ubuntu: sudo apt-get install -y redis-server).');
+  const { ensureRedis } = await import('./lib/apt.mjs');
+  const bin = ensureRedis();
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));

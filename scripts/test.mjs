@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureRedis } from './lib/apt.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reports = join(root, 'test-results');
@@ -90,6 +91,7 @@ say('LiveKit server…');
 const { ensureBinary } = await import('./livekit.mjs');
 const livekitBin = await ensureBinary();
 const chromium = ensureChromium();
+ensureRedis();
 
 run('npm start (integration)', process.execPath, [
   '--test',

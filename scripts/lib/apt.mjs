@@ -1,0 +1,39 @@
+// Debian packages the suite needs (Chromium, redis-server): found on PATH, or installed with apt
+// when we are root and apt exists, else a clear message saying what to install.
+import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
+import { isExecutable } from './executable.mjs';
+
+export function findOnPath(names) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of names) if (dir && isExecutable(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+/**
+ * @param {{ package: string, binaries: string[], why: string }} need
+ * @returns {string} the binary's path
+ */
+export function ensurePackage(need) {
+  const found = findOnPath(need.binaries);
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
+    throw new Error(`${need.why} and was not found.\n  Install it (Debian/Ubuntu: sudo apt-get install -y ${need.package}).`);
+  }
+  process.stderr.write(`[confab] Installing ${need.package} with apt-get (once)…\n`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-q'], ['install', '-y', '-q', need.package]]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
+  }
+  const installed = findOnPath(need.binaries);
+  if (!installed) throw new Error(`apt-get installed ${need.package}, but no ${need.binaries[0]} was found.`);
+  return installed;
+}
+
+export function ensureRedis() {
+  return ensurePackage({ package: 'redis-server', binaries: ['redis-server'], why: 'redis-server is needed for the LiveKit cluster (npm start -- --cluster, and its end-to-end test)' });
+}
