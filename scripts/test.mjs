@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureRedis } from './lib/apt.mjs';
+import { flakyTests } from './lib/report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reports = join(root, 'test-results');
@@ -24,16 +25,6 @@ function run(label, cmd, args, env = {}) {
     say(`FAILED: ${label} (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
   }
-}
-
-/** Titles of E2E tests that failed, then passed on the retry: bugs to fix, shown, never hidden. */
-function flakyTests(suite, trail = []) {
-  const out = [];
-  for (const child of suite.suites ?? []) out.push(...flakyTests(child, [...trail, child.title]));
-  for (const spec of suite.specs ?? []) {
-    for (const t of spec.tests ?? []) if (t.status === 'flaky') out.push([...trail, spec.title].filter(Boolean).join(' › '));
-  }
-  return out;
 }
 
 function counts() {
