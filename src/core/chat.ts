@@ -30,7 +30,15 @@ export function emptyChat(): ChatView {
 /** Code points, as the limit counts them (an emoji is one or two, never half). */
 export function chatLength(text: string): number {
   let n = 0;
-  for (const _ of text) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
   return n;
 }
 
@@ -52,6 +60,7 @@ export function cleanBody(raw: string): string | null {
 }
 
 export function validId(id: unknown): id is string {
+  // eslint-disable-next-line no-control-regex
   return typeof id === 'string' && id.length > 0 && id.length <= ID_MAX && !/[\s\u0000-\u001f]/.test(id);
 }
 
