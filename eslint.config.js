@@ -5,7 +5,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'test-results/', 'playwright-report/', 'storybook-static/'] },
+  { ignores: ['dist/', 'node_modules/', '.cache/', 'test-results/', 'playwright-report/', 'storybook-static/', 'tests/e2e/fixtures/meet/'] },
   js.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],

@@ -40,6 +40,27 @@ export const controlBarStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
+  button[data-control='chat'] {
+    position: relative;
+  }
+  button[data-control='chat'][aria-pressed='true'] {
+    background: var(--_confab-accent);
+    color: var(--_confab-on-accent);
+  }
+  .badge {
+    position: absolute;
+    inset-block-start: -0.2rem;
+    inset-inline-end: -0.2rem;
+    min-inline-size: 1.25rem;
+    padding: 0 0.3rem;
+    border-radius: 0.65rem;
+    background: var(--_confab-danger);
+    color: #fff;
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1.25rem;
+    text-align: center;
+  }
   button.leave {
     inline-size: 4rem;
     border-radius: 1.5rem;

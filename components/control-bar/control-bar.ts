@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
-import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
+import { unreadCount } from '../../src/core/chat.js';
+import { camIcon, camOffIcon, chatIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
 /**
@@ -22,6 +23,8 @@ export class ConfabControlBar extends LitElement {
       pendingMic: s.pending.microphone,
       pendingCam: s.pending.camera,
       pendingScreen: s.pending.screenshare,
+      chatOpen: s.panel === 'chat',
+      unread: unreadCount(s),
     };
   });
 
@@ -58,6 +61,24 @@ export class ConfabControlBar extends LitElement {
     </button>`;
   }
 
+  /** Opens and closes the chat; the unread count is in its name (the announcer says it, politely and batched). */
+  #chatButton(open: boolean, unread: number) {
+    const ctx = this.#meeting.context.value;
+    if (!ctx) return nothing;
+    const { t, actions } = ctx;
+    const name = unread ? t('chat.openUnread', { count: unread }) : t('chat.open');
+    return html`<button
+      type="button"
+      data-control="chat"
+      aria-pressed=${String(open)}
+      aria-label=${name}
+      title=${name}
+      @click=${() => (open ? actions.closePanel() : void actions.openPanel('chat').catch(() => undefined))}
+    >
+      ${chatIcon}${unread ? html`<span class="badge" aria-hidden="true" data-unread=${unread}>${unread > 99 ? '99+' : unread}</span>` : nothing}
+    </button>`;
+  }
+
   protected override render() {
     const ctx = this.#meeting.context.value;
     const s = this.#meeting.slice.value;
@@ -72,6 +93,7 @@ export class ConfabControlBar extends LitElement {
             quietly(actions.setScreenShare(!s.screenshare)),
           )
         : nothing}
+      ${ctx.config.chat ? this.#chatButton(s.chatOpen, s.unread) : nothing}
       <button
         type="button"
         data-control="settings"

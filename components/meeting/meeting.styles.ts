@@ -58,11 +58,45 @@ export const meetingStyles = [
   *::after {
     box-sizing: border-box;
   }
+  .root {
+    container: confab / inline-size;
+  }
   .layout {
     position: absolute;
     inset: 0;
     display: grid;
     grid-template-rows: auto 1fr auto;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  /* Wide boxes: the chat is a side panel beside the grid. Narrow ones: a sheet over it. */
+  .layout.with-panel {
+    grid-template-columns: minmax(0, 1fr) min(22rem, 42%);
+  }
+  .layout > :not(.side-panel) {
+    grid-column: 1;
+  }
+  .side-panel {
+    grid-column: 2;
+    grid-row: 1 / -1;
+    min-block-size: 0;
+    border-inline-start: 1px solid var(--_confab-surface-2);
+  }
+  @container confab (max-width: 640px) {
+    .layout.with-panel {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .side-panel {
+      position: absolute;
+      inset-inline: 0;
+      inset-block-end: 0;
+      block-size: min(75%, 32rem);
+      z-index: 3;
+      border-inline-start: 0;
+      border-start-start-radius: var(--_confab-radius);
+      border-start-end-radius: var(--_confab-radius);
+      overflow: hidden;
+      box-shadow: 0 -4px 24px rgb(0 0 0 / 0.3);
+    }
   }
   confab-grid {
     margin: 0.5rem;

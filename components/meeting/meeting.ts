@@ -53,6 +53,7 @@ const selectView = (s: MeetingState): PhaseView => ({
  * @fires confab-participant-left - a participant left
  * @fires confab-active-speakers - who is speaking
  * @fires confab-screenshare - someone started or stopped sharing a screen
+ * @fires confab-chat-message - a chat message, anyone's (one's own once sent)
  * @fires confab-device-error - a camera or microphone failed, with the reason
  * @fires confab-error - bad config, bad token, server unreachable
  * @slot - your own layout of the call (`<confab-grid>`, `<confab-control-bar>`, …); default: grid and control bar
@@ -60,6 +61,7 @@ const selectView = (s: MeetingState): PhaseView => ({
  * @csspart grid - the participant grid
  * @csspart tile - each participant tile
  * @csspart prejoin - the pre-join form
+ * @csspart chat - the chat panel
  * @tagname confab-meeting
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -193,6 +195,9 @@ export class ConfabMeeting extends LitElement {
     this.dataset.state = view.phase;
     if (view.panel) this.dataset.panel = view.panel;
     else delete this.dataset.panel;
+    // The chat and its virtualizer are a chunk of their own, loaded with the panel.
+    if (view.panel === 'chat' && this.#config.chat) void import('../chat/register.js').then(() => this.#focusChat());
+    else this.#focusChat();
   }
 
   protected override firstUpdated(): void {
@@ -217,6 +222,19 @@ export class ConfabMeeting extends LitElement {
     else return;
     event.preventDefault();
   };
+
+  #chatOpened = false;
+  /** Focus moves into the chat when it opens, and back to its button when it closes. */
+  #focusChat() {
+    const open = this.#view.value?.panel === 'chat';
+    if (open === this.#chatOpened) return;
+    this.#chatOpened = open;
+    const closedFromInside = !open && this.renderRoot.querySelector('confab-chat')?.matches(':focus-within');
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector('confab-chat')?.focus();
+      else if (closedFromInside) this.renderRoot.querySelector('confab-control-bar')?.shadowRoot?.querySelector<HTMLElement>('[data-control="chat"]')?.focus();
+    });
+  }
 
   /** theme="auto" follows the system colour scheme, live. */
   #applyTheme = () => {
@@ -313,6 +331,7 @@ export class ConfabMeeting extends LitElement {
         skipsPrejoin: this.#skipsPrejoin(),
         policyBlocked: this.#policyBlocked,
         standaloneUrl: this.standaloneUrl ?? globalThis.location?.href,
+        chat: this.#config.chat,
       })}
       <div class="toasts" role="status" aria-live="polite">
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}

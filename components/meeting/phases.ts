@@ -12,6 +12,8 @@ export interface PhaseContext {
   skipsPrejoin: boolean;
   policyBlocked: ReadonlyArray<'camera' | 'microphone'>;
   standaloneUrl: string | undefined;
+  /** chat="on": the panel may open. */
+  chat: boolean;
 }
 
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -51,7 +53,7 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
       </div>`;
     case 'connected':
     case 'reconnecting':
-      return html`<div class="layout">
+      return html`<div class="layout ${ctx.chat && view.panel === 'chat' ? 'with-panel' : ''}">
         <div class="banners">
           ${renderNotices(view, t)}
           ${view.audioBlocked
@@ -70,6 +72,7 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
         </div>
         <slot><confab-grid exportparts="grid, tile"></confab-grid><confab-control-bar part="control-bar"></confab-control-bar></slot>
         <confab-settings></confab-settings>
+        ${ctx.chat && view.panel === 'chat' ? html`<aside class="side-panel" aria-label=${t('chat.label')}><confab-chat part="chat"></confab-chat></aside>` : nothing}
         ${view.phase === 'reconnecting'
           ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
           : nothing}

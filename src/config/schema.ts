@@ -45,7 +45,8 @@ export const OPTIONS = [
   { name: 'prejoin', key: 'prejoin', type: 'enum', values: PREJOIN_VALUES, default: 'on', url: 'yes', description: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
   // HTMLElement.blur() exists, so the property is `backgroundBlur` (a `blur` property would break focus).
   { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start (reserved: parsed and validated; takes effect when blur lands)' },
-  { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat visible (reserved until chat lands)' },
+  { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat: the panel, its button and its transport (`off`: nothing on `lk.chat` is sent or read)' },
+  { name: 'chat-history', key: 'chatHistory', type: 'switch', default: true, url: 'yes', description: 'a late joiner asks someone already in the room for the last 100 messages, and answers such requests' },
   { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible (reserved until the list lands)' },
   { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },

@@ -3,6 +3,8 @@ import { summarizePresence, type Announcement } from '../core/announce.js';
 import type { DiffFeed, PresenceChange } from '../core/host-events.js';
 
 const BATCH_MS = 1500;
+/** New chat messages are announced as a count, at most once per this long (never one by one). */
+const UNREAD_MS = 5000;
 
 /**
  * Feeds a polite live region from the same diff as the host events: joins and leaves (batched, at
@@ -13,6 +15,8 @@ export class Announcer implements ReactiveController {
   #pending: PresenceChange[] = [];
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #batch: ReturnType<typeof setTimeout> | undefined;
+  #unread = 0;
+  #unreadBatch: ReturnType<typeof setTimeout> | undefined;
   #unlisten: (() => void) | undefined;
   readonly #host: ReactiveControllerHost;
   readonly #feed: DiffFeed;
@@ -30,6 +34,15 @@ export class Announcer implements ReactiveController {
         if (!this.#batch) this.#batch = this.#later(() => this.#flush(), BATCH_MS);
       }
       if (diff.self) this.#say({ key: diff.self, params: {} });
+      if (diff.unread) {
+        this.#unread += diff.unread;
+        if (!this.#unreadBatch) this.#unreadBatch = this.#later(() => {
+          this.#unreadBatch = undefined;
+          const count = this.#unread;
+          this.#unread = 0;
+          this.#say({ key: 'announce.unread', params: { count: String(count) } });
+        }, UNREAD_MS);
+      }
     });
   }
 
@@ -38,6 +51,8 @@ export class Announcer implements ReactiveController {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#batch = undefined;
+    this.#unreadBatch = undefined;
+    this.#unread = 0;
     this.#pending = [];
   }
 

@@ -34,6 +34,10 @@ export interface MeetingActions {
   dismissDeviceError(device: DeviceKind): void;
   openPanel(panel: Panel): Promise<void>;
   closePanel(): void;
+  /** Resolves with the id once sent; rejects `message-too-long`, `not-connected`, `send-failed`. */
+  sendChatMessage(text: string): Promise<string>;
+  /** Sends a failed message again (same id: nobody sees it twice). */
+  retryChatMessage(id: string): Promise<string>;
   /** Starts remote audio after a user gesture (autoplay policy). */
   startAudio(): Promise<void>;
   /** Shows a video in an element; returns the detach function. One path for the preview and every tile. */

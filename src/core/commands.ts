@@ -1,7 +1,7 @@
 // The one command table (contract §4). The element's methods, the iframe bridge's dispatch, the host
 // helper's methods and embed.md's table are all derived from it: a new command is one entry here
 // plus its action in meeting.ts. Pure and tiny: the host helper bundles it (no Lit, no SDK, no DOM).
-import type { MeetingSnapshot } from './types.js';
+import { PANELS, type MeetingSnapshot, type Panel } from './types.js';
 
 /** A failure with a stable code, for promises the host awaits (`error.code`). */
 export class ConfabError extends Error {
@@ -21,6 +21,16 @@ const bool: Validator<boolean> = (value, name) => {
   return value;
 };
 
+const text: Validator<string> = (value, name) => {
+  if (typeof value !== 'string') throw new ConfabError('bad-argument', `${name} expects a string`);
+  return value;
+};
+
+const panel: Validator<Panel> = (value, name) => {
+  if (typeof value !== 'string' || !(PANELS as readonly string[]).includes(value)) throw new ConfabError('bad-argument', `${name} expects one of ${PANELS.join(', ')}`);
+  return value as Panel;
+};
+
 interface Entry {
   args: readonly Validator<unknown>[];
   /** One line for embed.md. */
@@ -37,6 +47,14 @@ export const COMMANDS = {
   setMicrophone: { args: [bool], signature: 'on', doc: 'turns the microphone on or off; rejects `device-denied`, `device-not-found`, … when it cannot' },
   setCamera: { args: [bool], signature: 'on', doc: 'turns the camera on or off; rejects like `setMicrophone`' },
   setScreenShare: { args: [bool], signature: 'on', doc: 'starts or stops sharing the screen; rejects `not-connected` outside a call' },
+  sendChatMessage: {
+    args: [text],
+    signature: 'text',
+    resolves: 'the message `id`',
+    doc: 'sends a chat message (queued while reconnecting); rejects `message-too-long` above 4,000 characters, `not-connected` outside a call, `chat-disabled` with chat="off", `send-failed`',
+  },
+  openPanel: { args: [panel], signature: 'panel', doc: `opens a panel: ${PANELS.map((p) => `\`${p}\``).join(', ')} (\`chat-disabled\` with chat="off")` },
+  closePanel: { args: [], signature: '', doc: 'closes the open panel' },
   getState: { args: [], signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 } as const satisfies Record<string, Entry>;
 
@@ -47,7 +65,11 @@ type ArgsOf<V extends readonly unknown[]> = { -readonly [I in keyof V]: V[I] ext
 export type CommandArgs<N extends CommandName> = ArgsOf<(typeof COMMANDS)[N]['args']>;
 interface Results {
   getState: MeetingSnapshot;
+  sendChatMessage: string;
 }
+
+/** Commands whose promise carries a value to the host (the rest resolve with nothing). */
+export const RETURNS_VALUE: ReadonlySet<CommandName> = new Set(['getState', 'sendChatMessage']);
 export type CommandResult<N extends CommandName> = N extends keyof Results ? Results[N] : undefined;
 
 /** The methods every front door offers: the element, the iframe (through the helper), the bridge's target. */

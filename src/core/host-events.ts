@@ -4,7 +4,7 @@ import type { ConfabEventDetails, ConfabEventName } from '../events.js';
 import type { Translate } from '../i18n/i18n.js';
 import { localParticipant, NO_MEDIA } from './store.js';
 import { inCall } from './phase.js';
-import type { ConnectionState, MeetingState, Phase } from './types.js';
+import type { ChatMessage, ConnectionState, MeetingState, Phase } from './types.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { PresenceChange } from './announce.js';
 
@@ -17,6 +17,8 @@ export interface Diff {
   presence: PresenceChange[];
   /** The user's own microphone or camera changed (announced at once). */
   self: MessageKey | null;
+  /** Messages from others that arrived while the chat panel is closed (announced as a batch). */
+  unread: number;
 }
 
 const CONNECTION: Record<Phase, ConnectionState | null> = {
@@ -81,6 +83,8 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
   const lastSeq = previous.deviceErrors.reduce((max, e) => Math.max(max, e.seq), 0);
   for (const e of state.deviceErrors) if (e.seq > lastSeq) push('confab-device-error', { device: e.device, reason: e.reason });
 
+  const unread = chatEvents(previous, state, push);
+
   let self: MessageKey | null = null;
   if (state.phase === 'connected' && previous.phase === 'connected') {
     const now = localParticipant(state);
@@ -90,7 +94,26 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
       else if (now.camera !== before.camera) self = now.camera ? 'announce.cameraOn' : 'announce.cameraOff';
     }
   }
-  return { events, presence, self };
+  return { events, presence, self, unread };
+}
+
+/**
+ * confab-chat-message once per message: a remote one when it arrives, one's own once it is sent.
+ * Returns how many of the new remote ones the reader has not seen (the panel is closed).
+ */
+function chatEvents(previous: MeetingState, state: MeetingState, push: (name: 'confab-chat-message', detail: ConfabEventDetails['confab-chat-message']) => void): number {
+  if (state.chat.messages === previous.chat.messages) return 0;
+  const shown = (m: ChatMessage) => !m.deleted && (!m.local || m.status === 'sent');
+  // Own messages that were not yet sent before: the only older rows whose event may be due now.
+  const unsent = new Set<string>();
+  for (const m of previous.chat.messages) if (m.local && m.status !== 'sent') unsent.add(m.id);
+  let unread = 0;
+  for (const m of state.chat.messages) {
+    if (!shown(m) || (m.seq <= previous.chat.seq && !unsent.has(m.id))) continue;
+    push('confab-chat-message', { id: m.id, identity: m.identity, name: m.name, text: m.text, timestamp: m.timestamp, local: m.local });
+    if (!m.local && !m.earlier && state.panel !== 'chat') unread++;
+  }
+  return unread;
 }
 
 export interface DiffFeed {
@@ -107,7 +130,7 @@ export function feedHostEvents(store: { subscribe(fn: (state: MeetingState, prev
   store.subscribe((state, previous) => {
     const d = diff(previous, state, t());
     for (const event of d.events) emit(event);
-    if (d.presence.length || d.self) for (const listener of listeners) listener(d);
+    if (d.presence.length || d.self || d.unread) for (const listener of listeners) listener(d);
   });
   return {
     listen(listener) {

@@ -2,6 +2,7 @@
 // session. No livekit-client and no Lit here.
 import type { MeetingConfig } from '../config/schema.js';
 import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
+import { CHAT_MAX_CHARS, markRead, tooLong } from './chat.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
 import { DeviceControl } from './device-control.js';
@@ -9,7 +10,8 @@ import { LocalMedia } from './media.js';
 import { inCall, isActive } from './phase.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
 import type { SessionFactory, SessionPort } from './session-port.js';
-import { createMeetingStore, dispatch, orderedParticipants, localParticipant, type MeetingStore } from './store.js';
+import { snapshotOf } from './snapshot.js';
+import { createMeetingStore, dispatch, type MeetingStore } from './store.js';
 import type { PhaseEvent } from './phase.js';
 import type { DeviceKind, InputKind, MediaKind, MeetingSnapshot, MeetingState, Panel } from './types.js';
 
@@ -151,7 +153,8 @@ export class Meeting implements MeetingActions {
       this.preferences.save({ audio, video });
       const session = factory({ store: this.store, dispatch: (event) => this.#dispatch(event), deviceError: (device, error) => this.#devices.report(device, error) });
       this.#session = session;
-      const joined = await session.connect(credentials, { speaker: this.store.getState().devices.selected.speaker }, signal);
+      const chat = { enabled: this.#config.chat, history: this.#config.chatHistory };
+      const joined = await session.connect(credentials, { speaker: this.store.getState().devices.selected.speaker, chat }, signal);
       await devices;
       signal.throwIfAborted();
       this.#dispatch({ type: 'connected', ...joined });
@@ -257,12 +260,28 @@ export class Meeting implements MeetingActions {
 
   async openPanel(panel: Panel): Promise<void> {
     this.#alive();
+    if (panel === 'chat' && !this.#config.chat) throw new ConfabError('chat-disabled', 'chat is off');
     if (panel === 'settings') await this.#devices.prepareSettings();
-    this.store.setState({ panel });
+    this.store.setState((s) => ({ panel, chat: markRead(s) }));
   }
 
   closePanel(): void {
-    this.store.setState({ panel: null });
+    this.store.setState((s) => ({ panel: null, chat: markRead(s) }));
+  }
+
+  /** Resolves with the message id once it is sent; queued while reconnecting. */
+  async sendChatMessage(text: string): Promise<string> {
+    this.#alive();
+    if (!this.#config.chat) throw new ConfabError('chat-disabled', 'chat is off');
+    if (tooLong(text)) throw new ConfabError('message-too-long', `a message has at most ${CHAT_MAX_CHARS} characters`);
+    if (!this.#session) throw new ConfabError('not-connected', 'chat needs a call');
+    return this.#session.sendChat(text);
+  }
+
+  async retryChatMessage(id: string): Promise<string> {
+    this.#alive();
+    if (!this.#session) throw new ConfabError('not-connected', 'chat needs a call');
+    return this.#session.retryChat(id);
   }
 
   async startAudio(): Promise<void> {
@@ -294,28 +313,7 @@ export class Meeting implements MeetingActions {
   }
 
   snapshot(): MeetingSnapshot {
-    const s = this.store.getState();
-    const local = localParticipant(s);
-    return {
-      state: s.phase,
-      room: s.room,
-      identity: s.localIdentity,
-      participants: orderedParticipants(s).map((p) => ({
-        identity: p.identity,
-        name: p.name,
-        local: p.local,
-        microphone: p.microphone,
-        camera: p.camera,
-        screenshare: p.screenshare,
-        speaking: p.speaking,
-      })),
-      microphone: local?.microphone ?? s.local.microphone === 'live',
-      camera: local?.camera ?? s.local.camera === 'live',
-      screenshare: local?.screenshare ?? false,
-      blur: false,
-      layout: this.#config.layout,
-      panel: s.panel,
-    };
+    return snapshotOf(this.store.getState(), this.#config.layout);
   }
 
   /** Fault injection for tests (livekit-client's simulateScenario). Not public API. */

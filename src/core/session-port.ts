@@ -11,9 +11,15 @@ export interface SessionHooks {
   deviceError(device: DeviceKind, error: unknown): void;
 }
 
+export interface ConnectOptions {
+  speaker: string | null;
+  /** Chat transport bound (chat="on"), and whether late joiners exchange history (chat-history). */
+  chat: { enabled: boolean; history: boolean };
+}
+
 export interface SessionPort {
   /** Connects; rejects with a JoinError, or an AbortError when `signal` aborts (the room is then closed). */
-  connect(credentials: Credentials, options: { speaker: string | null }, signal: AbortSignal): Promise<{ room: string; identity: string }>;
+  connect(credentials: Credentials, options: ConnectOptions, signal: AbortSignal): Promise<{ room: string; identity: string }>;
   /** Publishes the pipeline's output for a kind, replaces it, or (null) mutes it. */
   publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void>;
   setScreenShare(on: boolean): Promise<void>;
@@ -22,6 +28,10 @@ export interface SessionPort {
   startAudio(): Promise<void>;
   attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void;
   attachAudio(identity: string, element: HTMLAudioElement): () => void;
+  /** Sends a chat message (queued while reconnecting); resolves with its id once sent. */
+  sendChat(text: string): Promise<string>;
+  /** Sends a failed chat message again, with the same id. */
+  retryChat(id: string): Promise<string>;
   /** Runs one of livekit-client's fault scenarios (tests only: resume, full reconnect, node failure, server leave). */
   simulate(scenario: string): Promise<void>;
   /** Leaves the room (user reason); resolves when the room is closed. */

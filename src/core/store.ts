@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { emptyChat } from './chat.js';
 import { next, type PhaseEvent } from './phase.js';
 import type { MediaView, MeetingState, ParticipantView } from './types.js';
 
@@ -29,6 +30,7 @@ export function initialState(): MeetingState {
     local: { camera: 'off', microphone: 'off', level: 0 },
     toasts: [],
     panel: null,
+    chat: emptyChat(),
     notices: [],
   };
 }

@@ -111,8 +111,42 @@ export interface Notice {
   subject?: string;
 }
 
-export const PANELS = ['settings'] as const;
+export const PANELS = ['chat', 'settings'] as const;
 export type Panel = (typeof PANELS)[number];
+
+export type ChatStatus = 'sending' | 'sent' | 'failed';
+
+/** One chat message as shown. The sender is always the SFU's identity (and its name then), never the payload's. */
+export interface ChatMessage {
+  id: string;
+  identity: string;
+  name: string;
+  text: string;
+  timestamp: number;
+  local: boolean;
+  /** Remote messages are 'sent'; one's own go sending → sent, or failed (with Retry). */
+  status: ChatStatus;
+  /** Order of arrival in this element (events, unread). */
+  seq: number;
+  /** Handed over by a peer when we joined late (not seen live). */
+  earlier?: boolean;
+  edited?: boolean;
+  deleted?: boolean;
+}
+
+/** `none`: nobody to ask; `loading`; `loaded`; `unavailable`: chat-history off or nobody answered. */
+export type ChatHistoryState = 'none' | 'loading' | 'loaded' | 'unavailable';
+
+export interface ChatView {
+  /** The room these messages belong to: joining another one clears them. */
+  room: string | null;
+  messages: readonly ChatMessage[];
+  history: ChatHistoryState;
+  /** Highest `seq` given out so far. */
+  seq: number;
+  /** The `seq` the reader has seen (written by the panel actions only). */
+  readSeq: number;
+}
 
 export interface MeetingState {
   /** Written only by the phase machine (`dispatch`). */
@@ -137,6 +171,8 @@ export interface MeetingState {
   /** Short-lived messages (e.g. "Switched to …"), announced politely. */
   toasts: readonly Toast[];
   panel: Panel | null;
+  /** The chat adapter (messages, history) and the panel actions (readSeq). */
+  chat: ChatView;
   /** Config issues and embed-page refusals: shown as banners, each reported once in `confab-error`. */
   notices: readonly Notice[];
 }
@@ -161,4 +197,6 @@ export interface MeetingSnapshot {
   blur: boolean;
   layout: string;
   panel: string | null;
+  /** Chat messages from others not seen yet. */
+  unread: number;
 }

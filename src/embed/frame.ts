@@ -1,7 +1,7 @@
 // confab-frame.js: the host-page helper. Builds the iframe, hands the token over by postMessage
 // (never in the URL), and exposes the command table's methods as promises and the events as on/off.
 // No Lit, no livekit-client: it must stay a few kB.
-import { COMMAND_NAMES, type CommandName, type MeetingCommands } from '../core/commands.js';
+import { COMMAND_NAMES, RETURNS_VALUE, type CommandName, type MeetingCommands } from '../core/commands.js';
 import type { ConfabEventDetails, ConfabEventName } from '../events.js';
 import { parseFrameMessage, PROTOCOL_VERSION, SET_CREDENTIALS, type FrameCommandName, type MessageId } from './protocol.js';
 
@@ -129,7 +129,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   container.append(iframe);
 
   const commands = Object.fromEntries(
-    COMMAND_NAMES.map((name: CommandName) => [name, (...args: unknown[]) => post(name, args).then((value) => (name === 'getState' ? value : undefined))]),
+    COMMAND_NAMES.map((name: CommandName) => [name, (...args: unknown[]) => post(name, args).then((value) => (RETURNS_VALUE.has(name) ? value : undefined))]),
   ) as unknown as MeetingCommands;
 
   return {

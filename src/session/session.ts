@@ -2,8 +2,10 @@
 // livekit-client. It is loaded with a dynamic import, so the element shell stays small.
 import { ConnectionError, ConnectionErrorReason, Room, Track, type LocalTrackPublication, type Participant } from 'livekit-client';
 import { abortError, JoinError, type Credentials } from '../core/credentials.js';
-import type { SessionHooks, SessionPort } from '../core/session-port.js';
+import { ConfabError } from '../core/commands.js';
+import type { ConnectOptions, SessionHooks, SessionPort } from '../core/session-port.js';
 import type { InputKind, TileSource } from '../core/types.js';
+import { bindChat, type ChatBinding } from './adapters/chat.js';
 import { bindConnection } from './adapters/connection.js';
 import { bindParticipants } from './adapters/participants.js';
 import { bindTracks } from './adapters/tracks.js';
@@ -18,6 +20,7 @@ class Session implements SessionPort {
   readonly #hooks: SessionHooks;
   #room: Room | null = null;
   #unbind: Array<() => void> = [];
+  #chat: ChatBinding | null = null;
   #closed = false;
   readonly #chains: Record<InputKind, Promise<void>> = { camera: Promise.resolve(), microphone: Promise.resolve() };
 
@@ -25,7 +28,7 @@ class Session implements SessionPort {
     this.#hooks = hooks;
   }
 
-  async connect(credentials: Credentials, options: { speaker: string | null }, signal: AbortSignal): Promise<{ room: string; identity: string }> {
+  async connect(credentials: Credentials, options: ConnectOptions, signal: AbortSignal): Promise<{ room: string; identity: string }> {
     signal.throwIfAborted();
     const room = new Room({
       adaptiveStream: true,
@@ -43,6 +46,12 @@ class Session implements SessionPort {
       tracks.sync();
     };
     this.#unbind = [() => participants.dispose(), () => tracks.dispose(), bindConnection(room, store, (e) => this.#hooks.dispatch(e), resync)];
+    // chat="off": no handlers at all, so nothing on lk.chat reaches this widget.
+    if (options.chat.enabled) {
+      const chat = bindChat(room, store, { history: options.chat.history });
+      this.#chat = chat;
+      this.#unbind.push(() => chat.dispose());
+    }
     // A leave during the handshake closes the room, whether it connects afterwards or not: no ghost.
     const onAbort = () => void this.disconnect();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -59,6 +68,7 @@ class Session implements SessionPort {
       signal.removeEventListener('abort', onAbort);
     }
     resync();
+    this.#chat?.start();
     store.setState({ audioBlocked: !room.canPlaybackAudio });
     return { room: room.name, identity: room.localParticipant.identity };
   }
@@ -128,6 +138,16 @@ class Session implements SessionPort {
     const room = this.#room;
     if (!room) return undefined;
     return room.localParticipant.identity === identity ? room.localParticipant : room.remoteParticipants.get(identity);
+  }
+
+  sendChat(text: string): Promise<string> {
+    if (!this.#chat || this.#closed) return Promise.reject(new ConfabError('not-connected', 'chat needs a call with chat on'));
+    return this.#chat.send(text);
+  }
+
+  retryChat(id: string): Promise<string> {
+    if (!this.#chat || this.#closed) return Promise.reject(new ConfabError('not-connected', 'chat needs a call with chat on'));
+    return this.#chat.retry(id);
   }
 
   async simulate(scenario: string): Promise<void> {

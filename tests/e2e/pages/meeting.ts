@@ -92,9 +92,10 @@ export class Participant {
     return this.page.frames().find((f) => f.url().includes('/embed.html')) ?? this.page.mainFrame();
   }
 
-  static async open(browser: Browser, options: { room: string; name: string; query?: Record<string, string> }): Promise<Participant> {
+  static async open(browser: Browser, options: { room: string; name: string; query?: Record<string, string>; setup?: (context: BrowserContext) => Promise<void> }): Promise<Participant> {
     const context = await browser.newContext({ viewport: { width: 960, height: 640 } });
     await context.addInitScript(RECORD_TRACKS);
+    await options.setup?.(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -127,6 +128,29 @@ export class Participant {
 
   control(name: 'microphone' | 'camera' | 'screenshare' | 'leave'): Locator {
     return this.scope.locator(`confab-control-bar button[data-control="${name}"]`);
+  }
+
+  get chat(): Locator {
+    return this.scope.locator('confab-chat');
+  }
+
+  /** Chat rows (contract §6), optionally only those containing a text. */
+  chatRows(text?: string): Locator {
+    const rows = this.scope.locator('confab-chat [data-message-id]');
+    return text === undefined ? rows : rows.filter({ hasText: text });
+  }
+
+  async openChat(): Promise<void> {
+    await this.scope.locator('confab-control-bar button[data-control="chat"]').click();
+    await expect(this.meeting).toHaveAttribute('data-panel', 'chat');
+    await expect(this.chat.locator('textarea')).toBeFocused();
+  }
+
+  /** Types a message in the composer and presses Enter. */
+  async say(text: string): Promise<void> {
+    const box = this.chat.locator('textarea');
+    await box.fill(text);
+    await box.press('Enter');
   }
 
   /** Video frames decoded so far in a tile's <video>. */

@@ -107,6 +107,11 @@ function fakeSession() {
     attachAudio: () => () => undefined,
     disconnect: async () => void log.push('disconnect'),
     simulate: async () => undefined,
+    sendChat: async (text) => {
+      log.push(`chat ${text}`);
+      return 'id-1';
+    },
+    retryChat: async (id) => id,
   };
   const factory = (h: SessionHooks) => {
     hooks = h;
