@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
+import { blurToggle } from '../shared/blur-toggle.js';
 import { camIcon, camOffIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
@@ -22,6 +23,7 @@ export class ConfabControlBar extends LitElement {
       pendingMic: s.pending.microphone,
       pendingCam: s.pending.camera,
       pendingScreen: s.pending.screenshare,
+      background: s.background,
     };
   });
 
@@ -67,6 +69,7 @@ export class ConfabControlBar extends LitElement {
     return html`
       ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => quietly(actions.setMicrophone(!s.microphone)))}
       ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => quietly(actions.setCamera(!s.camera)))}
+      ${blurToggle(t, s.background, actions)}
       ${this.#canShare(ctx.config.screenshare)
         ? this.#toggle('screenshare', s.screenshare, s.pendingScreen, [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')], screenIcon, () =>
             quietly(actions.setScreenShare(!s.screenshare)),

@@ -21,6 +21,12 @@ const bool: Validator<boolean> = (value, name) => {
   return value;
 };
 
+const urlOrNull: Validator<string | null> = (value, name) => {
+  if (value === null) return null;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) throw new ConfabError('bad-argument', `${name} expects a URL or null`);
+  return value;
+};
+
 interface Entry {
   args: readonly Validator<unknown>[];
   /** One line for embed.md. */
@@ -37,6 +43,8 @@ export const COMMANDS = {
   setMicrophone: { args: [bool], signature: 'on', doc: 'turns the microphone on or off; rejects `device-denied`, `device-not-found`, … when it cannot' },
   setCamera: { args: [bool], signature: 'on', doc: 'turns the camera on or off; rejects like `setMicrophone`' },
   setScreenShare: { args: [bool], signature: 'on', doc: 'starts or stops sharing the screen; rejects `not-connected` outside a call' },
+  setBlur: { args: [bool], signature: 'on', doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)' },
+  setBackgroundImage: { args: [urlOrNull], signature: 'url | null', doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`' },
   getState: { args: [], signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 } as const satisfies Record<string, Entry>;
 

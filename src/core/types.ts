@@ -111,6 +111,26 @@ export interface Notice {
   subject?: string;
 }
 
+export type BackgroundMode = 'blur' | 'image';
+/** Why a background effect cannot run here; each has a message key `background.unavailable.<reason>`. */
+export const UNAVAILABLE = ['csp', 'no-wasm', 'browser', 'load-failed', 'too-slow'] as const;
+export type Unavailable = (typeof UNAVAILABLE)[number];
+
+/** Background blur / virtual background: what was asked, whether it runs, loading, why not. */
+export interface BackgroundView {
+  mode: BackgroundMode | 'none';
+  /** The virtual background's URL (mode `image`). */
+  image: string | null;
+  /** Blur strength 0..1. */
+  strength: number;
+  /** The camera pipeline is processing. */
+  active: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'unavailable';
+  /** Loading progress 0..1 (first use). */
+  progress: number;
+  reason: Unavailable | null;
+}
+
 export const PANELS = ['settings'] as const;
 export type Panel = (typeof PANELS)[number];
 
@@ -134,6 +154,7 @@ export interface MeetingState {
   deviceErrors: readonly DeviceError[];
   devices: DevicesView;
   local: LocalMediaView;
+  background: BackgroundView;
   /** Short-lived messages (e.g. "Switched to …"), announced politely. */
   toasts: readonly Toast[];
   panel: Panel | null;

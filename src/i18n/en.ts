@@ -98,6 +98,15 @@ export const en = {
   'embed.serverNotAllowed': 'The server {url} is not in this deployment\'s allowed servers, so it was ignored.',
   'embed.parentOriginNotAllowed': 'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',
   'embed.optionNotFromUrl': 'The option "{option}" cannot be set from the page address; it was ignored.',
+  'background.blur': 'Background blur',
+  'background.blurOn': 'Blur your background',
+  'background.blurOff': 'Stop blurring your background',
+  'background.loading': 'Loading background effects… {percent}%',
+  'background.unavailable.csp': 'Background effects are not available under this site’s security policy.',
+  'background.unavailable.no-wasm': 'Background effects need WebAssembly, which this browser does not offer.',
+  'background.unavailable.browser': 'Background effects are not supported in this browser.',
+  'background.unavailable.load-failed': 'Background effects could not be loaded.',
+  'background.unavailable.too-slow': 'Background effects were turned off: this device is too slow for them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

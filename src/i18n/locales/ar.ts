@@ -99,4 +99,13 @@ export const ar: Catalogue = {
   'embed.serverNotAllowed': 'الخادم {url} ليس من الخوادم المسموح بها في هذا النشر، لذا تم تجاهله.',
   'embed.parentOriginNotAllowed': 'الأصل {origin} غير مسموح به في هذا النشر، لذا لا يمكن للصفحة المضيفة التحكم في هذا الاجتماع.',
   'embed.optionNotFromUrl': 'لا يمكن ضبط الخيار "{option}" من عنوان الصفحة، لذا تم تجاهله.',
+  'background.blur': 'تمويه الخلفية',
+  'background.blurOn': 'تمويه خلفيتك',
+  'background.blurOff': 'إيقاف تمويه خلفيتك',
+  'background.loading': 'جارٍ تحميل تأثيرات الخلفية… {percent}٪',
+  'background.unavailable.csp': 'تأثيرات الخلفية غير متاحة بموجب سياسة الأمان لهذا الموقع.',
+  'background.unavailable.no-wasm': 'تحتاج تأثيرات الخلفية إلى WebAssembly، وهو غير متوفر في هذا المتصفح.',
+  'background.unavailable.browser': 'هذا المتصفح لا يدعم تأثيرات الخلفية.',
+  'background.unavailable.load-failed': 'تعذّر تحميل تأثيرات الخلفية.',
+  'background.unavailable.too-slow': 'تم إيقاف تأثيرات الخلفية: هذا الجهاز أبطأ من أن يشغّلها.',
 };

@@ -99,4 +99,13 @@ export const de: Catalogue = {
   'embed.serverNotAllowed': 'Der Server {url} gehört nicht zu den erlaubten Servern dieser Installation und wurde ignoriert.',
   'embed.parentOriginNotAllowed': 'Der Ursprung {origin} ist in dieser Installation nicht erlaubt; die einbettende Seite kann dieses Meeting nicht steuern.',
   'embed.optionNotFromUrl': 'Die Option „{option}“ kann nicht über die Seitenadresse gesetzt werden und wurde ignoriert.',
+  'background.blur': 'Hintergrund weichzeichnen',
+  'background.blurOn': 'Hintergrund weichzeichnen',
+  'background.blurOff': 'Hintergrund nicht mehr weichzeichnen',
+  'background.loading': 'Hintergrundeffekte werden geladen… {percent} %',
+  'background.unavailable.csp': 'Hintergrundeffekte sind unter der Sicherheitsrichtlinie dieser Website nicht verfügbar.',
+  'background.unavailable.no-wasm': 'Hintergrundeffekte benötigen WebAssembly, das dieser Browser nicht bietet.',
+  'background.unavailable.browser': 'Hintergrundeffekte werden in diesem Browser nicht unterstützt.',
+  'background.unavailable.load-failed': 'Hintergrundeffekte konnten nicht geladen werden.',
+  'background.unavailable.too-slow': 'Hintergrundeffekte wurden ausgeschaltet: Dieses Gerät ist dafür zu langsam.',
 };

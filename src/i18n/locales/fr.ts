@@ -99,4 +99,13 @@ export const fr: Catalogue = {
   'embed.serverNotAllowed': 'Le serveur {url} ne fait pas partie des serveurs autorisés de ce déploiement ; il a été ignoré.',
   'embed.parentOriginNotAllowed': 'L’origine {origin} n’est pas autorisée par ce déploiement ; la page qui l’intègre ne peut pas piloter cette réunion.',
   'embed.optionNotFromUrl': 'L’option « {option} » ne peut pas être définie depuis l’adresse de la page ; elle a été ignorée.',
+  'background.blur': 'Flou d’arrière-plan',
+  'background.blurOn': 'Flouter votre arrière-plan',
+  'background.blurOff': 'Ne plus flouter votre arrière-plan',
+  'background.loading': 'Chargement des effets d’arrière-plan… {percent} %',
+  'background.unavailable.csp': 'Les effets d’arrière-plan ne sont pas disponibles avec la politique de sécurité de ce site.',
+  'background.unavailable.no-wasm': 'Les effets d’arrière-plan nécessitent WebAssembly, que ce navigateur ne propose pas.',
+  'background.unavailable.browser': 'Les effets d’arrière-plan ne sont pas pris en charge par ce navigateur.',
+  'background.unavailable.load-failed': 'Les effets d’arrière-plan n’ont pas pu être chargés.',
+  'background.unavailable.too-slow': 'Les effets d’arrière-plan ont été désactivés : cet appareil est trop lent.',
 };
