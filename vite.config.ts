@@ -1,11 +1,24 @@
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { writeBlurAssets } from './scripts/lib/blur-assets.mjs';
 
 const src = (path: string) => resolve(import.meta.dirname, path);
 
 // `vite build`: dist/confab.js registers the elements and dist/embed.js runs embed.html; livekit-client
 // and the session load as a separate chunk only when a meeting is joined. public/ is copied beside.
+// Blur's WASM and model go beside confab.js (dist/mediapipe/), never to a CDN; the effects worker is
+// a classic script because tasks-vision loads its WASM glue with importScripts.
+const blurAssets = (): Plugin => ({
+  name: 'confab-blur-assets',
+  apply: 'build',
+  writeBundle(options) {
+    (writeBlurAssets as (dir: string) => string)(options.dir ?? 'dist');
+  },
+});
+
 const widget: UserConfig = {
+  plugins: [blurAssets()],
+  worker: { format: 'iife' },
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -38,6 +51,7 @@ const frame: UserConfig = {
 // dist/lib/define.js (registers); dependencies stay external, the consumer's bundler resolves them.
 const lib: UserConfig = {
   publicDir: false,
+  worker: { format: 'iife' },
   build: {
     target: 'es2022',
     outDir: 'dist/lib',

@@ -15,7 +15,7 @@ form.addEventListener('submit', (event) => {
 const meeting = document.createElement('confab-meeting');
 meeting.setAttribute('token-endpoint', '/api/token');
 meeting.setAttribute('room', room);
-for (const key of ['name', 'audio', 'video', 'prejoin', 'theme', 'lang', 'accent', 'max-tiles', 'layout', 'shortcuts', 'screenshare', 'chat', 'chat-history']) {
+for (const key of ['name', 'audio', 'video', 'prejoin', 'theme', 'lang', 'accent', 'max-tiles', 'layout', 'shortcuts', 'screenshare', 'chat', 'chat-history', 'blur', 'background-image']) {
   const value = params.get(key);
   if (value !== null) meeting.setAttribute(key, value);
 }

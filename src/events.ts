@@ -12,6 +12,7 @@ export interface ConfabEventDetails {
   'confab-chat-message': { id: string; identity: string; name: string; text: string; timestamp: number; local: boolean };
   'confab-screenshare': { identity: string; active: boolean };
   'confab-device-error': { device: DeviceKind; reason: DeviceErrorReason };
+  'confab-background': { mode: 'none' | 'blur' | 'image'; active: boolean };
   'confab-error': { code: string; message: string };
 }
 export type ConfabEventName = keyof ConfabEventDetails;
@@ -26,6 +27,7 @@ export const CONFAB_EVENTS = [
   'confab-chat-message',
   'confab-screenshare',
   'confab-device-error',
+  'confab-background',
   'confab-error',
 ] as const satisfies readonly ConfabEventName[];
 
@@ -49,6 +51,7 @@ declare global {
     'confab-chat-message': CustomEvent<ConfabEventDetails['confab-chat-message']>;
     'confab-screenshare': CustomEvent<ConfabEventDetails['confab-screenshare']>;
     'confab-device-error': CustomEvent<ConfabEventDetails['confab-device-error']>;
+    'confab-background': CustomEvent<ConfabEventDetails['confab-background']>;
     'confab-error': CustomEvent<ConfabEventDetails['confab-error']>;
   }
 }

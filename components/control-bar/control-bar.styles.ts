@@ -70,4 +70,16 @@ export const controlBarStyles = css`
   button.leave:hover {
     filter: brightness(1.1);
   }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button[data-control='blur']:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
 `;

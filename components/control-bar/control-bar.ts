@@ -4,6 +4,7 @@ import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { unreadCount } from '../../src/core/chat.js';
 import { camIcon, camOffIcon, chatIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
+import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
 /**
@@ -25,6 +26,7 @@ export class ConfabControlBar extends LitElement {
       pendingScreen: s.pending.screenshare,
       chatOpen: s.panel === 'chat',
       unread: unreadCount(s),
+      background: s.background,
     };
   });
 
@@ -88,6 +90,7 @@ export class ConfabControlBar extends LitElement {
     return html`
       ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => quietly(actions.setMicrophone(!s.microphone)))}
       ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => quietly(actions.setCamera(!s.camera)))}
+      ${blurToggle(t, s.background, actions)}
       ${this.#canShare(ctx.config.screenshare)
         ? this.#toggle('screenshare', s.screenshare, s.pendingScreen, [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')], screenIcon, () =>
             quietly(actions.setScreenShare(!s.screenshare)),

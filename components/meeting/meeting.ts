@@ -88,6 +88,7 @@ export class ConfabMeeting extends LitElement {
   declare shortcuts: string | boolean | undefined;
   declare accent: string | undefined;
   declare assetsBase: string | undefined;
+  declare backgroundImage: string | undefined;
   declare parentOrigin: string | undefined;
   /** Messages from the page that embeds the element (e.g. embed.html's refusals), shown as banners. */
   declare notices: Notice[];
@@ -244,8 +245,10 @@ export class ConfabMeeting extends LitElement {
 
   /** Options set explicitly by the host, which beat saved preferences. */
   #explicit(): ExplicitChoices {
-    const set = (key: 'audio' | 'video' | 'name') => this[key] !== undefined && this[key] !== null && !this.#issues.some((i) => i.option === key);
+    const set = (key: 'audio' | 'video' | 'name' | 'backgroundBlur' | 'backgroundImage') => this[key] !== undefined && this[key] !== null && !this.#issues.some((i) => i.option === key);
     return {
+      ...(set('backgroundBlur') ? { blur: this.#config.blur } : {}),
+      ...(set('backgroundImage') && this.#config.backgroundImage ? { backgroundImage: this.#config.backgroundImage } : {}),
       ...(set('audio') ? { audio: this.#config.audio } : {}),
       ...(set('video') ? { video: this.#config.video } : {}),
       ...(set('name') && this.#config.name ? { name: this.#config.name } : {}),

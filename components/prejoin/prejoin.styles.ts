@@ -155,5 +155,17 @@ export const prejoinStyles = [
       transition: none;
     }
   }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button[data-control='blur']:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
 `,
 ];

@@ -4,6 +4,7 @@ import type { DeviceError } from '../../src/core/types.js';
 import type { MessageKey } from '../../src/i18n/i18n.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
+import { blurToggle } from '../shared/blur-toggle.js';
 import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
 import { prejoinStyles } from './prejoin.styles.js';
 
@@ -28,7 +29,7 @@ export class ConfabPrejoin extends LitElement {
 
   declare _name: string | null;
   declare _showError: boolean;
-  readonly #meeting = useMeeting(this, (s) => ({ devices: s.devices, local: s.local, errors: s.deviceErrors, joining: s.pending.join }));
+  readonly #meeting = useMeeting(this, (s) => ({ devices: s.devices, local: s.local, errors: s.deviceErrors, joining: s.pending.join, background: s.background }));
 
   #entered = false;
 
@@ -160,6 +161,7 @@ export class ConfabPrejoin extends LitElement {
           <button type="button" data-control="camera" aria-pressed=${String(cameraOn)} aria-label=${t('controls.camera')} @click=${() => void actions.setCamera(!cameraOn).catch(() => undefined)}>
             ${cameraOn ? camIcon : camOffIcon}
           </button>
+          ${blurToggle(t, view.background, actions)}
         </div>
       </div>
       <form novalidate @submit=${(e: SubmitEvent) => {

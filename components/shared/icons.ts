@@ -24,3 +24,6 @@ export const leaveIcon = icon(
 export const chatIcon = icon(svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Zm0 14H5.17L4 17.17V4h16v12Z"/>`);
 export const sendIcon = icon(svg`<path d="M2.01 21 23 12 2.01 3 2 10l15 2-15 2 .01 7Z"/>`);
 export const closeIcon = icon(svg`<path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/>`);
+export const blurIcon = icon(
+  svg`<path d="M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8Zm0 10c4.42 0 8 1.79 8 4v2H4v-2c0-2.21 3.58-4 8-4Z"/><circle cx="3" cy="5" r="1.2"/><circle cx="21" cy="5" r="1.2"/><circle cx="3" cy="10" r="1"/><circle cx="21" cy="10" r="1"/><circle cx="2.5" cy="14.5" r=".8"/><circle cx="21.5" cy="14.5" r=".8"/>`,
+);

@@ -44,9 +44,9 @@ export const OPTIONS = [
   { name: 'video', key: 'video', type: 'switch', default: true, url: 'yes', description: 'start with the camera on' },
   { name: 'prejoin', key: 'prejoin', type: 'enum', values: PREJOIN_VALUES, default: 'on', url: 'yes', description: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
   // HTMLElement.blur() exists, so the property is `backgroundBlur` (a `blur` property would break focus).
-  { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start (reserved: parsed and validated; takes effect when blur lands)' },
   { name: 'chat', key: 'chat', type: 'switch', default: true, url: 'yes', description: 'chat: the panel, its button and its transport (`off`: nothing on `lk.chat` is sent or read)' },
   { name: 'chat-history', key: 'chatHistory', type: 'switch', default: true, url: 'yes', description: 'a late joiner asks someone already in the room for the last 100 messages, and answers such requests' },
+  { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes', description: 'background blur at start (applied before the first frame is published; remembered when the user changes it)' },
   { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes', description: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes', description: 'participant list visible (reserved until the list lands)' },
   { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes', description: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },
@@ -55,7 +55,8 @@ export const OPTIONS = [
   { name: 'theme', key: 'theme', type: 'enum', values: THEMES, default: 'auto', url: 'yes', description: 'colour scheme' },
   { name: 'accent', key: 'accent', type: 'text', format: 'color', url: 'yes', defaultText: 'blue', description: 'accent colour (the element also reads `--confab-accent`)' },
   { name: 'lang', key: 'lang', type: 'text', format: 'lang', url: 'yes', defaultText: 'browser language, then `en`', description: 'UI language' },
-  { name: 'assets-base', key: 'assetsBase', type: 'text', format: 'http-url', url: 'no', defaultText: 'beside `confab.js`', description: 'where blur WASM and model load from (reserved until blur lands)' },
+  { name: 'assets-base', key: 'assetsBase', type: 'text', format: 'http-url', url: 'no', defaultText: 'beside `confab.js` (`mediapipe/`)', description: 'where the blur WASM and model load from (the build writes them to `dist/mediapipe/`)' },
+  { name: 'background-image', key: 'backgroundImage', type: 'text', format: 'http-url', url: 'no', description: 'virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; built-in: `backgrounds/{dawn,ocean,forest}.png` beside `confab.js`' },
   { name: 'parent-origin', key: 'parentOrigin', type: 'text', format: 'origin', url: 'yes', description: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`" },
 ] as const satisfies readonly OptionSpec[];
 

@@ -27,6 +27,12 @@ export interface MeetingActions {
   setMicrophone(on: boolean): Promise<void>;
   setCamera(on: boolean): Promise<void>;
   setScreenShare(on: boolean): Promise<void>;
+  /** Background blur on or off. */
+  setBlur(on: boolean): Promise<void>;
+  /** A virtual background image (null: none). */
+  setBackgroundImage(url: string | null): Promise<void>;
+  /** Blur strength 0..1. */
+  setBlurStrength(strength: number): void;
   /** Chooses a device; in a call it switches without rejoining. */
   switchDevice(kind: MediaKind, id: string): Promise<void>;
   /** Tries a failed device again. */

@@ -31,6 +31,12 @@ const panel: Validator<Panel> = (value, name) => {
   return value as Panel;
 };
 
+const urlOrNull: Validator<string | null> = (value, name) => {
+  if (value === null) return null;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) throw new ConfabError('bad-argument', `${name} expects a URL or null`);
+  return value;
+};
+
 interface Entry {
   args: readonly Validator<unknown>[];
   /** One line for embed.md. */
@@ -55,6 +61,8 @@ export const COMMANDS = {
   },
   openPanel: { args: [panel], signature: 'panel', doc: `opens a panel: ${PANELS.map((p) => `\`${p}\``).join(', ')} (\`chat-disabled\` with chat="off")` },
   closePanel: { args: [], signature: '', doc: 'closes the open panel' },
+  setBlur: { args: [bool], signature: 'on', doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)' },
+  setBackgroundImage: { args: [urlOrNull], signature: 'url | null', doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`' },
   getState: { args: [], signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 } as const satisfies Record<string, Entry>;
 

@@ -80,6 +80,16 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
     }
   }
 
+  const bg = state.background;
+  const was = previous.background;
+  if (bg !== was) {
+    // What runs changed; a requested effect that is still loading is not reported until it runs or fails.
+    const switched = bg.mode !== was.mode && (bg.active || bg.mode === 'none');
+    const failed = bg.reason !== null && bg.reason !== was.reason;
+    if (bg.active !== was.active || switched || failed) push('confab-background', { mode: bg.mode, active: bg.active });
+    if (bg.reason && failed) push('confab-error', { code: `background-${bg.reason}`, message: t(`background.unavailable.${bg.reason}`) });
+  }
+
   const lastSeq = previous.deviceErrors.reduce((max, e) => Math.max(max, e.seq), 0);
   for (const e of state.deviceErrors) if (e.seq > lastSeq) push('confab-device-error', { device: e.device, reason: e.reason });
 

@@ -3,6 +3,7 @@
 import type { MeetingConfig } from '../config/schema.js';
 import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
 import { CHAT_MAX_CHARS, markRead, tooLong } from './chat.js';
+import { BackgroundControl, type EffectsModule, type ExplicitBackground } from './background.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
 import { DeviceControl } from './device-control.js';
@@ -16,7 +17,7 @@ import type { PhaseEvent } from './phase.js';
 import type { DeviceKind, InputKind, MediaKind, MeetingSnapshot, MeetingState, Panel } from './types.js';
 
 /** Options the host set explicitly (they beat saved preferences). */
-export interface ExplicitChoices {
+export interface ExplicitChoices extends ExplicitBackground {
   audio?: boolean;
   video?: boolean;
   name?: string;
@@ -29,6 +30,8 @@ export interface MeetingOptions {
   preferences?: PreferenceStore;
   /** Loads the session chunk (livekit-client); replaceable in tests. */
   loadSession?: () => Promise<SessionFactory>;
+  /** Loads the effects chunk (MediaPipe); replaceable in tests. */
+  loadEffects?: () => Promise<EffectsModule>;
 }
 
 const loadDefaultSession = () => import('../session/session.js').then((m) => m.createSession);
@@ -39,7 +42,8 @@ export class Meeting implements MeetingActions {
   readonly preferences: PreferenceStore;
   readonly #devices: DeviceControl;
   readonly #credentials = new CredentialSource();
-  readonly #options: Required<Omit<MeetingOptions, 'preferences'>>;
+  readonly #options: Required<Omit<MeetingOptions, 'preferences' | 'loadEffects'>>;
+  readonly #background: BackgroundControl;
   #session: SessionPort | null = null;
   #join: AbortController | null = null;
   #disposed = false;
@@ -56,6 +60,7 @@ export class Meeting implements MeetingActions {
       loadSession: options.loadSession ?? loadDefaultSession,
     };
     this.preferences = options.preferences ?? createPreferenceStore();
+    this.#background = new BackgroundControl({ store: this.store, media: this.media, preferences: this.preferences, config: () => this.#config, load: options.loadEffects });
     this.#devices = new DeviceControl(this.store, this.media, this.preferences, () => this.#session);
     // Whatever the pipeline outputs is what the call sends: a device switch, an unplugged camera or
     // a processor swap all reach the session through here, in order per kind.
@@ -109,6 +114,7 @@ export class Meeting implements MeetingActions {
     this.#devices.watch();
     void this.#devices.refresh();
     this.media.setMeter(true);
+    this.#background.start(this.#options.explicit());
     void this.#preview('camera', start.video).catch(() => undefined);
     void this.#preview('microphone', start.audio).catch(() => undefined);
     this.warm();
@@ -142,6 +148,7 @@ export class Meeting implements MeetingActions {
     this.#wanted = {};
     this.#setPending('join', true);
     this.store.setState({ deviceErrors: [], panel: null });
+    this.#background.start(this.#options.explicit());
     try {
       // The pre-join's tracks are the ones published: start what is missing while the token comes.
       const devices = Promise.all([this.#preview('microphone', audio).catch(() => undefined), this.#preview('camera', video).catch(() => undefined)]);
@@ -222,6 +229,9 @@ export class Meeting implements MeetingActions {
   /** Starts or stops a local device; a failure is reported (banner, event) and rejects with its reason. */
   async #preview(kind: InputKind, on: boolean): Promise<void> {
     if (!on) return this.media.stop(kind);
+    // A camera with an effect on starts through it: its first frame is already processed.
+    const effect = kind === 'camera' ? this.#background.settled() : null;
+    if (effect) await effect;
     if (this.media.output(kind)) return;
     this.#devices.clearError(kind);
     try {
@@ -231,6 +241,11 @@ export class Meeting implements MeetingActions {
     }
     await this.#devices.afterStart(kind);
   }
+
+  // Background effects: the control owns them (src/core/background.ts); here only the verbs.
+  setBlur = (on: boolean): Promise<void> => this.#background.setBlur(on, this.#disposed);
+  setBackgroundImage = (url: string | null): Promise<void> => this.#background.setImage(url, this.#disposed);
+  setBlurStrength = (strength: number): void => this.#background.setStrength(strength);
 
   async setScreenShare(on: boolean): Promise<void> {
     this.#alive();
@@ -326,6 +341,7 @@ export class Meeting implements MeetingActions {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#devices.dispose();
+    this.#background.dispose();
     this.media.dispose();
     await this.leave();
   }

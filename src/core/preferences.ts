@@ -9,6 +9,9 @@ export interface Preferences {
   cameraId?: string;
   microphoneId?: string;
   speakerId?: string;
+  blur?: boolean;
+  /** The chosen virtual background ('' when none). */
+  backgroundImage?: string;
 }
 
 const KEY = 'confab.preferences.v1';
@@ -28,7 +31,9 @@ export function sanitizePreferences(raw: unknown): Preferences {
   text('cameraId', 512);
   text('microphoneId', 512);
   text('speakerId', 512);
-  for (const key of ['audio', 'video'] as const) {
+  const image = get('backgroundImage');
+  if (typeof image === 'string' && image.length <= 2048) out.backgroundImage = image;
+  for (const key of ['audio', 'video', 'blur'] as const) {
     const v = get(key);
     if (typeof v === 'boolean') out[key] = v;
   }

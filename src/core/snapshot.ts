@@ -21,7 +21,7 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     microphone: local?.microphone ?? s.local.microphone === 'live',
     camera: local?.camera ?? s.local.camera === 'live',
     screenshare: local?.screenshare ?? false,
-    blur: false,
+    blur: s.background.mode === 'blur',
     layout,
     panel: s.panel,
     unread: unreadCount(s),

@@ -28,6 +28,7 @@ export function initialState(): MeetingState {
       canSelectSpeaker: false,
     },
     local: { camera: 'off', microphone: 'off', level: 0 },
+    background: { mode: 'none', image: null, strength: 0.6, active: false, status: 'idle', progress: 0, reason: null },
     toasts: [],
     panel: null,
     chat: emptyChat(),

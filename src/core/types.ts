@@ -112,6 +112,26 @@ export interface Notice {
 }
 
 export const PANELS = ['chat', 'settings'] as const;
+export type BackgroundMode = 'blur' | 'image';
+/** Why a background effect cannot run here; each has a message key `background.unavailable.<reason>`. */
+export const UNAVAILABLE = ['csp', 'no-wasm', 'browser', 'load-failed', 'too-slow'] as const;
+export type Unavailable = (typeof UNAVAILABLE)[number];
+
+/** Background blur / virtual background: what was asked, whether it runs, loading, why not. */
+export interface BackgroundView {
+  mode: BackgroundMode | 'none';
+  /** The virtual background's URL (mode `image`). */
+  image: string | null;
+  /** Blur strength 0..1. */
+  strength: number;
+  /** The camera pipeline is processing. */
+  active: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'unavailable';
+  /** Loading progress 0..1 (first use). */
+  progress: number;
+  reason: Unavailable | null;
+}
+
 export type Panel = (typeof PANELS)[number];
 
 export type ChatStatus = 'sending' | 'sent' | 'failed';
@@ -168,6 +188,7 @@ export interface MeetingState {
   deviceErrors: readonly DeviceError[];
   devices: DevicesView;
   local: LocalMediaView;
+  background: BackgroundView;
   /** Short-lived messages (e.g. "Switched to …"), announced politely. */
   toasts: readonly Toast[];
   panel: Panel | null;

@@ -118,6 +118,15 @@ export const en = {
   'chat.edited': '(edited)',
   'chat.deleted': 'This message was deleted.',
   'announce.unread': '{count} new chat messages',
+  'background.blur': 'Background blur',
+  'background.blurOn': 'Blur your background',
+  'background.blurOff': 'Stop blurring your background',
+  'background.loading': 'Loading background effects… {percent}%',
+  'background.unavailable.csp': 'Background effects are not available under this site’s security policy.',
+  'background.unavailable.no-wasm': 'Background effects need WebAssembly, which this browser does not offer.',
+  'background.unavailable.browser': 'Background effects are not supported in this browser.',
+  'background.unavailable.load-failed': 'Background effects could not be loaded.',
+  'background.unavailable.too-slow': 'Background effects were turned off: this device is too slow for them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

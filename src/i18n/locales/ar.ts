@@ -119,4 +119,13 @@ export const ar: Catalogue = {
   'chat.edited': '(معدّلة)',
   'chat.deleted': 'حُذفت هذه الرسالة.',
   'announce.unread': '{count} رسائل دردشة جديدة',
+  'background.blur': 'تمويه الخلفية',
+  'background.blurOn': 'تمويه خلفيتك',
+  'background.blurOff': 'إيقاف تمويه خلفيتك',
+  'background.loading': 'جارٍ تحميل تأثيرات الخلفية… {percent}٪',
+  'background.unavailable.csp': 'تأثيرات الخلفية غير متاحة بموجب سياسة الأمان لهذا الموقع.',
+  'background.unavailable.no-wasm': 'تحتاج تأثيرات الخلفية إلى WebAssembly، وهو غير متوفر في هذا المتصفح.',
+  'background.unavailable.browser': 'هذا المتصفح لا يدعم تأثيرات الخلفية.',
+  'background.unavailable.load-failed': 'تعذّر تحميل تأثيرات الخلفية.',
+  'background.unavailable.too-slow': 'تم إيقاف تأثيرات الخلفية: هذا الجهاز أبطأ من أن يشغّلها.',
 };

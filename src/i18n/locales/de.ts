@@ -119,4 +119,13 @@ export const de: Catalogue = {
   'chat.edited': '(bearbeitet)',
   'chat.deleted': 'Diese Nachricht wurde gelöscht.',
   'announce.unread': '{count} neue Chatnachrichten',
+  'background.blur': 'Hintergrund weichzeichnen',
+  'background.blurOn': 'Hintergrund weichzeichnen',
+  'background.blurOff': 'Hintergrund nicht mehr weichzeichnen',
+  'background.loading': 'Hintergrundeffekte werden geladen… {percent} %',
+  'background.unavailable.csp': 'Hintergrundeffekte sind unter der Sicherheitsrichtlinie dieser Website nicht verfügbar.',
+  'background.unavailable.no-wasm': 'Hintergrundeffekte benötigen WebAssembly, das dieser Browser nicht bietet.',
+  'background.unavailable.browser': 'Hintergrundeffekte werden in diesem Browser nicht unterstützt.',
+  'background.unavailable.load-failed': 'Hintergrundeffekte konnten nicht geladen werden.',
+  'background.unavailable.too-slow': 'Hintergrundeffekte wurden ausgeschaltet: Dieses Gerät ist dafür zu langsam.',
 };

@@ -119,4 +119,13 @@ export const es: Catalogue = {
   'chat.edited': '(editado)',
   'chat.deleted': 'Este mensaje se eliminó.',
   'announce.unread': '{count} mensajes de chat nuevos',
+  'background.blur': 'Desenfocar fondo',
+  'background.blurOn': 'Desenfocar tu fondo',
+  'background.blurOff': 'Dejar de desenfocar tu fondo',
+  'background.loading': 'Cargando efectos de fondo… {percent} %',
+  'background.unavailable.csp': 'Los efectos de fondo no están disponibles con la política de seguridad de este sitio.',
+  'background.unavailable.no-wasm': 'Los efectos de fondo necesitan WebAssembly, que este navegador no ofrece.',
+  'background.unavailable.browser': 'Este navegador no admite efectos de fondo.',
+  'background.unavailable.load-failed': 'No se pudieron cargar los efectos de fondo.',
+  'background.unavailable.too-slow': 'Se desactivaron los efectos de fondo: este dispositivo es demasiado lento.',
 };

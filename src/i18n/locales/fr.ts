@@ -119,4 +119,13 @@ export const fr: Catalogue = {
   'chat.edited': '(modifié)',
   'chat.deleted': 'Ce message a été supprimé.',
   'announce.unread': '{count} nouveaux messages de discussion',
+  'background.blur': 'Flou d’arrière-plan',
+  'background.blurOn': 'Flouter votre arrière-plan',
+  'background.blurOff': 'Ne plus flouter votre arrière-plan',
+  'background.loading': 'Chargement des effets d’arrière-plan… {percent} %',
+  'background.unavailable.csp': 'Les effets d’arrière-plan ne sont pas disponibles avec la politique de sécurité de ce site.',
+  'background.unavailable.no-wasm': 'Les effets d’arrière-plan nécessitent WebAssembly, que ce navigateur ne propose pas.',
+  'background.unavailable.browser': 'Les effets d’arrière-plan ne sont pas pris en charge par ce navigateur.',
+  'background.unavailable.load-failed': 'Les effets d’arrière-plan n’ont pas pu être chargés.',
+  'background.unavailable.too-slow': 'Les effets d’arrière-plan ont été désactivés : cet appareil est trop lent.',
 };

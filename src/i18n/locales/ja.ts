@@ -119,4 +119,13 @@ export const ja: Catalogue = {
   'chat.edited': '（編集済み）',
   'chat.deleted': 'このメッセージは削除されました。',
   'announce.unread': '新しいチャットメッセージ {count} 件',
+  'background.blur': '背景ぼかし',
+  'background.blurOn': '背景をぼかす',
+  'background.blurOff': '背景のぼかしをやめる',
+  'background.loading': '背景エフェクトを読み込み中… {percent}%',
+  'background.unavailable.csp': 'このサイトのセキュリティポリシーでは背景エフェクトを使用できません。',
+  'background.unavailable.no-wasm': '背景エフェクトには WebAssembly が必要ですが、このブラウザーでは使用できません。',
+  'background.unavailable.browser': 'このブラウザーは背景エフェクトに対応していません。',
+  'background.unavailable.load-failed': '背景エフェクトを読み込めませんでした。',
+  'background.unavailable.too-slow': 'このデバイスでは処理が追いつかないため、背景エフェクトをオフにしました。',
 };

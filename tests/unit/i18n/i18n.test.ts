@@ -40,7 +40,7 @@ describe('i18n', () => {
   it('every English key is used by the code (no dead strings)', () => {
     const code = ['src', 'components'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8')).join('\n');
     // Keys built from a template (`left.reason.${reason}`, `device.${device}.${reason}`, `device.help.*`) count by prefix.
-    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.'];
+    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.', 'background.unavailable.'];
     const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !dynamic.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
   });

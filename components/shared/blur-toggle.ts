@@ -1,0 +1,32 @@
+import { html, nothing } from 'lit';
+import type { MeetingActions } from '../../src/core/actions.js';
+import type { BackgroundView } from '../../src/core/types.js';
+import type { Translate } from '../../src/i18n/i18n.js';
+import { blurIcon } from './icons.js';
+
+/**
+ * The blur toggle of the pre-join and the control bar: pressed while blur is chosen, busy with a
+ * percentage while the effect first loads, disabled with the reason where it cannot run.
+ */
+export function blurToggle(t: Translate, background: BackgroundView, actions: MeetingActions) {
+  const on = background.mode === 'blur';
+  const unavailable = background.status === 'unavailable';
+  const loading = background.status === 'loading';
+  const reason = background.reason ? t(`background.unavailable.${background.reason}`) : null;
+  const percent = String(Math.round(background.progress * 100));
+  return html`<button
+      type="button"
+      data-control="blur"
+      data-background=${background.status}
+      aria-pressed=${String(on)}
+      aria-busy=${String(loading)}
+      aria-label=${t('background.blur')}
+      aria-describedby=${reason || loading ? 'blur-status' : nothing}
+      title=${reason ?? (on ? t('background.blurOff') : t('background.blurOn'))}
+      ?disabled=${unavailable}
+      @click=${() => void actions.setBlur(!on).catch(() => undefined)}
+    >
+      ${blurIcon}
+    </button>
+    ${reason || loading ? html`<span id="blur-status" class="sr-only" role="status" data-blur-status>${reason ?? t('background.loading', { percent })}</span>` : nothing}`;
+}

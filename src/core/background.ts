@@ -1,0 +1,172 @@
+// Background blur and virtual backgrounds, as the core sees them: what the user asked for (mode,
+// image, strength), whether it runs, the loading progress and why it cannot. The effect itself lives
+// in src/effects/ (a lazy chunk: nothing of MediaPipe loads before the first use) and sits in the one
+// camera pipeline as its processor, so the preview, the tile and the published track are all processed.
+import { ConfabError } from './commands.js';
+import type { LocalMedia } from './media.js';
+import type { PreferenceStore } from './preferences.js';
+import type { MeetingStore } from './store.js';
+import type { BackgroundMode, BackgroundView, Unavailable } from './types.js';
+
+export type EffectsModule = typeof import('../effects/index.js');
+type Processor = import('../effects/processor.js').BackgroundProcessor;
+
+export const loadEffects = (): Promise<EffectsModule> => import('../effects/index.js');
+
+export interface BackgroundOptions {
+  store: MeetingStore;
+  media: LocalMedia;
+  preferences: PreferenceStore;
+  config: () => { blur: boolean; backgroundImage?: string | undefined; assetsBase?: string | undefined };
+  load?: (() => Promise<EffectsModule>) | undefined;
+}
+
+/** The host's explicit background options (they beat the saved choice). */
+export interface ExplicitBackground {
+  blur?: boolean;
+  backgroundImage?: string;
+}
+
+export class BackgroundControl {
+  readonly #options: BackgroundOptions;
+  #effects: Promise<{ module: EffectsModule; processor: Processor }> | null = null;
+  #image: ImageBitmap | null = null;
+  /** Changes apply one after another, in the order asked. */
+  #chain: Promise<void> = Promise.resolve();
+  #disposed = false;
+  #started = false;
+  #busy = 0;
+
+  constructor(options: BackgroundOptions) {
+    this.#options = options;
+  }
+
+  get #view(): BackgroundView {
+    return this.#options.store.getState().background;
+  }
+
+  #patch(update: Partial<BackgroundView>) {
+    this.#options.store.setState((s) => ({ background: { ...s.background, ...update } }));
+  }
+
+  /** The effect chosen at start (option › saved choice › default), once, before the camera's first frame. */
+  start(explicit: ExplicitBackground): void {
+    if (this.#started) return;
+    this.#started = true;
+    const { blur, image } = startBackground(explicit, this.#options.preferences.load(), this.#options.config());
+    if (image) void this.set('image', image).catch(() => undefined);
+    else if (blur) void this.set('blur').catch(() => undefined);
+  }
+
+  /** Blur on or off (off also ends a virtual background); remembered for next time. */
+  async setBlur(on: boolean, disposed = false): Promise<void> {
+    if (disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
+    this.#started = true;
+    this.#options.preferences.save({ blur: on, backgroundImage: '' });
+    await this.set(on ? 'blur' : 'none', null);
+  }
+
+  /** A virtual background from this origin or assets-base (null: none); remembered for next time. */
+  async setImage(url: string | null, disposed = false): Promise<void> {
+    if (disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
+    const image = url === null ? null : allowedImage(url, this.#options.config().assetsBase);
+    this.#started = true;
+    this.#options.preferences.save({ backgroundImage: image ?? '', ...(image ? { blur: false } : {}) });
+    await this.set(image ? 'image' : 'none', image);
+  }
+
+  /** Sets the effect (`none` takes it out of the pipeline); resolves once the camera shows it. */
+  set(mode: BackgroundMode | 'none', image: string | null = this.#view.image): Promise<void> {
+    this.#busy++;
+    const run = this.#chain.then(() => this.#apply(mode, image)).finally(() => this.#busy--);
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every change asked so far is in the pipeline (a starting camera waits for it); null when none is. */
+  settled(): Promise<void> | null {
+    return this.#busy > 0 ? this.#chain : null;
+  }
+
+  setStrength(strength: number): void {
+    this.#patch({ strength: Math.max(0, Math.min(1, strength)) });
+    void this.#effects?.then(({ processor }) => processor.update(this.#settings()), () => undefined);
+  }
+
+  #settings() {
+    const { mode, strength } = this.#view;
+    return { mode: mode === 'image' ? ('image' as const) : ('blur' as const), strength, image: mode === 'image' ? this.#image : null };
+  }
+
+  async #apply(mode: BackgroundMode | 'none', image: string | null): Promise<void> {
+    if (this.#disposed) return;
+    const { media } = this.#options;
+    this.#patch({ mode, image, reason: null });
+    if (mode === 'none') {
+      this.#patch({ active: false });
+      await media.setProcessor('camera', null);
+      return;
+    }
+    try {
+      const { module, processor } = await this.#load();
+      if (mode === 'image' && image) this.#image = await module.decodeImage(image);
+      processor.update(this.#settings());
+      if (!this.#view.active) await media.setProcessor('camera', processor);
+      this.#patch({ active: true, status: 'ready' });
+    } catch (error) {
+      const reason: Unavailable = (error as { reason?: Unavailable }).reason ?? 'load-failed';
+      this.#patch({ active: false, status: reason === 'load-failed' && this.#effects ? 'ready' : 'unavailable', reason });
+      if (this.#view.status === 'unavailable') this.#effects = null;
+      throw new ConfabError('background-unavailable', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  #load(): Promise<{ module: EffectsModule; processor: Processor }> {
+    if (this.#effects) return this.#effects;
+    this.#patch({ status: 'loading', progress: 0 });
+    const load = this.#options.load ?? loadEffects;
+    this.#effects = load().then(async (module) => {
+      const base = this.#options.config().assetsBase ?? module.defaultAssetsBase();
+      const processor = await module.BackgroundProcessor.create(base, this.#settings(), {
+        progress: (progress) => this.#patch({ progress }),
+        overloaded: () => void this.#overloaded(),
+      });
+      this.#patch({ status: 'ready', progress: 1 });
+      return { module, processor };
+    });
+    return this.#effects;
+  }
+
+  /** Too slow even at the lowest quality: off, and the user is told (the camera goes on unprocessed). */
+  async #overloaded() {
+    await this.set('none').catch(() => undefined);
+    this.#patch({ reason: 'too-slow' });
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    void this.#effects?.then(({ processor }) => processor.dispose(), () => undefined);
+  }
+}
+
+/** Where the effect starts: an explicit option › the saved choice › the option's default. */
+export function startBackground(explicit: { blur?: boolean; backgroundImage?: string }, saved: { blur?: boolean; backgroundImage?: string }, config: { blur: boolean; backgroundImage?: string | undefined }): { blur: boolean; image: string | null } {
+  if (explicit.backgroundImage) return { blur: false, image: explicit.backgroundImage };
+  if (explicit.blur !== undefined) return { blur: explicit.blur, image: null };
+  if (saved.backgroundImage) return { blur: false, image: saved.backgroundImage };
+  return { blur: saved.blur ?? config.blur, image: config.backgroundImage ?? null };
+}
+
+/** Background images only from this page's origin or assets-base (contract §2): never a third party. */
+export function allowedImage(url: string, assetsBase: string | undefined, here = globalThis.location?.href): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, here);
+  } catch {
+    throw new ConfabError('bad-argument', 'setBackgroundImage expects a URL or null');
+  }
+  const base = assetsBase ? new URL(assetsBase, here) : null;
+  const sameOrigin = here !== undefined && parsed.origin === new URL(here).origin;
+  if (!sameOrigin && !(base && parsed.href.startsWith(base.href))) throw new ConfabError('bad-argument', 'background images load only from this origin or assets-base');
+  return parsed.href;
+}

@@ -1,0 +1,155 @@
+/// <reference types="dom-mediacapture-transform" />
+// The page side of the effect: a MediaProcessor for the camera pipeline (src/core/media.ts). Each raw
+// camera track becomes a MediaStreamTrackProcessor → worker → MediaStreamTrackGenerator chain; the
+// generator's track is what is shown and published, and it carries only composited frames. process()
+// resolves once the first composited frame is out, so a join with blur on publishes a blurred first frame.
+// Where no worker can be made (worker-src), the same engine runs on the main thread.
+import type { MediaProcessor } from '../core/media.js';
+import type { EffectSettings, FrameTimes, FromWorker, ToWorker, Unavailable } from './protocol.js';
+import { checkSupport } from './support.js';
+
+export interface BackgroundHooks {
+  progress(fraction: number): void;
+  /** Over budget at the lowest quality: the caller turns the effect off and tells the user. */
+  overloaded(): void;
+  stats?(times: FrameTimes, level: number): void;
+}
+
+export class EffectUnavailable extends Error {
+  constructor(
+    readonly reason: Unavailable,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How long to wait for the first composited frame before handing over the (still empty) output. */
+const FIRST_FRAME_MS = 4000;
+
+interface Port {
+  post(message: ToWorker, transfer?: Transferable[]): void;
+  close(): void;
+}
+
+export class BackgroundProcessor implements MediaProcessor {
+  readonly #port: Port;
+  readonly #first = new Map<number, () => void>();
+  #next = 0;
+  /** Where frames run: 'worker', or 'main' where no worker could be made. */
+  readonly where: 'worker' | 'main';
+
+  private constructor(port: Port, where: 'worker' | 'main') {
+    this.#port = port;
+    this.where = where;
+  }
+
+  /** Loads and tests the effect; rejects with EffectUnavailable (and a reason) when it cannot run here. */
+  static async create(base: string, settings: EffectSettings, hooks: BackgroundHooks): Promise<BackgroundProcessor> {
+    const unsupported = checkSupport();
+    if (unsupported) throw new EffectUnavailable(unsupported, `background effects are not available here (${unsupported})`);
+    let processor: BackgroundProcessor | undefined;
+    const onMessage = (message: FromWorker) => {
+      if (message.type === 'progress') hooks.progress(message.value);
+      else if (message.type === 'stats') hooks.stats?.(message.times, message.level);
+      else if (message.type === 'overloaded') hooks.overloaded();
+      else if (message.type === 'first-frame') processor?.firstFrame(message.id);
+    };
+    const ready = new Promise<void>((resolve, reject) => {
+      const settle = (message: FromWorker) => {
+        if (message.type === 'ready') resolve();
+        if (message.type === 'failed') reject(new EffectUnavailable(message.reason, message.message));
+        onMessage(message);
+      };
+      const port = workerPort(settle) ?? mainThreadPort(settle);
+      processor = new BackgroundProcessor(port, port instanceof WorkerPort ? 'worker' : 'main');
+    });
+    const created = processor as unknown as BackgroundProcessor;
+    created.#port.post({ type: 'init', base, settings });
+    try {
+      await ready;
+    } catch (error) {
+      created.#port.close();
+      throw error;
+    }
+    return created;
+  }
+
+  update(settings: EffectSettings): void {
+    this.#port.post({ type: 'settings', settings });
+  }
+
+  async process(raw: MediaStreamTrack): Promise<MediaStreamTrack> {
+    const id = ++this.#next;
+    const input = new MediaStreamTrackProcessor({ track: raw as MediaStreamVideoTrack, maxBufferSize: 2 });
+    const output = new MediaStreamTrackGenerator({ kind: 'video' });
+    const first = new Promise<void>((resolve) => {
+      this.#first.set(id, resolve);
+      setTimeout(resolve, FIRST_FRAME_MS);
+    });
+    this.#port.post({ type: 'run', id, readable: input.readable, writable: output.writable }, [input.readable, output.writable]);
+    await first;
+    this.#first.delete(id);
+    return output;
+  }
+
+  /** The worker wrote the first composited frame of pipeline `id`. */
+  firstFrame(id: number): void {
+    this.#first.get(id)?.();
+  }
+
+  /** The pipeline ends by itself when the raw track or the output track stops. */
+  stop(): void {}
+
+  dispose(): void {
+    this.#port.close();
+  }
+}
+
+class WorkerPort implements Port {
+  constructor(readonly worker: Worker) {}
+  post(message: ToWorker, transfer: Transferable[] = []) {
+    this.worker.postMessage(message, transfer);
+  }
+  close() {
+    this.worker.terminate();
+  }
+}
+
+function workerPort(onMessage: (message: FromWorker) => void): Port | null {
+  try {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'classic', name: 'confab-effects' });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
+    return new WorkerPort(worker);
+  } catch {
+    return null;
+  }
+}
+
+/** The same protocol, answered on this thread by the engine module (loaded only now). */
+function mainThreadPort(onMessage: (message: FromWorker) => void): Port {
+  let closed = false;
+  const engine = import('./engine.js').then((m) => m.BackgroundEngine);
+  let instance: Promise<import('./engine.js').BackgroundEngine> | null = null;
+  return {
+    post(message) {
+      if (closed) return;
+      if (message.type === 'init') {
+        instance = engine.then((Engine) =>
+          Engine.create(message.base, message.settings, { stats: (times, level) => onMessage({ type: 'stats', times, level }), overloaded: () => onMessage({ type: 'overloaded' }) }, (value) =>
+            onMessage({ type: 'progress', value }),
+          ),
+        );
+        instance.then(
+          () => onMessage({ type: 'ready' }),
+          (error: unknown) => onMessage({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
+        );
+      } else if (message.type === 'settings') void instance?.then((e) => (e.settings = message.settings));
+      else if (message.type === 'run') void instance?.then((e) => e.run(message.readable, message.writable, () => onMessage({ type: 'first-frame', id: message.id })));
+    },
+    close() {
+      closed = true;
+      void instance?.then((e) => e.close()).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// What the page and the effects worker say to each other (also used by the main-thread fallback).
+
+import type { BackgroundMode, Unavailable } from '../core/types.js';
+
+export type { BackgroundMode, Unavailable };
+
+export interface EffectSettings {
+  mode: BackgroundMode;
+  /** Blur strength 0..1 (the blur radius grows with it). */
+  strength: number;
+  /** The virtual background, decoded on the page (mode `image`). */
+  image: ImageBitmap | null;
+}
+
+export interface FrameTimes {
+  segmentMs: number;
+  compositeMs: number;
+  totalMs: number;
+}
+
+export type ToWorker =
+  | { type: 'init'; base: string; settings: EffectSettings }
+  | { type: 'settings'; settings: EffectSettings }
+  | { type: 'run'; id: number; readable: ReadableStream<VideoFrame>; writable: WritableStream<VideoFrame> };
+
+export type FromWorker =
+  | { type: 'progress'; value: number }
+  | { type: 'ready' }
+  | { type: 'failed'; reason: Unavailable; message: string }
+  | { type: 'first-frame'; id: number }
+  | { type: 'stats'; times: FrameTimes; level: number }
+  | { type: 'overloaded' };
