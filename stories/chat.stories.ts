@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { emptyChat } from '../src/core/chat.js';
 import type { ChatMessage, ChatView, MeetingState } from '../src/core/types.js';
 import { connected, meeting, participants } from './fixtures.js';
@@ -26,7 +27,8 @@ const m = (identity: string, name: string, text: string, minutes: number, over: 
 });
 
 function withChat(messages: ChatMessage[], chat: Partial<ChatView> = {}, extra: Partial<MeetingState> = {}, count = 3) {
-  return connected(participants(count), { panel: 'chat', chat: { ...emptyChat(), room: 'story', messages, seq: messages.length, readSeq: messages.length, history: 'loaded', ...chat }, ...extra });
+  const seq = messages.reduce((max, x) => Math.max(max, x.seq), 0);
+  return connected(participants(count), { panel: 'chat', chat: { ...emptyChat(), room: 'story', messages, seq, readSeq: seq, history: 'loaded', ...chat }, ...extra });
 }
 
 const grouped = () => [
@@ -62,11 +64,13 @@ export const EarlierMessages: Story = {
 export const HistoryUnavailable: Story = { render: () => meeting(withChat([m('p1', 'Grace Hopper', 'Hello', 0)], { history: 'unavailable' })) };
 export const HistoryLoading: Story = { render: () => meeting(withChat([], { history: 'loading' })) };
 export const UnreadBadge: Story = {
-  render: () => meeting(withChat(grouped(), { readSeq: 2 }, { panel: null })),
+  render: () => {
+    const g = grouped();
+    return meeting(withChat(g, { readSeq: g[1]?.seq ?? 0 }, { panel: null }));
+  },
 };
 export const NarrowSheet: Story = {
-  render: () => meeting(withChat(grouped())),
-  parameters: { viewport: { defaultViewport: 'mobile1' } },
+  render: () => html`<div style="inline-size: 380px">${meeting(withChat(grouped()))}</div>`,
 };
 export const TenThousand: Story = {
   render: () => {

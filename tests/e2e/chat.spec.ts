@@ -133,9 +133,15 @@ test('a message sent while the connection is cut waits, then arrives exactly onc
             const { state } = (e as CustomEvent<{ state: string }>).detail;
             log.push(state);
             if (state === 'reconnecting' && !sent) {
-              const row = () => el.shadowRoot?.querySelector('confab-chat')?.shadowRoot?.querySelector('[data-status="sending"]') ? 'row sending' : 'no sending row';
+              // The row's status when it first shows (the list renders it within a few frames).
+              const watch = (frames: number) => {
+                const rows = [...(el.shadowRoot?.querySelector('confab-chat')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-message-id]') ?? [])];
+                const row = rows.find((r) => r.textContent?.includes('sent during the cut'));
+                if (row) log.push(`row ${row.dataset.status ?? ''}`);
+                else if (frames > 0) requestAnimationFrame(() => watch(frames - 1));
+              };
               sent = el.sendChatMessage('sent during the cut').then(() => log.push('resolved'));
-              void Promise.resolve().then(() => el.updateComplete).then(() => requestAnimationFrame(() => log.push(row())));
+              watch(60);
             }
             if (state === 'connected' && sent) void sent.then(() => resolve(log));
           });
@@ -144,6 +150,7 @@ test('a message sent while the connection is cut waits, then arrives exactly onc
     );
     expect(order[0]).toBe('reconnecting');
     expect(order).toContain('row sending');
+    expect(order.indexOf('row sending')).toBeLessThan(order.indexOf('connected'));
     expect(order.indexOf('resolved')).toBeGreaterThan(order.indexOf('connected'));
     await expect(ada.chatRows('sent during the cut')).toHaveAttribute('data-status', 'sent');
     await expect(bob.chatRows('sent during the cut')).toHaveCount(1);

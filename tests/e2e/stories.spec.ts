@@ -9,6 +9,30 @@ const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 
 const checks: Record<string, (page: Page) => Promise<void>> = {
+  'chat--ten-thousand': async (page) => {
+    await expect(page.locator('confab-chat [data-message-id]').last()).toContainText('Message 10000');
+    expect(await page.locator('confab-chat [data-message-id]').count()).toBeLessThan(100);
+  },
+  'chat--long-words-and-links': async (page) => {
+    await expect(page.locator('confab-chat a')).toHaveCount(1);
+    await expect(page.locator('confab-chat a')).toHaveAttribute('rel', 'noopener noreferrer');
+    const overflow = await page.locator('confab-chat').evaluate((chat) => [...chat.shadowRoot!.querySelectorAll('.body')].some((b) => b.scrollWidth > b.clientWidth + 1));
+    expect(overflow).toBe(false);
+  },
+  'chat--failed-and-sending': async (page) => {
+    await expect(page.locator('confab-chat [data-status="failed"] button[data-control="retry-message"]')).toBeVisible();
+    await expect(page.locator('confab-chat [data-status="sending"]')).toContainText('Sending…');
+  },
+  'chat--history-unavailable': async (page) => {
+    await expect(page.locator('confab-chat [data-history="unavailable"]')).toHaveText('Earlier messages are not available.');
+  },
+  'chat--unread-badge': async (page) => {
+    await expect(page.locator('confab-control-bar [data-control="chat"]')).toHaveAttribute('aria-label', 'Chat, 2 unread');
+  },
+  'chat--right-to-left': async (page) => {
+    await expect(page.locator('confab-meeting .root')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('confab-chat textarea')).toHaveAttribute('aria-label', 'رسالة');
+  },
   'grid--grid-16': async (page) => {
     await expect(page.locator('confab-tile')).toHaveCount(16);
     await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
