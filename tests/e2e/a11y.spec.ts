@@ -95,13 +95,16 @@ test.describe('accessibility, languages and isolation', () => {
       await expect(kim.control('camera')).toHaveAttribute('aria-pressed', 'false');
 
       // Focus moves into the settings dialog and back to the button that opened it.
+      // Every control is on the Tab path after the camera: screen share, then settings (the blur
+      // and chat buttons sit between; they are walked past, never skipped by the keyboard).
       await kim.control('camera').focus();
-      await kim.page.keyboard.press('Tab');
-      await expect(kim.control('screenshare')).toBeFocused();
-      // Every control is on the Tab path: the settings button is a few presses further on.
+      const reached = async (control: import('@playwright/test').Locator) => {
+        for (let i = 0; i < 6 && !(await control.evaluate((b) => b.matches(':focus'))); i++) await kim.page.keyboard.press('Tab');
+        await expect(control).toBeFocused();
+      };
+      await reached(kim.control('screenshare'));
       const settings = kim.page.locator('confab-control-bar button[data-control="settings"]');
-      for (let i = 0; i < 5 && !(await settings.evaluate((b) => b.matches(':focus'))); i++) await kim.page.keyboard.press('Tab');
-      await expect(settings).toBeFocused();
+      await reached(settings);
       await kim.page.keyboard.press('Enter');
       await expect(kim.page.locator('confab-settings dialog')).toHaveAttribute('open', '');
       await expect(kim.page.locator('confab-settings select[data-device="camera"]')).toBeFocused();
