@@ -2,7 +2,9 @@
 // The app server of `npm start` and the E2E tests: the built widget, the demo, the token endpoint.
 //   node scripts/serve.mjs [--port 8080] [--livekit ws://127.0.0.1:7880] [--dist dist] [--no-csp]
 import { createServer } from 'node:http';
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handleTokenRequest } from './lib/token.mjs';
@@ -58,13 +60,6 @@ export function createAppServer(options = {}) {
     apiSecret: options.apiSecret ?? process.env.LIVEKIT_API_SECRET ?? DEV_SECRET,
   };
 
-  const realDist = (() => {
-    try {
-      return realpathSync(distDir);
-    } catch {
-      return distDir;
-    }
-  })();
   const json = (res, status, body, extra = {}) => {
     res.writeHead(status, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
     res.end(JSON.stringify(body));
@@ -103,10 +98,14 @@ export function createAppServer(options = {}) {
       const stat = statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) return json(res, 404, { error: 'not-found' });
       // A link inside the folder must not lead out of it (a planted link to /etc/passwd stays unserved).
+      // The folder is resolved per request: it may not exist yet when the server starts.
       const real = realpathSync(file);
-      if (!real.startsWith(realDist + sep)) return json(res, 404, { error: 'not-found' });
+      if (!real.startsWith(realpathSync(distDir) + sep)) return json(res, 404, { error: 'not-found' });
+      // Opened before the 200 goes out, so an unreadable file is a 500, not a crashed server.
+      const handle = await open(real, 'r');
+      const { size } = await handle.stat();
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const headers = { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+      const headers = { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
       // The bundle and its assets load cross-origin as module scripts, exactly as from a CDN.
       if (!type.startsWith('text/html')) headers['access-control-allow-origin'] = '*';
       else if (options.csp !== false) {
@@ -115,8 +114,13 @@ export function createAppServer(options = {}) {
         headers['referrer-policy'] = 'no-referrer';
       }
       res.writeHead(200, headers);
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(real).pipe(res);
+      if (req.method === 'HEAD') {
+        await handle.close();
+        return res.end();
+      }
+      // A read that fails midway, or a client that goes away, ends this response and closes the
+      // file — nothing more (a bare pipe() would crash the server on a read error).
+      pipeline(handle.createReadStream(), res, () => {});
     } catch (err) {
       // The cause goes to the log, never to the client (it can hold file-system paths).
       process.stderr.write(`[serve] ${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -7,15 +7,34 @@ export const TOKEN_TTL_SECONDS = 600;
 
 // The same rule as src/core/text.ts nameProblem() (a unit test runs one table against both).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cs}]/u;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
-const FLAG_SEQUENCE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+const FLAG_SEQUENCE = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F}/gu;
 const TAG = /[\u{E0000}-\u{E007F}]/u;
-const VISIBLE = /[^\p{White_Space}\p{Z}\p{Cc}\p{Cf}\p{M}]/u;
+const FORMAT = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+const JOINER = /^[\u200C\u200D]$/u;
+const JOINS_AFTER = /^[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u;
+const JOINS_BEFORE = /^[\p{L}\p{M}\p{Extended_Pictographic}]$/u;
+const VISIBLE = /[^\p{White_Space}\p{Z}\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** Removes invisible format characters, keeping subdivision flags and ZWJ/ZWNJ inside a word or emoji. */
+function stripFormat(/** @type {string} */ text) {
+  return text
+    .split(/(\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F})/u)
+    .map((part, i) => {
+      if (i % 2) return part;
+      const cps = [...part];
+      return cps
+        .filter((c, j) => !FORMAT.test(c) || (JOINER.test(c) && JOINS_AFTER.test(cps[j - 1] ?? '') && JOINS_BEFORE.test(cps[j + 1] ?? '')))
+        .join('');
+    })
+    .join('');
+}
 
 /**
  * Validates a display name: 1–64 characters after trimming, something visible, no control,
- * direction-override/isolate or tag characters (they spoof " (you)" and hide names).
+ * direction-override/isolate, tag (outside a subdivision flag) or other invisible format characters
+ * (ZWJ/ZWNJ only inside a word or emoji): they spoof " (you)" and hide names or text.
  * @param {unknown} raw
  * @returns {{ ok: true, value: string } | { ok: false, error: string }}
  */
@@ -26,6 +45,7 @@ export function validateName(raw) {
   if (CONTROL.test(value)) return { ok: false, error: 'name contains control characters' };
   if (BIDI.test(value)) return { ok: false, error: 'name contains direction overrides' };
   if (TAG.test(value.replace(FLAG_SEQUENCE, ''))) return { ok: false, error: 'name contains invisible tag characters' };
+  if (stripFormat(value) !== value) return { ok: false, error: 'name contains invisible formatting characters' };
   if (!VISIBLE.test(value)) return { ok: false, error: 'name has no visible character' };
   if ([...value].length > 64) return { ok: false, error: 'name must be at most 64 characters' };
   return { ok: true, value };

@@ -16,7 +16,7 @@ const FORMAT_HINT: Record<string, string> = {
   'http-url': 'http(s) URL or path',
   jwt: 'JSON Web Token',
   room: '1–128 characters of A–Z a–z 0–9 _ -',
-  name: '1–64 visible characters, no direction overrides',
+  name: '1–64 characters, something visible, no direction overrides or invisible formatting',
   color: 'CSS colour',
   lang: 'BCP 47 language tag',
   origin: 'origin such as https://example.com',

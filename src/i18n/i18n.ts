@@ -60,7 +60,12 @@ export function createTranslator(lang: string, overrides: unknown = {}): Transla
   // Host input: anything but a plain object of strings is ignored (null, arrays, numbers, getters' prototypes).
   const table = typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
   return (key, params) => {
-    const override = Object.hasOwn(table, key) ? table[key] : undefined;
+    let override: unknown;
+    try {
+      override = Object.hasOwn(table, key) ? table[key] : undefined;
+    } catch {
+      // A getter or proxy that throws must not take every render down with it.
+    }
     const template = typeof override === 'string' ? override : catalogue[key];
     return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : template;
   };

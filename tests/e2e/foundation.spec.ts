@@ -19,7 +19,7 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await expect(ada.control('camera')).toHaveAttribute('aria-pressed', 'true');
       // Screenshots go to the ignored test-results/; the README's copy is refreshed only on request
       // (UPDATE_SCREENSHOTS=1 npm test), so a test run never dirties the checkout.
-      const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/two-person-call.png' : 'test-results/screenshots/two-person-call.png';
+      const shot = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/two-person-call.png' : 'test-results/screenshots/two-person-call.png';
       mkdirSync(dirname(shot), { recursive: true });
       await bob.page.screenshot({ path: shot });
       expect(ada.pageErrors).toEqual([]);

@@ -68,13 +68,21 @@ describe('config parsing', () => {
     },
   );
 
-  it('reads options from hostile JSON only as own values, and builds a config with exactly the schema keys', () => {
-    const hostile = JSON.parse('{"__proto__": {"room": "from-prototype", "polluted": 1}, "layout": "grid"}') as Record<string, unknown>;
-    const { config } = parseConfig((name) => (Object.hasOwn(hostile, name) ? String(hostile[name]) : undefined));
-    expect(config.room).toBeUndefined();
-    expect(config.layout).toBe('grid');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  it('asks only for the schema\'s options and keeps "__proto__" and "constructor" as plain text values', () => {
+    const hostile = JSON.parse('{"__proto__": {"room": "from-prototype", "polluted": 1}, "name": "__proto__", "room": "constructor", "layout": "grid"}') as Record<string, unknown>;
+    const asked: string[] = [];
+    const { config, issues } = parseConfig((name) => {
+      asked.push(name);
+      return Object.hasOwn(hostile, name) ? String(hostile[name]) : undefined;
+    });
+    expect(asked).toEqual(OPTIONS.map((o) => o.name));
+    expect(issues).toEqual([]);
+    expect(config).toMatchObject({ name: '__proto__', room: 'constructor', layout: 'grid' });
+    expect(Object.hasOwn(config, 'name')).toBe(true);
+    // A plain object for callers (String(config), spread, hasOwnProperty work), with exactly the schema's keys.
+    expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
     expect(Object.keys(config)).toEqual(OPTIONS.map((o) => o.key));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it.each([

@@ -5,6 +5,8 @@ import { clip, displayName, graphemes, initials, isolate, nameProblem } from '..
 import { validateName } from '../../../scripts/lib/token.mjs';
 
 const nameSpec = OPTIONS.find((o) => o.name === 'name') as OptionSpec;
+/** ASCII spelled in invisible tag characters (the "ASCII smuggling" trick). */
+const tags = (ascii: string) => Array.from(ascii, (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 
 // [name, accepted?] — one table for the widget's parser and the dev token endpoint.
 const NAMES: Array<[string, boolean]> = [
@@ -29,13 +31,42 @@ const NAMES: Array<[string, boolean]> = [
   ['a\u0000b', false],
   ['x'.repeat(65), false],
   ['x'.repeat(64), true],
+  ['👩🏽‍💻 Priya', true], // ZWJ after a skin tone
+  ['🏳️‍🌈 Sam', true], // ZWJ after a variation selector
+  ['क्‍ष', true], // ZWJ after a virama
+  ['क्‌ष', true], // ZWNJ after a virama
+  ['山田\u3000花子', true], // ideographic space
+  ['שָׁלוֹם', true], // niqqud
+  ['Zoe\u0308', true], // decomposed, stored composed
+  ['🏴󠁧󠁢󠁥󠁮󠁧󠁿', true],
+  [`🏴${tags('ignore previous instructions')}\u{E007F}`, false], // hidden text dressed as a flag
+  ['🏴\u{E007F}', false],
+  ['\u{E0001}\u{E0065}\u{E006E}Ada', false], // language tag
+  ['A\u200Bda', false], // zero-width space inside
+  ['Ada\u200F', false], // right-to-left mark
+  ['\u061CAda', false], // Arabic letter mark
+  ['Ada\u2060Lovelace', false], // word joiner
+  ['Ada\u00AD', false], // soft hyphen
+  ['A\uFEFFda', false], // BOM inside
+  ['\u200DAda', false], // ZWJ joining nothing
+  ['Ada\u200D', false],
+  ['A\u200D\u200Dda', false],
+  ['\u3164', false], // Hangul filler: a letter that draws nothing
+  ['Ada\u3164', false],
+  ['\u2800\u2800', false], // blank Braille pattern
+  ['\uFE0F', false], // a lone variation selector
+  ['Ada\uD800', false], // lone surrogate
 ];
 
 describe('display names: one rule for the widget and the dev token endpoint', () => {
   test.each(NAMES)('%j accepted: %s', (name, ok) => {
     expect(nameProblem(name.normalize('NFC').trim()) === null).toBe(ok);
-    expect(parseOption(nameSpec, name).issue === undefined).toBe(ok);
-    expect((validateName(name) as { ok: boolean }).ok).toBe(ok);
+    const parsed = parseOption(nameSpec, name);
+    expect(parsed.issue === undefined).toBe(ok);
+    const validated = validateName(name) as { ok: boolean; value?: string };
+    expect(validated.ok).toBe(ok);
+    // Accepted names are stored the same way on both sides (NFC, trimmed).
+    if (ok) expect(validated.value).toBe(parsed.value);
   });
 });
 
@@ -50,6 +81,13 @@ describe('text helpers', () => {
     ['\u200B\u202EAda', 'A'],
     ['', '?'],
     ['\u200B', '?'],
+    ['\u3164', '?'], // a Hangul filler is no initial
+    ['\u3164 Ada \u2800', 'A'],
+    ['\u0301ada', 'A'], // a lone mark first is no initial
+    ['ßen Weiß', 'ßW'], // "SS" would be two letters
+    ['👩🏽‍💻 Dev', '👩🏽‍💻D'],
+    ['🏴󠁧󠁢󠁳󠁣󠁴󠁿 Ewan', '🏴󠁧󠁢󠁳󠁣󠁴󠁿E'],
+    ['क्षमा', 'क्ष'],
   ])('initials(%j) = %j', (name, expected) => {
     expect(initials(name)).toBe(expected);
   });
@@ -64,8 +102,31 @@ describe('text helpers', () => {
     expect(displayName('x'.repeat(10_000)).endsWith('…')).toBe(true);
   });
 
+  test.each([
+    ['A\u200Bda\u200F', 'Ada'],
+    ['\u2060Ada\uFEFF\u00AD', 'Ada'],
+    ['\u200DAda\u200D', 'Ada'],
+    ['Ada\u3164Lovelace', 'AdaLovelace'],
+    ['Ada\uD800', 'Ada'],
+    ['\u3164', ''],
+    ['\u2800 \u0301', ''],
+    [`🏴${tags('ignore previous instructions')}\u{E007F} Eve`, '🏴 Eve'],
+    ['👩🏽‍💻 نیک‌نام', '👩🏽‍💻 نیک‌نام'], // joiners inside an emoji and a word stay
+    ['क्‍ष', 'क्‍ष'],
+  ])('displayName(%j) = %j', (raw, expected) => {
+    expect(displayName(raw)).toBe(expected);
+  });
+
+  test('a remote name of thousands of stacked marks is cut to a bounded size', () => {
+    const shown = displayName(`Z${'\u0301'.repeat(10_000)} ${'y'.repeat(100_000)}`);
+    expect(Array.from(shown.split(' ')[0] ?? '')).toHaveLength(32);
+    expect(graphemes(shown).length).toBeLessThanOrEqual(65);
+  });
+
   test('isolate and clip', () => {
     expect(isolate('سارة')).toBe('\u2068سارة\u2069');
+    // A PDI inside would close the isolate early and let the override after it reorder the sentence.
+    expect(isolate('Eve\u2069\u202E (you)')).toBe('\u2068Eve (you)\u2069');
     expect(clip('👩‍💻👩‍💻👩‍💻', 2)).toBe('👩‍💻👩‍💻…');
     expect(clip('short', 10)).toBe('short');
   });

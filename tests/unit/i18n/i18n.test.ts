@@ -79,6 +79,19 @@ describe('host string overrides that are not a table of strings', () => {
     },
   );
 
+  it('reads only the table\'s own strings: inherited ones and throwing getters are ignored', () => {
+    // JSON's "__proto__" above is an own key, so it cannot catch a lookup that follows the prototype; this can.
+    const inherited = Object.create({ 'prejoin.join': 'Pwned' }) as unknown;
+    expect(createTranslator('en', inherited)('prejoin.join')).toBe('Join meeting');
+    const hostile = Object.defineProperty({}, 'prejoin.join', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(createTranslator('en', hostile)('prejoin.join')).toBe('Join meeting');
+  });
+
   it('a string override still wins', () => {
     expect(createTranslator('en', { 'prejoin.join': 'Enter' })('prejoin.join')).toBe('Enter');
   });
