@@ -26,6 +26,10 @@ export class ConfabChat extends LitElement {
   #atBottom = true;
   #newBelow = false;
   #seen = 0;
+  /** When the reader last moved the list (wheel, touch, keys, scrollbar): only they leave the end. */
+  #byHandAt = -Infinity;
+  #toEndRun = 0;
+  #byHand = { handleEvent: () => void (this.#byHandAt = performance.now()), passive: true };
   #time: { lang: string; format: Intl.DateTimeFormat } | null = null;
 
   override connectedCallback(): void {
@@ -57,27 +61,44 @@ export class ConfabChat extends LitElement {
     const el = this.#list;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    if (!atBottom && this.#atBottom && performance.now() - this.#byHandAt > 1000) {
+      // The list moved under the reader (rows measured, sizes settled), not by their hand: stay at the end.
+      void this.#toEnd();
+      return;
+    }
     if (atBottom === this.#atBottom) return;
     this.#atBottom = atBottom;
     if (atBottom) this.#newBelow = false;
     this.requestUpdate();
   };
 
-  #toEnd() {
-    const el = this.#list;
-    const n = this.#meeting.slice.value?.messages.length ?? 0;
-    if (!el || !n) return;
-    el.element(n - 1)?.scrollIntoView({ block: 'end' });
-    // Sizes settle as rows render: stay pinned until the layout is done.
-    void el.layoutComplete?.then(() => {
-      if (this.#atBottom) el.scrollTop = el.scrollHeight;
-    });
+  /** Scrolls to the newest message and keeps it there until the virtualizer's sizes settle. */
+  async #toEnd(): Promise<void> {
+    const run = ++this.#toEndRun;
+    // The virtualizer loads its layout lazily and measures rows as they render: re-pin until stable.
+    for (let i = 0; i < 20; i++) {
+      const el = this.#list;
+      const n = this.#meeting.slice.value?.messages.length ?? 0;
+      if (!el || !n || !this.#atBottom || run !== this.#toEndRun) return;
+      await el.updateComplete;
+      try {
+        el.element(n - 1)?.scrollIntoView({ block: 'end' });
+      } catch {
+        // The layout has not loaded yet: the next round tries again.
+      }
+      await Promise.race([el.layoutComplete?.catch(() => undefined), new Promise((r) => setTimeout(r, 50))]);
+      if (!this.#atBottom || run !== this.#toEndRun) return;
+      const height = el.scrollHeight;
+      el.scrollTop = height;
+      await new Promise((r) => requestAnimationFrame(r));
+      if (el.scrollHeight === height && el.scrollHeight - el.scrollTop - el.clientHeight < 2) return;
+    }
   }
 
   #jump = () => {
     this.#atBottom = true;
     this.#newBelow = false;
-    this.#toEnd();
+    void this.#toEnd();
     this.requestUpdate();
   };
 
@@ -97,7 +118,7 @@ export class ConfabChat extends LitElement {
     const count = this.#meeting.slice.value?.messages.length ?? 0;
     if (count !== this.#seen) {
       this.#seen = count;
-      if (this.#atBottom) this.#toEnd();
+      if (this.#atBottom) void this.#toEnd();
     }
   }
 
@@ -163,6 +184,10 @@ export class ConfabChat extends LitElement {
               .keyFunction=${(m: ChatMessage) => `${m.identity}\u0000${m.id}`}
               .renderItem=${(m: ChatMessage, i: number) => renderRow(m, messages[i - 1], rowCtx)}
               @scroll=${this.#onScroll}
+              @wheel=${this.#byHand}
+              @touchmove=${this.#byHand}
+              @pointerdown=${this.#byHand}
+              @keydown=${this.#byHand}
             ></lit-virtualizer>`
           : html`<p class="empty">${t('chat.empty')}</p>`}
         ${this.#newBelow ? html`<button type="button" class="jump" data-control="new-messages" @click=${this.#jump}>${t('chat.newMessages')}</button>` : nothing}

@@ -51,6 +51,31 @@ test('three participants chat: everyone sees each message once, own ones marked 
   });
 });
 
+test('the list stays at the newest message; a reader who scrolled up gets a "new messages" button instead', async ({ browser }) => {
+  await inCall(browser, 'chat-scroll', ['Ada', 'Bob'] as const, async ([ada, bob]) => {
+    await ada.openChat();
+    const send = (text: string) => bob.page.evaluate((t) => (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage(t), text);
+    // Fifteen five-line messages (under the receivers' flood gate of 20 at once) overflow the panel.
+    for (let i = 1; i <= 15; i++) await send(`line ${i}.\ntwo\nthree\nfour\nfive`);
+    await expect(ada.chatRows('line 15.')).toBeInViewport();
+    expect(await ada.chat.locator('lit-virtualizer').evaluate((list) => list.scrollHeight > 2 * list.clientHeight)).toBe(true);
+    const jump = ada.chat.locator('[data-control="new-messages"]');
+    await expect(jump).toHaveCount(0);
+    // The reader scrolls up by hand; what arrives now must not pull them down.
+    const box = (await ada.chat.locator('lit-virtualizer').boundingBox())!;
+    await ada.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await ada.page.mouse.wheel(0, -3000);
+    const fromEnd = () => ada.chat.locator('lit-virtualizer').evaluate((list) => list.scrollHeight - list.scrollTop - list.clientHeight);
+    await expect.poll(fromEnd).toBeGreaterThan(200);
+    await send('while you read above');
+    await expect(jump).toBeVisible();
+    expect(await fromEnd()).toBeGreaterThan(200);
+    await jump.click();
+    await expect(ada.chatRows('while you read above')).toBeInViewport();
+    await expect(jump).toHaveCount(0);
+  });
+});
+
 test('hostile names and messages stay inert text; only http(s) links, opening safely', async ({ browser }) => {
   const room = uniqueRoom('chat-hostile');
   const ada = await Participant.open(browser, { room, name: 'Ada', query: { video: 'off', audio: 'off' } });

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// Benchmark (JSON): Confab beside LiveKit's own prebuilt — @livekit/components-react's VideoConference,
+// bundled (minified) in this same run from tests/e2e/meet/ — against the same local LiveKit server, in
+// the same browser, with the same fake camera:
+//   - gzip size of what each page loads;
+//   - join click → first remote video frame, p50/p95 over BENCH_JOINS joins (default 10) each;
+//   - a server crash (SIGKILL) and restart with both in one call → each back to "connected" and each
+//     showing the other's video again, measured from the moment the new server listens.
+// Never fails on timing. Run after `npm run build`: `node bench/prebuilt.mjs`.
+import { chromium } from '@playwright/test';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { startServer } from '../scripts/livekit.mjs';
+import { createAppServer, listen } from '../scripts/serve.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const meetOut = join(root, '.cache', 'bench-meet');
+const JOINS = Number(process.env.BENCH_JOINS ?? 10);
+const LIVEKIT_PORT = 7897;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const pct = (xs, p) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]);
+const ratio = (theirs, ours) => Math.round((theirs / ours) * 100) / 100;
+const log = (msg) => process.stderr.write(`[bench prebuilt] ${msg}\n`);
+
+// LiveKit's prebuilt, minified as a site would ship it.
+await build({ configFile: join(root, 'tests/e2e/meet/vite.config.mjs'), logLevel: 'warn', build: { outDir: meetOut, emptyOutDir: true, minify: true } });
+const jsIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js') && statSync(join(dir, f)).isFile()).map((f) => join(dir, f));
+const chunk = (prefix) => readdirSync(join(dist, 'chunks')).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js')).map((f) => join(dist, 'chunks', f));
+const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
+// What Confab's page loads to be in a call in English: the shell, its chunk and livekit-client's chunk.
+// Chat, blur and other languages load when first used; VideoConference's bundle has all of its own.
+const sizes = {
+  confab: { callJsGzipBytes: gz(join(dist, 'confab.js')) + sum(chunk('define')) + sum(chunk('session')), shellGzipBytes: gz(join(dist, 'confab.js')) + sum(chunk('define')), sdkChunkGzipBytes: sum(chunk('session')) },
+  videoConference: { allJsGzipBytes: sum(jsIn(meetOut)) },
+};
+sizes.ratioVideoConferenceToConfab = ratio(sizes.videoConference.allJsGzipBytes, sizes.confab.callJsGzipBytes);
+
+const livekit = await startServer({ port: LIVEKIT_PORT, quiet: true, logLevel: 'warn' });
+let server = livekit;
+const app = createAppServer({ livekitUrl: livekit.url });
+await listen(app, 8197);
+const meet = createAppServer({ distDir: meetOut, csp: false });
+await listen(meet, 8198);
+const base = 'http://127.0.0.1:8197';
+const meetBase = 'http://127.0.0.1:8198';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+});
+const newPage = async () => (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+
+// Frames of the first remote <video> each page shows (Confab's tiles live in shadow roots).
+const REMOTE_FRAMES = {
+  confab: () => {
+    const grid = document.querySelector('confab-meeting')?.shadowRoot?.querySelector('confab-grid');
+    const video = grid?.shadowRoot?.querySelector('confab-tile:not([data-local])')?.shadowRoot?.querySelector('video');
+    return video ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+  },
+  videoConference: () => {
+    const video = document.querySelector('.lk-participant-tile[data-lk-local-participant="false"] video');
+    return video ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+  },
+};
+const JOIN_BUTTON = {
+  confab: () => document.querySelector('confab-meeting').shadowRoot.querySelector('confab-prejoin').shadowRoot.querySelector('button.join'),
+  videoConference: () => document.querySelector('#join'),
+};
+const CONNECTED = {
+  confab: () => document.querySelector('confab-meeting')?.dataset.state === 'connected',
+  videoConference: () => window.lkRoom?.state === 'connected',
+};
+
+async function openConfab(room, name, query = '') {
+  const page = await newPage();
+  await page.goto(`${base}/?room=${room}&name=${name}${query}`);
+  return page;
+}
+async function openVideoConference(room, name) {
+  const page = await newPage();
+  await page.goto(`${meetBase}/index.html?${new URLSearchParams({ bench: '1', app: base, room, name })}`);
+  await page.locator('#join').waitFor();
+  return page;
+}
+
+/** Click Join, then wait in the page (rAF) for the first decoded remote frame. */
+async function clickToFirstRemoteFrame(page, kind) {
+  // A string expression: the pages' CSP forbids eval, and Playwright evaluates strings as they are.
+  return page.evaluate(`new Promise((done) => {
+    const remoteFrames = ${REMOTE_FRAMES[kind]};
+    const start = performance.now();
+    const poll = () => (remoteFrames() > 0 ? done(performance.now() - start) : requestAnimationFrame(poll));
+    (${JOIN_BUTTON[kind]})().click();
+    poll();
+  })`);
+}
+
+const joins = { confab: [], videoConference: [] };
+try {
+  for (let i = 0; i < JOINS; i++) {
+    for (const kind of ['confab', 'videoConference']) {
+      const room = `bench-${kind}-${Date.now()}-${i}`;
+      const other = await openConfab(room, 'Other', '&prejoin=off');
+      await other.locator('confab-meeting[data-state="connected"]').waitFor();
+      const page = kind === 'confab' ? await openConfab(room, 'Bench') : await openVideoConference(room, 'Bench');
+      if (kind === 'confab') await page.locator('confab-prejoin .preview[data-preview="live"]').waitFor();
+      await page.waitForTimeout(500); // a user reads the screen before clicking
+      joins[kind].push(await clickToFirstRemoteFrame(page, kind));
+      await page.context().close();
+      await other.context().close();
+    }
+    log(`join ${i + 1}/${JOINS}`);
+  }
+
+  // One call with both, then the server crashes and comes back on the same port.
+  const room = `bench-restart-${Date.now()}`;
+  const confab = await openConfab(room, 'Confab', '&prejoin=off');
+  await confab.locator('confab-meeting[data-state="connected"]').waitFor();
+  const vc = await openVideoConference(room, 'VideoConference');
+  await vc.locator('#join').click();
+  const pages = { confab, videoConference: vc };
+  for (const [kind, page] of Object.entries(pages)) await page.waitForFunction(`(${REMOTE_FRAMES[kind]})() > 10`, null, { timeout: 30_000 });
+  const framesBefore = {};
+  for (const [kind, page] of Object.entries(pages)) framesBefore[kind] = await page.evaluate(`(${REMOTE_FRAMES[kind]})()`);
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill('SIGKILL');
+  await exited;
+  await new Promise((r) => setTimeout(r, 1000));
+  server = await startServer({ port: LIVEKIT_PORT, quiet: true, logLevel: 'warn' });
+  const t0 = Date.now();
+  const reconnect = {};
+  await Promise.all(
+    Object.entries(pages).map(async ([kind, page]) => {
+      await page.waitForFunction(`(${CONNECTED[kind]})()`, null, { timeout: 60_000, polling: 50 });
+      const connectedMs = Date.now() - t0;
+      const before = await page.evaluate(`(${REMOTE_FRAMES[kind]})()`);
+      // A fresh tile restarts the counter, an old one keeps counting: either way, new frames flow.
+      await page.waitForFunction(`(() => { const n = (${REMOTE_FRAMES[kind]})(); return n > 0 && n !== ${before} })()`, null, { timeout: 60_000, polling: 50 });
+      reconnect[kind] = { toConnectedMs: connectedMs, toRemoteVideoMs: Date.now() - t0, remoteFramesBefore: framesBefore[kind] };
+    }),
+  );
+  const result = {
+    benchmark: 'prebuilt',
+    comparedWith: '@livekit/components-react VideoConference (minified, built in this run)',
+    machine: { cores: (await import('node:os')).cpus().length },
+    sizes,
+    joinClickToFirstRemoteFrameMs: {
+      joins: JOINS,
+      confab: { p50: pct(joins.confab, 0.5), p95: pct(joins.confab, 0.95) },
+      videoConference: { p50: pct(joins.videoConference, 0.5), p95: pct(joins.videoConference, 0.95) },
+      ratioP50: ratio(pct(joins.videoConference, 0.5), pct(joins.confab, 0.5)),
+      ratioP95: ratio(pct(joins.videoConference, 0.95), pct(joins.confab, 0.95)),
+    },
+    serverRestart: {
+      ...reconnect,
+      ratioToRemoteVideo: ratio(reconnect.videoConference.toRemoteVideoMs, reconnect.confab.toRemoteVideoMs),
+    },
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  await browser.close();
+  app.close();
+  meet.close();
+  await server.stop();
+}

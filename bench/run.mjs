@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark in one run, one after the other (they share the machine's two
+// cores; in parallel they would measure each other). Writes bench/results.json, prints a Markdown
+// table of Confab beside LiveKit's own prebuilt, and with `--readme` puts that table in README.md
+// between its bench markers. Never fails on timing; fails only when a benchmark cannot run.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const BENCHES = ['prebuilt', 'chat', 'blur'];
+
+const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
+for (const name of BENCHES.filter((b) => !only.length || only.includes(b))) {
+  process.stderr.write(`\n[bench] ${name}…\n`);
+  const r = spawnSync(process.execPath, [join(root, 'bench', `${name}.mjs`)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) {
+    process.stderr.write(`[bench] ${name} failed (exit ${r.status ?? r.signal})\n`);
+    process.exit(1);
+  }
+  // Each bench prints one JSON document on stdout (and may log before it).
+  results[name] = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+}
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (n) => (n == null ? '—' : `${Math.round(n)} ms`);
+const x = (n) => (n == null ? '—' : `${n.toFixed(2)}×`);
+const rows = [];
+const { prebuilt, chat, blur } = results;
+if (prebuilt) {
+  const j = prebuilt.joinClickToFirstRemoteFrameMs;
+  const s = prebuilt.serverRestart;
+  rows.push(['JavaScript to be in a call (gzip)', kb(prebuilt.sizes.confab.callJsGzipBytes), kb(prebuilt.sizes.videoConference.allJsGzipBytes), x(prebuilt.sizes.ratioVideoConferenceToConfab)]);
+  rows.push([`Join click → first remote frame, p50 (${j.joins} joins)`, ms(j.confab.p50), ms(j.videoConference.p50), x(j.ratioP50)]);
+  rows.push([`Join click → first remote frame, p95`, ms(j.confab.p95), ms(j.videoConference.p95), x(j.ratioP95)]);
+  rows.push(['Server crash + restart → remote video again', ms(s.confab.toRemoteVideoMs), ms(s.videoConference.toRemoteVideoMs), x(s.ratioToRemoteVideo)]);
+}
+if (chat) {
+  const at10k = chat.runs.find((r) => r.messages === 10_000);
+  rows.push(['Chat: append at 10,000 messages, p95 (DOM rows)', `${at10k.appendP95Ms} ms (${at10k.domMessageRows} rows)`, 'not measured', '—']);
+}
+if (blur) {
+  rows.push(['Background blur, per frame at 640×360 (vs `@livekit/track-processors`)', ms(blur.ours.totalMs.median), ms(blur.livekit.totalMs.median), x(blur.totalMsRatio)]);
+  rows.push(['Blur output fps / longest main-thread task', `${blur.ours.fps} fps / ${blur.ours.longestMainThreadTaskMs} ms`, `${blur.livekit.fps} fps / ${blur.livekit.longestMainThreadTaskMs} ms`, '—']);
+}
+const table = [
+  `| Measured ${results.date.slice(0, 10)}, ${results.machine.cores} cores | Confab | LiveKit prebuilt | LiveKit ÷ Confab |`,
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+process.stdout.write(`${table}\n`);
+
+if (process.argv.includes('--readme')) {
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!text.includes(start) || !text.includes(end)) throw new Error('README.md has no bench markers');
+  writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+}
