@@ -7,6 +7,7 @@ import { createElement as h, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LiveKitRoom, VideoConference } from '@livekit/components-react';
 import { Room } from 'livekit-client';
+import '@livekit/components-styles';
 
 const params = new URLSearchParams(location.search);
 const bench = params.get('bench') === '1';
