@@ -45,6 +45,26 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', 'livekit-client'], message: 'The core is plain TypeScript: no Lit, and livekit-client only in src/session/.' }] }],
     },
   },
+  // No HTML from strings, anywhere in the product: text bindings and templates only (names, chat and
+  // URL parameters are other people's input).
+  {
+    files: ['components/**/*.ts', 'src/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe', 'parseHTMLUnsafe'].map((property) => ({
+          property,
+          message: 'No HTML from strings: render with Lit templates and text bindings.',
+        })),
+        ...['write', 'writeln'].map((property) => ({ object: 'document', property, message: 'No HTML from strings: render with Lit templates and text bindings.' })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration[source.value=/unsafe-(html|svg|mathml)|static-html/]', message: 'No unsafeHTML/unsafeSVG/unsafeStatic: render with Lit templates and text bindings.' },
+        { selector: 'ImportExpression[source.value=/unsafe-(html|svg|mathml)|static-html/]', message: 'No unsafeHTML/unsafeSVG/unsafeStatic: render with Lit templates and text bindings.' },
+      ],
+    },
+  },
   {
     files: ['components/**/*.ts', 'src/**/*.ts'],
     ignores: ['src/i18n/**'],
