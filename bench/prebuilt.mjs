@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { measure } from '../scripts/check-size.mjs';
 import { startServer } from '../scripts/livekit.mjs';
 import { createAppServer, listen } from '../scripts/serve.mjs';
 
@@ -30,12 +31,13 @@ const log = (msg) => process.stderr.write(`[bench prebuilt] ${msg}\n`);
 // LiveKit's prebuilt, minified as a site would ship it.
 await build({ configFile: join(root, 'tests/e2e/meet/vite.config.mjs'), logLevel: 'warn', build: { outDir: meetOut, emptyOutDir: true, minify: true } });
 const jsIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js') && statSync(join(dir, f)).isFile()).map((f) => join(dir, f));
-const chunk = (prefix) => readdirSync(join(dist, 'chunks')).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js')).map((f) => join(dist, 'chunks', f));
 const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
-// What Confab's page loads to be in a call in English: the shell, its chunk and livekit-client's chunk.
-// Chat, blur and other languages load when first used; VideoConference's bundle has all of its own.
+// What Confab's page loads to be in a call in English, livekit-client included (scripts/check-size.mjs
+// follows the static imports). Chat, blur and other languages load when first used; VideoConference's
+// bundle has all of its own.
+const confabSizes = measure(dist);
 const sizes = {
-  confab: { callJsGzipBytes: gz(join(dist, 'confab.js')) + sum(chunk('define')) + sum(chunk('session')), shellGzipBytes: gz(join(dist, 'confab.js')) + sum(chunk('define')), sdkChunkGzipBytes: sum(chunk('session')) },
+  confab: { callJsGzipBytes: confabSizes.callTotal, shellGzipBytes: confabSizes.shell, inCallWithoutLivekitGzipBytes: confabSizes.inCall, livekitClientGzipBytes: confabSizes.livekitClient, chatPanelGzipBytes: confabSizes.chatPanel, blurGzipBytes: confabSizes.blur, hostHelperGzipBytes: confabSizes.helper },
   videoConference: { allJsGzipBytes: sum(jsIn(meetOut)) },
 };
 sizes.ratioVideoConferenceToConfab = ratio(sizes.videoConference.allJsGzipBytes, sizes.confab.callJsGzipBytes);

@@ -13,7 +13,7 @@ const r = spawnSync(join(root, 'node_modules', '.bin', 'cem'), ['analyze', '--li
 });
 if (r.status !== 0) process.exit(r.status ?? 1);
 
-const { OPTIONS, CONFAB_EVENTS } = await import(pathToFileURL(join(root, 'dist', 'lib', 'index.js')).href);
+const { OPTIONS, CONFAB_EVENTS, optionMeaning } = await import(pathToFileURL(join(root, 'dist', 'lib', 'index.js')).href);
 const file = join(root, 'custom-elements.json');
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
 const typeOf = (o) =>
@@ -26,7 +26,7 @@ for (const mod of manifest.modules) {
       fieldName: o.property ?? o.key,
       type: { text: typeOf(o) },
       ...(o.default !== undefined ? { default: JSON.stringify(o.type === 'switch' ? (o.default ? 'on' : 'off') : o.default) } : {}),
-      description: o.description.replace(/`/g, ''),
+      description: optionMeaning(o.name).replace(/`/g, ''),
     }));
     const described = new Map((decl.events ?? []).map((e) => [e.name, e.description]));
     decl.events = CONFAB_EVENTS.map((name) => ({ name, type: { text: `CustomEvent<ConfabEventDetails['${name}']>` }, description: described.get(name) ?? '' }));

@@ -76,6 +76,7 @@ run('build (npm package)', bin('vite'), ['build', '--mode', 'lib', '--logLevel',
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 run('custom-elements.json', process.execPath, ['scripts/manifest.mjs']);
 run('package check', process.execPath, ['scripts/check-package.mjs']);
+run('size budgets', process.execPath, ['scripts/check-size.mjs']);
 run('build (storybook)', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 
 say('LiveKit server…');

@@ -7,6 +7,7 @@ export { ConfabPrejoin } from '../components/prejoin/prejoin.js';
 export { ConfabDeviceSelect } from '../components/device-select/device-select.js';
 export { ConfabSettings } from '../components/settings/settings.js';
 export { OPTIONS, type MeetingConfig } from './config/schema.js';
+export { optionMeaning } from './config/docs.js';
 export { CONFAB_EVENTS, type ConfabEventDetails, type ConfabEventName } from './events.js';
 export type { MeetingSnapshot, Phase, LeftReason, DeviceErrorReason } from './core/types.js';
 export { VERSION } from './version.js';

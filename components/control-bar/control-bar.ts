@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
-import { unreadCount } from '../../src/core/chat.js';
+import { unreadCount } from '../../src/core/chat-state.js';
 import { camIcon, camOffIcon, chatIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
 import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';

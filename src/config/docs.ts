@@ -1,5 +1,35 @@
 // The option table of embed.md, rendered from the schema; a unit test keeps the two identical.
-import { OPTIONS, propertyOf, type OptionSpec } from './schema.js';
+import { OPTIONS, propertyOf, type OptionName, type OptionSpec } from './schema.js';
+
+/** What each option means, and how its default reads when it is not a literal value. Docs only: never shipped. */
+const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
+  'server-url': { meaning: 'LiveKit server (`wss://…` or `ws://…`)' },
+  'token': { meaning: 'LiveKit access token' },
+  'token-endpoint': { meaning: 'GET `?room=&name=` → `{serverUrl, token}`', defaultText: "deployment's `tokenEndpoint` (iframe)" },
+  'room': { meaning: 'room to join with a token endpoint (1–128 of `A-Z a-z 0-9 _ -`)' },
+  'name': { meaning: 'display name', defaultText: 'asked in the pre-join' },
+  'audio': { meaning: 'start with the microphone on' },
+  'video': { meaning: 'start with the camera on' },
+  'prejoin': { meaning: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
+  'chat': { meaning: 'chat: the panel, its button and its transport (`off`: nothing on `lk.chat` is sent or read)' },
+  'chat-history': { meaning: 'a late joiner asks someone already in the room for the last 100 messages, and answers such requests' },
+  'blur': { meaning: 'background blur at start (applied before the first frame is published; remembered when the user changes it)' },
+  'screenshare': { meaning: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
+  'participants': { meaning: 'participant list visible (reserved until the list lands)' },
+  'layout': { meaning: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },
+  'max-tiles': { meaning: 'tiles shown in the grid' },
+  'shortcuts': { meaning: 'keyboard shortcuts while focus is in the widget: Ctrl/⌘+D microphone, Ctrl/⌘+E camera' },
+  'theme': { meaning: 'colour scheme' },
+  'accent': { meaning: 'accent colour (the element also reads `--confab-accent`)', defaultText: 'blue' },
+  'lang': { meaning: 'UI language', defaultText: 'browser language, then `en`' },
+  'assets-base': { meaning: 'where the blur WASM and model load from (the build writes them to `dist/mediapipe/`)', defaultText: 'beside `confab.js` (`mediapipe/`)' },
+  'background-image': { meaning: 'virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; built-in: `backgrounds/{dawn,ocean,forest}.png` beside `confab.js`' },
+  'parent-origin': { meaning: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`" },
+};
+const docsOf = (spec: OptionSpec) => DOCS[spec.name as OptionName];
+
+/** An option's meaning in plain words (custom-elements.json, editors' tooltips). */
+export const optionMeaning = (name: OptionName): string => DOCS[name].meaning;
 
 const URL_POLICY: Record<OptionSpec['url'], string> = {
   yes: 'yes',
@@ -31,16 +61,17 @@ function values(spec: OptionSpec): string {
 }
 
 function defaultOf(spec: OptionSpec): string {
-  if (spec.defaultText) return spec.defaultText;
+  const text = docsOf(spec).defaultText;
+  if (text) return text;
   if (spec.type === 'switch') return spec.default ? '`on`' : '`off`';
   if (spec.type === 'enum') return `\`${spec.default}\``;
   if (spec.type === 'int') return String(spec.default);
-  return spec.defaultText ?? '—';
+  return '—';
 }
 
 export function optionTable(): string {
   const rows = (OPTIONS as readonly OptionSpec[]).map(
-    (o) => `| \`${o.name}\` | \`${propertyOf(o)}\` | ${values(o)} | ${defaultOf(o)} | ${URL_POLICY[o.url]} | ${o.description} |`,
+    (o) => `| \`${o.name}\` | \`${propertyOf(o)}\` | ${values(o)} | ${defaultOf(o)} | ${URL_POLICY[o.url]} | ${docsOf(o).meaning} |`,
   );
   return ['| attribute / URL parameter | JS property | values | default | from the iframe URL? | meaning |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -1,6 +1,10 @@
 // Chat's pure rules: limits, what an inbound payload must look like, links, grouping and unread.
 // Everything that arrives here is remote input: parsed strictly, bounded, never trusted for who sent it.
-import type { ChatMessage, ChatView, MeetingState } from './types.js';
+import { CHAT_MAX_CHARS, tooLong } from './chat-state.js';
+import type { ChatMessage } from './types.js';
+
+// What the element needs before a call (limits, unread, the empty slice) lives in chat-state.ts, in the shell.
+export { CHAT_MAX_CHARS, chatLength, emptyChat, markRead, tooLong, unreadCount } from './chat-state.js';
 
 /** Text streams topic of @livekit/components-react's chat (and LiveKit Meet, and Agents' text input). */
 export const CHAT_TOPIC = 'lk.chat';
@@ -9,8 +13,6 @@ export const LEGACY_CHAT_TOPIC = 'lk-chat-topic';
 /** RPC method a late joiner calls on one participant already in the room. */
 export const HISTORY_METHOD = 'confab.chat.history';
 
-/** Characters (code points) in one message; longer ones are refused before sending. */
-export const CHAT_MAX_CHARS = 4000;
 /** Inbound bytes per message (4 bytes per code point at worst); anything larger is dropped unread. */
 export const CHAT_MAX_BYTES = CHAT_MAX_CHARS * 4;
 /** Messages kept in memory: the oldest go first. */
@@ -22,29 +24,6 @@ export const HISTORY_WAIT_MS = 5000;
 const ID_MAX = 128;
 /** Consecutive messages of one sender within this time share one sender line. */
 const GROUP_MS = 5 * 60_000;
-
-export function emptyChat(): ChatView {
-  return { room: null, messages: [], history: 'none', seq: 0, readSeq: 0 };
-}
-
-/** Code points, as the limit counts them (an emoji is one or two, never half). */
-export function chatLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
-
-export function tooLong(text: string): boolean {
-  return text.length > CHAT_MAX_CHARS && chatLength(text) > CHAT_MAX_CHARS;
-}
 
 /** Bidi embeddings, overrides and isolates: a message could otherwise reorder what is around it. */
 const BIDI_ALL = /[\u202A-\u202E\u2066-\u2069]/gu;
@@ -186,23 +165,6 @@ export function startsGroup(message: ChatMessage, previous: ChatMessage | undefi
   return !previous || previous.identity !== message.identity || !!previous.earlier !== !!message.earlier || message.timestamp - previous.timestamp > GROUP_MS;
 }
 
-/** Messages from others that arrived after the reader last looked (none while the panel is open). */
-export function unreadCount(state: Pick<MeetingState, 'chat' | 'panel'>): number {
-  if (state.panel === 'chat') return 0;
-  const { messages, readSeq } = state.chat;
-  let n = 0;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i] as ChatMessage;
-    if (m.seq <= readSeq) break;
-    if (!m.local && !m.earlier && !m.deleted) n++;
-  }
-  return n;
-}
 
 /** The key that makes a message unique: a sender cannot collide with, or suppress, another's ids. */
 export const messageKey = (identity: string, id: string) => `${identity}\u0000${id}`;
-
-/** The chat slice once the reader has seen everything so far (the panel opened or closed). */
-export function markRead(state: Pick<MeetingState, 'chat'>): ChatView {
-  return state.chat.readSeq === state.chat.seq ? state.chat : { ...state.chat, readSeq: state.chat.seq };
-}

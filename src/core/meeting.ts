@@ -2,7 +2,7 @@
 // session. No livekit-client and no Lit here.
 import type { MeetingConfig } from '../config/schema.js';
 import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
-import { CHAT_MAX_CHARS, markRead, tooLong } from './chat.js';
+import { CHAT_MAX_CHARS, markRead, tooLong } from './chat-state.js';
 import { BackgroundControl, type EffectsModule, type ExplicitBackground } from './background.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';

@@ -1,5 +1,5 @@
 // The plain snapshot getState() returns (contract §4).
-import { unreadCount } from './chat.js';
+import { unreadCount } from './chat-state.js';
 import { localParticipant, orderedParticipants } from './store.js';
 import type { MeetingSnapshot, MeetingState } from './types.js';
 

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { emptyChat } from './chat.js';
+import { emptyChat } from './chat-state.js';
 import { next, type PhaseEvent } from './phase.js';
 import type { MediaView, MeetingState, ParticipantView } from './types.js';
 
