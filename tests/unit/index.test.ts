@@ -22,8 +22,11 @@ describe('the package in Node (no DOM)', () => {
         defined.set(n, c);
       },
     } as unknown as CustomElementRegistry;
-    define(fake);
-    define(fake);
+    const first = define(fake);
+    // The pre-join's elements at once; the in-call ones when their chunk has loaded.
+    expect([...defined.keys()].sort()).toEqual(['confab-device-select', 'confab-meeting', 'confab-prejoin']);
+    await first;
+    await define(fake);
     expect([...defined.keys()].sort()).toEqual(['confab-control-bar', 'confab-device-select', 'confab-grid', 'confab-meeting', 'confab-prejoin', 'confab-settings', 'confab-tile']);
   });
 });
