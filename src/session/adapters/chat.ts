@@ -50,8 +50,16 @@ export interface ChatBinding {
 interface Outgoing {
   identity: string;
   text: string;
+  /** Already shown as sent: sent again after a full reconnect, its row unchanged. */
+  again?: boolean;
   waiters: Array<{ resolve: (id: string) => void; reject: (e: unknown) => void }>;
 }
+
+/** Sent messages kept for a resend after a full reconnect: the last ones, this recent. */
+const RESEND_WINDOW_MS = 30_000;
+const RESEND_KEEP = 50;
+/** Without livekit-client's engine flag: how long after Reconnected its engine may still be reconnecting. */
+const SETTLE_FALLBACK_MS = 3000;
 
 const timeout = <T>(work: Promise<T>, ms: number) =>
   new Promise<T>((resolve, reject) => {
@@ -70,7 +78,6 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
   let disposed = false;
 
   const write = (fn: (chat: ChatView) => Partial<ChatView>) => store.setState((s) => ({ chat: { ...s.chat, ...fn(s.chat) } }));
-  const connected = () => room.state === ConnectionState.Connected;
   const localIdentity = () => room.localParticipant.identity;
 
   const nameOf = (identity: string, fallback = '') => {
@@ -109,8 +116,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
 
   const onStream = async (reader: TextStreamReader, { identity }: { identity: string }) => {
     const { id, timestamp, size } = reader.info;
-    if (identity === localIdentity() || !validId(id) || (size ?? 0) > CHAT_MAX_BYTES) return;
-    if (keys.has(messageKey(identity, id)) || !gate.allow(identity)) return;
+    if (identity === localIdentity() || !validId(id) || (size ?? 0) > CHAT_MAX_BYTES || !gate.allow(identity)) return;
     let text = '';
     try {
       for await (const chunk of reader) {
@@ -121,7 +127,11 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       return;
     }
     const body = cleanBody(text);
-    if (body !== null && !disposed) remote(identity, id, body, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : Date.now());
+    if (body === null || disposed) return;
+    if (!keys.has(messageKey(identity, id))) return void remote(identity, id, body, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : Date.now());
+    // A known id again: components-core's edit (new text), or a resend after a reconnect (same text).
+    const known = store.getState().chat.messages.findLast((m) => m.id === id && m.identity === identity);
+    if (known && !known.deleted && known.text !== body) update(identity, id, { text: body, edited: true });
   };
 
   /** A legacy packet or the SDK's chat packet: a new message, or an edit/delete of one already shown. */
@@ -155,11 +165,57 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
   };
 
   // --- outbound ----------------------------------------------------------------------------------
+  //
+  // livekit-client resolves a reliable send it could not put on the wire: while its engine is
+  // reconnecting the packet goes to a replay buffer that only a resume replays (a full reconnect
+  // drops it), and the Room says Reconnected before a full reconnect's engine is done (it still
+  // sleeps 2 s), so a send made on Reconnected resolved and was lost. A message is sent only when
+  // its send began and ended with the engine settled and no reconnect between; else it goes again,
+  // with its id. What went out just before a full reconnect goes again silently (in-flight SCTP
+  // data dies with the old connection). Confab and components-core both dedupe by (sender, id).
+
+  /** The engine behind the Room (internal to livekit-client; read defensively, see decision 0006). */
+  const engine = () => (room as unknown as { engine?: { attemptingReconnect?: unknown; dataChannelForKind?: (kind: number) => RTCDataChannel | undefined } }).engine;
+  let epoch = 0;
+  let reconnectedAt = 0;
+  const settled = () => {
+    if (room.state !== ConnectionState.Connected) return false;
+    const e = engine();
+    // A livekit-client without that flag: its reconnect is waited out the slow way.
+    if (typeof e?.attemptingReconnect === 'boolean' ? e.attemptingReconnect : Date.now() - reconnectedAt < SETTLE_FALLBACK_MS) return false;
+    // The reliable publisher channel, once it exists, must be open (a fresh one is still connecting).
+    const dc = e?.dataChannelForKind?.(0);
+    return !dc || dc.readyState === 'open';
+  };
+
+  /** Messages that went out shortly before now, in case a full reconnect loses them in flight. */
+  const recent = new Map<string, { identity: string; text: string; at: number }>();
+  const remember = (id: string, identity: string, text: string) => {
+    recent.set(id, { identity, text, at: Date.now() });
+    for (const [key, r] of recent) if (recent.size > RESEND_KEEP || Date.now() - r.at > RESEND_WINDOW_MS) recent.delete(key);
+  };
+
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    flushTimer = null;
+    if (disposed || !queued.size) return;
+    if (!settled()) return schedule();
+    for (const id of [...queued]) void transmit(id);
+  };
+  function schedule() {
+    if (!flushTimer && !disposed && room.state !== ConnectionState.Disconnected) flushTimer = setTimeout(flush, 100);
+  }
+
+  const requeue = (id: string) => {
+    queued.add(id);
+    schedule();
+  };
 
   const transmit = async (id: string) => {
     const entry = outgoing.get(id);
     if (!entry || disposed) return;
     queued.delete(id);
+    const startedIn = epoch;
     try {
       await timeout(
         (async () => {
@@ -171,23 +227,24 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       );
     } catch (error) {
       // Dropped mid-send: it goes again, with the same id, once the connection is back.
-      if (!connected() && !disposed) {
-        queued.add(id);
-        return;
-      }
+      if ((!settled() || epoch !== startedIn) && !disposed) return requeue(id);
       outgoing.delete(id);
       update(entry.identity, id, { status: 'failed' });
       for (const w of entry.waiters) w.reject(new ConfabError('send-failed', error instanceof Error ? error.message : String(error)));
       return;
     }
+    if (disposed) return;
+    // Resolved, but was it on the wire? Only if nothing reconnected meanwhile.
+    if (epoch !== startedIn || !settled()) return requeue(id);
     outgoing.delete(id);
-    update(entry.identity, id, { status: 'sent', timestamp: Date.now() });
+    remember(id, entry.identity, entry.text);
+    if (!entry.again) update(entry.identity, id, { status: 'sent', timestamp: Date.now() });
     for (const w of entry.waiters) w.resolve(id);
   };
 
   const kick = (id: string) => {
-    if (connected()) void transmit(id);
-    else queued.add(id);
+    if (settled()) void transmit(id);
+    else requeue(id);
   };
 
   const enqueue = (identity: string, id: string, text: string) =>
@@ -196,8 +253,23 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       kick(id);
     });
 
+  const onReconnecting = () => (epoch += 1);
+
+  /** A full reconnect (new peer connection): what went out just before may not have arrived. */
+  const onFullReconnect = () => {
+    onReconnecting();
+    for (const [id, r] of recent) {
+      if (outgoing.has(id)) continue;
+      outgoing.set(id, { identity: r.identity, text: r.text, waiters: [], again: true });
+      queued.add(id);
+    }
+    recent.clear();
+    schedule();
+  };
+
   const onReconnected = () => {
-    for (const id of [...queued]) void transmit(id);
+    reconnectedAt = Date.now();
+    schedule();
   };
 
   // --- history -----------------------------------------------------------------------------------
@@ -250,6 +322,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, info) => void onStream(reader, info));
   if (options.history) room.registerRpcMethod(HISTORY_METHOD, answer);
   room.on(RoomEvent.DataReceived, onData).on(RoomEvent.ChatMessage, onSdkChat).on(RoomEvent.Reconnected, onReconnected);
+  room.on(RoomEvent.Reconnecting, onFullReconnect).on(RoomEvent.SignalReconnecting, onReconnecting);
 
   return {
     start() {
@@ -282,13 +355,17 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       room.unregisterTextStreamHandler(CHAT_TOPIC);
       if (options.history) room.unregisterRpcMethod(HISTORY_METHOD);
       room.off(RoomEvent.DataReceived, onData).off(RoomEvent.ChatMessage, onSdkChat).off(RoomEvent.Reconnected, onReconnected);
+      room.off(RoomEvent.Reconnecting, onFullReconnect).off(RoomEvent.SignalReconnecting, onReconnecting);
+      if (flushTimer) clearTimeout(flushTimer);
       // What never went out is failed, with Retry for the next call.
       for (const [id, entry] of outgoing) {
+        if (entry.again) continue;
         update(entry.identity, id, { status: 'failed' });
         for (const w of entry.waiters) w.reject(new ConfabError('not-connected', 'the call ended before the message was sent'));
       }
       outgoing.clear();
       queued.clear();
+      recent.clear();
     },
   };
 }

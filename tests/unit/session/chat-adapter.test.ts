@@ -18,6 +18,8 @@ function fakeRoom(name = 'r1') {
     rpc: new Map<string, (d: { callerIdentity: string }) => Promise<string>>(),
     remoteParticipants: new Map<string, { identity: string; name: string; joinedAt: Date }>(),
     failNext: false,
+    /** livekit-client's engine: while it reconnects, a send resolves but goes nowhere (its replay buffer). */
+    engine: { attemptingReconnect: false },
     rpcAnswer: null as null | ((identity: string) => Promise<string>),
     localParticipant: {
       identity: 'me',
@@ -31,7 +33,7 @@ function fakeRoom(name = 'r1') {
               room.failNext = false;
               throw new Error('channel closed');
             }
-            sent.push({ id: opts.streamId, text });
+            if (!room.engine.attemptingReconnect) sent.push({ id: opts.streamId, text });
           },
         };
       },
@@ -72,11 +74,19 @@ describe('the chat adapter', () => {
     const chat = bindChat(asRoom, store, { history: false });
     stream('bob', 'm1', ['hel', 'lo https://x.example']);
     await flush();
-    stream('bob', 'm1', ['hello again']);
+    // The same id and text again (a resend after a reconnect): nothing changes.
+    stream('bob', 'm1', ['hello https://x.example']);
     await flush();
     const [m] = store.getState().chat.messages;
     expect(store.getState().chat.messages).toHaveLength(1);
     expect(m).toMatchObject({ id: 'm1', identity: 'bob', name: 'Bob', text: 'hello https://x.example', local: false, status: 'sent', timestamp: 1234 });
+    expect(m?.edited).toBeUndefined();
+    // The same id with new text: components-core's edit, applied in place. Another sender cannot edit it.
+    stream('bob', 'm1', ['hello again']);
+    stream('eve', 'm1', ['hijacked']);
+    await flush();
+    expect(store.getState().chat.messages.filter((x) => x.identity === 'bob')).toMatchObject([{ id: 'm1', text: 'hello again', edited: true, timestamp: 1234 }]);
+    expect(store.getState().chat.messages).toHaveLength(2);
     chat.dispose();
     expect(room.handlers.size).toBe(0);
   });
@@ -147,6 +157,55 @@ describe('the chat adapter', () => {
     await chat.retry(row.id);
     expect(sent.at(-1)).toEqual({ id: row.id, text: 'unlucky' });
     expect(store.getState().chat.messages.filter((m) => m.id === row.id)).toMatchObject([{ status: 'sent' }]);
+  });
+
+  test("livekit-client's early Reconnected: a send waits for the engine, and a resolved send during a reconnect goes again", async () => {
+    const { room, sent, asRoom } = fakeRoom();
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: false });
+    // A full reconnect: the Room says connected while its engine is still reconnecting.
+    room.state = ConnectionState.Reconnecting;
+    room.emit(RoomEvent.Reconnecting);
+    room.engine.attemptingReconnect = true;
+    const queued = chat.send('during the cut');
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.Reconnected);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(sent).toEqual([]);
+    expect(store.getState().chat.messages[0]).toMatchObject({ status: 'sending' });
+    room.engine.attemptingReconnect = false;
+    const id = await queued;
+    expect(sent).toEqual([{ id, text: 'during the cut' }]);
+    expect(store.getState().chat.messages[0]).toMatchObject({ status: 'sent' });
+    // A send that starts connected and resolves while a resume begins may never have gone: it goes again.
+    const during = chat.send('as it broke');
+    room.engine.attemptingReconnect = true;
+    room.emit(RoomEvent.SignalReconnecting);
+    await flush();
+    expect(store.getState().chat.messages[1]).toMatchObject({ status: 'sending' });
+    room.engine.attemptingReconnect = false;
+    const id2 = await during;
+    expect(sent.filter((m) => m.id === id2)).toHaveLength(1);
+    chat.dispose();
+  });
+
+  test('a full reconnect sends again, silently, what went out just before it (receivers dedupe by id)', async () => {
+    const { room, sent, asRoom } = fakeRoom();
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: false });
+    const id = await chat.send('just before');
+    room.state = ConnectionState.Reconnecting;
+    room.emit(RoomEvent.Reconnecting);
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(sent).toEqual([{ id, text: 'just before' }, { id, text: 'just before' }]));
+    expect(store.getState().chat.messages).toMatchObject([{ id, status: 'sent' }]);
+    // A second full reconnect soon after: once more (it may have died with that connection too).
+    room.emit(RoomEvent.Reconnecting);
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    expect(store.getState().chat.messages).toHaveLength(1);
+    chat.dispose();
   });
 
   test('a late joiner asks a peer, skips one that cannot answer, dedupes and marks earlier messages', async () => {
