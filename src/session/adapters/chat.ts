@@ -27,6 +27,7 @@ import { ConfabError } from '../../core/commands.js';
 import type { MeetingStore } from '../../core/store.js';
 import { displayName } from '../../core/text.js';
 import type { ChatMessage, ChatView } from '../../core/types.js';
+import { CATCH_UP_MARGIN_MS, engineSettled, Recent, timeout } from './chat-delivery.js';
 
 export interface ChatOptions {
   /** chat-history: ask a peer for earlier messages, and answer others who ask. */
@@ -50,22 +51,10 @@ export interface ChatBinding {
 interface Outgoing {
   identity: string;
   text: string;
-  /** Already shown as sent: sent again after a full reconnect, its row unchanged. */
+  /** Already shown as sent: sent again after a reconnect, its row unchanged. */
   again?: boolean;
   waiters: Array<{ resolve: (id: string) => void; reject: (e: unknown) => void }>;
 }
-
-/** Sent messages kept for a resend after a full reconnect: the last ones, this recent. */
-const RESEND_WINDOW_MS = 30_000;
-const RESEND_KEEP = 50;
-/** Without livekit-client's engine flag: how long after Reconnected its engine may still be reconnecting. */
-const SETTLE_FALLBACK_MS = 3000;
-
-const timeout = <T>(work: Promise<T>, ms: number) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    work.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 
 export function bindChat(room: Room, store: MeetingStore, options: ChatOptions): ChatBinding {
   const gate = options.gate ?? new FloodGate();
@@ -171,36 +160,27 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
   // drops it), and the Room says Reconnected before a full reconnect's engine is done (it still
   // sleeps 2 s), so a send made on Reconnected resolved and was lost. A message is sent only when
   // its send began and ended with the engine settled and no reconnect between; else it goes again,
-  // with its id. What went out just before a full reconnect goes again silently (in-flight SCTP
-  // data dies with the old connection). Confab and components-core both dedupe by (sender, id).
+  // with its id. What went out in the 30 s before any reconnect goes again silently: SCTP data
+  // handed over before the outage was noticed is in no replay buffer, and a resume lost it too in
+  // the freeze E2E. Confab and components-core both dedupe by (sender, id).
 
-  /** The engine behind the Room (internal to livekit-client; read defensively, see decision 0006). */
-  const engine = () => (room as unknown as { engine?: { attemptingReconnect?: unknown; dataChannelForKind?: (kind: number) => RTCDataChannel | undefined } }).engine;
   let epoch = 0;
   let reconnectedAt = 0;
-  const settled = () => {
-    if (room.state !== ConnectionState.Connected) return false;
-    const e = engine();
-    // A livekit-client without that flag: its reconnect is waited out the slow way.
-    if (typeof e?.attemptingReconnect === 'boolean' ? e.attemptingReconnect : Date.now() - reconnectedAt < SETTLE_FALLBACK_MS) return false;
-    // The reliable publisher channel, once it exists, must be open (a fresh one is still connecting).
-    const dc = e?.dataChannelForKind?.(0);
-    return !dc || dc.readyState === 'open';
-  };
+  const settled = () => engineSettled(room, reconnectedAt);
 
-  /** Messages that went out shortly before now, in case a full reconnect loses them in flight. */
-  const recent = new Map<string, { identity: string; text: string; at: number }>();
-  const remember = (id: string, identity: string, text: string) => {
-    recent.set(id, { identity, text, at: Date.now() });
-    for (const [key, r] of recent) if (recent.size > RESEND_KEEP || Date.now() - r.at > RESEND_WINDOW_MS) recent.delete(key);
-  };
+  /** Messages that went out shortly before now, in case a reconnect loses them in flight. */
+  const recent = new Recent();
 
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let catchUpDue = false;
+  let startedAt = 0;
   const flush = () => {
     flushTimer = null;
-    if (disposed || !queued.size) return;
+    if (disposed || (!queued.size && !catchUpDue)) return;
     if (!settled()) return schedule();
     for (const id of [...queued]) void transmit(id);
+    if (catchUpDue) void catchUp();
+    catchUpDue = false;
   };
   function schedule() {
     if (!flushTimer && !disposed && room.state !== ConnectionState.Disconnected) flushTimer = setTimeout(flush, 100);
@@ -237,7 +217,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
     // Resolved, but was it on the wire? Only if nothing reconnected meanwhile.
     if (epoch !== startedIn || !settled()) return requeue(id);
     outgoing.delete(id);
-    remember(id, entry.identity, entry.text);
+    recent.remember(id, entry.identity, entry.text);
     if (!entry.again) update(entry.identity, id, { status: 'sent', timestamp: Date.now() });
     for (const w of entry.waiters) w.resolve(id);
   };
@@ -253,17 +233,15 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       kick(id);
     });
 
-  const onReconnecting = () => (epoch += 1);
-
-  /** A full reconnect (new peer connection): what went out just before may not have arrived. */
-  const onFullReconnect = () => {
-    onReconnecting();
-    for (const [id, r] of recent) {
+  /** A reconnect: what went out just before may never have arrived (not even a resume replays it). */
+  const onReconnecting = () => {
+    epoch += 1;
+    catchUpDue = options.history && startedAt > 0;
+    for (const [id, r] of recent.take()) {
       if (outgoing.has(id)) continue;
       outgoing.set(id, { identity: r.identity, text: r.text, waiters: [], again: true });
       queued.add(id);
     }
-    recent.clear();
     schedule();
   };
 
@@ -319,10 +297,31 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
     if (!disposed) write(() => ({ history: 'unavailable' }));
   };
 
+  /**
+   * After our own reconnect: what the SFU forwarded to us meanwhile may be lost (a full reconnect
+   * drops the old subscriber channel). Ask a peer, as a late joiner does, and add what is missing,
+   * as messages that arrive late (not "earlier"); only those since we joined, less a clock margin.
+   */
+  const catchUp = async () => {
+    const me = localIdentity();
+    for (const peer of [...room.remoteParticipants.values()].slice(0, 3)) {
+      try {
+        const payload = await timeout(room.localParticipant.performRpc({ destinationIdentity: peer.identity, method: HISTORY_METHOD, payload: JSON.stringify({ limit: HISTORY_LIMIT }) }), HISTORY_WAIT_MS);
+        const entries = parseHistory(payload);
+        if (!entries || disposed) continue;
+        const missed = entries.filter((e) => e.identity !== me && e.timestamp >= startedAt - CATCH_UP_MARGIN_MS && !keys.has(messageKey(e.identity, e.id)));
+        for (const e of missed.sort((a, b) => a.timestamp - b.timestamp)) remote(e.identity, e.id, e.text, e.timestamp);
+        return;
+      } catch {
+        // As for history: the next one.
+      }
+    }
+  };
+
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, info) => void onStream(reader, info));
   if (options.history) room.registerRpcMethod(HISTORY_METHOD, answer);
   room.on(RoomEvent.DataReceived, onData).on(RoomEvent.ChatMessage, onSdkChat).on(RoomEvent.Reconnected, onReconnected);
-  room.on(RoomEvent.Reconnecting, onFullReconnect).on(RoomEvent.SignalReconnecting, onReconnecting);
+  room.on(RoomEvent.Reconnecting, onReconnecting).on(RoomEvent.SignalReconnecting, onReconnecting);
 
   return {
     start() {
@@ -332,6 +331,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
         keys.clear();
         for (const m of store.getState().chat.messages) keys.add(messageKey(m.identity, m.id));
       }
+      startedAt = Date.now();
       void askHistory();
     },
     async send(text) {
@@ -355,7 +355,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       room.unregisterTextStreamHandler(CHAT_TOPIC);
       if (options.history) room.unregisterRpcMethod(HISTORY_METHOD);
       room.off(RoomEvent.DataReceived, onData).off(RoomEvent.ChatMessage, onSdkChat).off(RoomEvent.Reconnected, onReconnected);
-      room.off(RoomEvent.Reconnecting, onFullReconnect).off(RoomEvent.SignalReconnecting, onReconnecting);
+      room.off(RoomEvent.Reconnecting, onReconnecting).off(RoomEvent.SignalReconnecting, onReconnecting);
       if (flushTimer) clearTimeout(flushTimer);
       // What never went out is failed, with Retry for the next call.
       for (const [id, entry] of outgoing) {
@@ -365,7 +365,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       }
       outgoing.clear();
       queued.clear();
-      recent.clear();
+      recent.take();
     },
   };
 }

@@ -189,7 +189,7 @@ describe('the chat adapter', () => {
     chat.dispose();
   });
 
-  test('a full reconnect sends again, silently, what went out just before it (receivers dedupe by id)', async () => {
+  test('a reconnect, full or resumed, sends again, silently, what went out just before it (receivers dedupe by id)', async () => {
     const { room, sent, asRoom } = fakeRoom();
     const store = createMeetingStore();
     const chat = bindChat(asRoom, store, { history: false });
@@ -200,11 +200,41 @@ describe('the chat adapter', () => {
     room.emit(RoomEvent.Reconnected);
     await vi.waitFor(() => expect(sent).toEqual([{ id, text: 'just before' }, { id, text: 'just before' }]));
     expect(store.getState().chat.messages).toMatchObject([{ id, status: 'sent' }]);
-    // A second full reconnect soon after: once more (it may have died with that connection too).
-    room.emit(RoomEvent.Reconnecting);
+    // A resume soon after: once more (SCTP data in flight is in no replay buffer either).
+    room.emit(RoomEvent.SignalReconnecting);
     room.emit(RoomEvent.Reconnected);
     await vi.waitFor(() => expect(sent).toHaveLength(3));
-    expect(store.getState().chat.messages).toHaveLength(1);
+    expect(store.getState().chat.messages).toMatchObject([{ id, status: 'sent' }]);
+    chat.dispose();
+  });
+
+  test('after its own reconnect a receiver asks a peer for what it missed, and adds only that, as late arrivals', async () => {
+    const { room, asRoom, stream } = fakeRoom();
+    room.remoteParticipants.set('bob', { identity: 'bob', name: 'Bob', joinedAt: new Date() });
+    const asked: string[] = [];
+    let answer = '[]';
+    room.rpcAnswer = (identity) => (asked.push(identity), Promise.resolve(answer));
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: true });
+    chat.start();
+    await vi.waitFor(() => expect(store.getState().chat.history).toBe('loaded'));
+    stream('bob', 'seen', ['seen live']);
+    await flush();
+    const now = Date.now();
+    answer = JSON.stringify([
+      { id: 'seen', identity: 'bob', name: 'Bob', text: 'seen live', timestamp: now },
+      { id: 'missed', identity: 'bob', name: 'Bob', text: 'sent while I was away', timestamp: now + 1 },
+      { id: 'mine', identity: 'me', name: 'Me', text: 'my own', timestamp: now + 2 },
+      { id: 'old', identity: 'bob', name: 'Bob', text: 'long before I came', timestamp: now - 3_600_000 },
+    ]);
+    room.state = ConnectionState.Reconnecting;
+    room.emit(RoomEvent.SignalReconnecting);
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    await vi.waitFor(() => expect(store.getState().chat.messages.map((m) => m.id)).toEqual(['seen', 'missed']));
+    expect(store.getState().chat.messages[1]).toMatchObject({ text: 'sent while I was away', local: false, status: 'sent' });
+    expect(store.getState().chat.messages[1]?.earlier).toBeUndefined();
     chat.dispose();
   });
 
