@@ -22,6 +22,14 @@ test.describe('accessibility, languages and isolation', () => {
         await ada.control('microphone').click();
         await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'false');
         expect(await seriousViolations(ada.page)).toEqual([]);
+        // With the chat panel open and a conversation in it (own and others' rows, the composer).
+        await ada.openChat();
+        await ada.say('hello from Ada');
+        await bob.openChat();
+        await bob.say('https://example.com/ hi Ada');
+        await expect(ada.chatRows()).toHaveCount(2);
+        await expect(ada.chatRows('hello from Ada')).toHaveAttribute('data-status', 'sent');
+        expect(await seriousViolations(ada.page)).toEqual([]);
         await ada.control('leave').click();
         await expect(ada.meeting).toHaveAttribute('data-state', 'left');
         expect(await seriousViolations(ada.page)).toEqual([]);

@@ -142,6 +142,49 @@ test('a 70 kB paste is refused with a visible message, and the next short messag
   });
 });
 
+test('a message sent while the connection is cut waits, then arrives exactly once when it returns', async ({ browser }) => {
+  await inCall(browser, 'chat-cut', ['Ada', 'Bob'] as const, async ([ada, bob]) => {
+    await ada.openChat();
+    await bob.openChat();
+    // livekit-client's full reconnect (the case where its own buffer is lost); the message is sent
+    // the moment the widget says "reconnecting", and must wait for the connection to come back.
+    const order = await ada.meeting.evaluate(
+      (m) =>
+        new Promise<string[]>((resolve) => {
+          const log: string[] = [];
+          const el = m as unknown as HTMLElement & { updateComplete: Promise<boolean>; sendChatMessage(t: string): Promise<string>; [k: symbol]: (s: string) => Promise<void> };
+          let sent: Promise<unknown> | null = null;
+          el.addEventListener('confab-connection-state', (e) => {
+            const { state } = (e as CustomEvent<{ state: string }>).detail;
+            log.push(state);
+            if (state === 'reconnecting' && !sent) {
+              // The row's status when it first shows (the list renders it within a few frames).
+              const watch = (frames: number) => {
+                const rows = [...(el.shadowRoot?.querySelector('confab-chat')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-message-id]') ?? [])];
+                const row = rows.find((r) => r.textContent?.includes('sent during the cut'));
+                if (row) log.push(`row ${row.dataset.status ?? ''}`);
+                else if (frames > 0) requestAnimationFrame(() => watch(frames - 1));
+              };
+              sent = el.sendChatMessage('sent during the cut').then(() => log.push('resolved'));
+              watch(60);
+            }
+            if (state === 'connected' && sent) void sent.then(() => resolve(log));
+          });
+          void el[Symbol.for('confab.simulate')]!('full-reconnect');
+        }),
+    );
+    expect(order[0]).toBe('reconnecting');
+    expect(order).toContain('row sending');
+    expect(order.indexOf('row sending')).toBeLessThan(order.indexOf('connected'));
+    expect(order.indexOf('resolved')).toBeGreaterThan(order.indexOf('connected'));
+    await expect(ada.chatRows('sent during the cut')).toHaveAttribute('data-status', 'sent');
+    await expect(bob.chatRows('sent during the cut')).toHaveCount(1);
+    await bob.page.waitForTimeout(1500);
+    await expect(bob.chatRows('sent during the cut')).toHaveCount(1);
+    await expect(ada.chatRows('sent during the cut')).toHaveCount(1);
+  });
+});
+
 test('a late joiner sees the earlier messages, marked; with chat-history="off" the panel says they are not available', async ({ browser }) => {
   await inCall(browser, 'chat-late', ['Ada', 'Bob'] as const, async ([ada, bob], room) => {
     await ada.openChat();
@@ -169,6 +212,36 @@ test('a late joiner sees the earlier messages, marked; with chat-history="off" t
       await Promise.all([cy.close(), dan.close()]);
     }
   });
+});
+
+test('chat="off": no button, no panel, commands refused, and nothing on lk.chat or the history RPC is handled', async ({ browser }) => {
+  const room = uniqueRoom('chat-off');
+  const off = await Participant.open(browser, { room, name: 'Ada', query: { video: 'off', audio: 'off', chat: 'off' } });
+  const bob = await Participant.open(browser, { room, name: 'Bob', query: { video: 'off', audio: 'off' } });
+  try {
+    await off.joined();
+    const events = await recordChat(off.page);
+    await bob.joined();
+    await expect(off.scope.locator('[data-control="chat"]')).toHaveCount(0);
+    const codes = await off.page.evaluate(async () => {
+      const m = document.querySelector('confab-meeting') as unknown as { openPanel(p: string): Promise<void>; sendChatMessage(t: string): Promise<string> };
+      const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e as { code: string }).code);
+      return [await code(m.openPanel('chat')), await code(m.sendChatMessage('hi'))];
+    });
+    expect(codes).toEqual(['chat-disabled', 'chat-disabled']);
+    await expect(off.meeting).not.toHaveAttribute('data-panel', /.*/);
+    await expect(off.chat).toHaveCount(0);
+    // Bob, the late joiner, asks Ada for history: no RPC method is registered, so nobody answers.
+    await bob.openChat();
+    await expect(bob.chat.locator('[data-history="unavailable"]')).toBeVisible();
+    await bob.say('anyone there?');
+    await expect(bob.chatRows('anyone there?')).toHaveAttribute('data-status', 'sent');
+    await off.page.waitForTimeout(1000);
+    expect(await events()).toEqual([]);
+    expect((await state(off)).unread).toBe(0);
+  } finally {
+    await Promise.all([off.close(), bob.close()]);
+  }
 });
 
 test('Enter while an IME is composing does not send; Shift+Enter is a new line; Enter sends', async ({ browser }) => {

@@ -109,6 +109,53 @@ test.describe('faults survived, against a real LiveKit server', () => {
     }
   });
 
+  test('chat: messages sent into a frozen server and while reconnecting each arrive exactly once, and show as sent', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { ada, bob } = await twoInCall(browser, server, 'chat-freeze');
+    const send = (text: string) =>
+      void ada.meeting.evaluate((m, t) => {
+        // The element's method; its promise settles after the outage (kept, not awaited here).
+        const w = window as unknown as { sends: Record<string, string> };
+        w.sends ??= {};
+        (m as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage(t).then(
+          (id) => (w.sends[t] = id),
+          (e: unknown) => (w.sends[t] = `rejected:${(e as { code?: string }).code ?? ''}`),
+        );
+      }, text);
+    try {
+      await ada.openChat();
+      await bob.openChat();
+      await ada.say('before the freeze');
+      await expect(bob.chatRows('before the freeze')).toHaveCount(1);
+      server.freeze();
+      // Not noticed yet: this goes into a connection that carries nothing.
+      send('into the frozen server');
+      await expect(ada.meeting).toHaveAttribute('data-state', 'reconnecting', { timeout: 60_000 });
+      // Noticed: this one waits in the queue.
+      send('while reconnecting');
+      await expect(ada.chatRows('while reconnecting')).toHaveAttribute('data-status', 'sending');
+      server.thaw();
+      for (const p of [ada, bob]) await expect(p.meeting).toHaveAttribute('data-state', 'connected', { timeout: 45_000 });
+      for (const text of ['into the frozen server', 'while reconnecting']) {
+        await expect(ada.chatRows(text)).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
+        await expect(bob.chatRows(text)).toHaveCount(1, { timeout: 20_000 });
+      }
+      // sendChatMessage resolved with each message's id (the id every receiver shows).
+      const sends = () => ada.page.evaluate(() => (window as unknown as { sends: Record<string, string> }).sends);
+      await expect.poll(async () => Object.keys(await sends()).length).toBe(2);
+      for (const [text, id] of Object.entries(await sends())) await expect(bob.chatRows(text)).toHaveAttribute('data-message-id', id);
+      // And only once, also after any resend has had time to land.
+      await bob.page.waitForTimeout(3000);
+      for (const text of ['before the freeze', 'into the frozen server', 'while reconnecting']) {
+        await expect(bob.chatRows(text)).toHaveCount(1);
+        await expect(ada.chatRows(text)).toHaveCount(1);
+      }
+    } finally {
+      await ada.close();
+      await bob.close();
+    }
+  });
+
   test('a server that stays gone ends in "Connection lost" with confab-left network, never a frozen call; Rejoin works once it is back', async ({ browser }) => {
     test.setTimeout(150_000);
     const room = uniqueRoom('gone');

@@ -27,6 +27,7 @@ import { ConfabError } from '../../core/commands.js';
 import type { MeetingStore } from '../../core/store.js';
 import { displayName } from '../../core/text.js';
 import type { ChatMessage, ChatView } from '../../core/types.js';
+import { CATCH_UP_MARGIN_MS, engineSettled, Recent, timeout } from './chat-delivery.js';
 
 export interface ChatOptions {
   /** chat-history: ask a peer for earlier messages, and answer others who ask. */
@@ -50,14 +51,10 @@ export interface ChatBinding {
 interface Outgoing {
   identity: string;
   text: string;
+  /** Already shown as sent: sent again after a reconnect, its row unchanged. */
+  again?: boolean;
   waiters: Array<{ resolve: (id: string) => void; reject: (e: unknown) => void }>;
 }
-
-const timeout = <T>(work: Promise<T>, ms: number) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    work.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 
 export function bindChat(room: Room, store: MeetingStore, options: ChatOptions): ChatBinding {
   const gate = options.gate ?? new FloodGate();
@@ -70,7 +67,6 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
   let disposed = false;
 
   const write = (fn: (chat: ChatView) => Partial<ChatView>) => store.setState((s) => ({ chat: { ...s.chat, ...fn(s.chat) } }));
-  const connected = () => room.state === ConnectionState.Connected;
   const localIdentity = () => room.localParticipant.identity;
 
   const nameOf = (identity: string, fallback = '') => {
@@ -109,8 +105,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
 
   const onStream = async (reader: TextStreamReader, { identity }: { identity: string }) => {
     const { id, timestamp, size } = reader.info;
-    if (identity === localIdentity() || !validId(id) || (size ?? 0) > CHAT_MAX_BYTES) return;
-    if (keys.has(messageKey(identity, id)) || !gate.allow(identity)) return;
+    if (identity === localIdentity() || !validId(id) || (size ?? 0) > CHAT_MAX_BYTES || !gate.allow(identity)) return;
     let text = '';
     try {
       for await (const chunk of reader) {
@@ -121,7 +116,11 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       return;
     }
     const body = cleanBody(text);
-    if (body !== null && !disposed) remote(identity, id, body, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : Date.now());
+    if (body === null || disposed) return;
+    if (!keys.has(messageKey(identity, id))) return void remote(identity, id, body, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : Date.now());
+    // A known id again: components-core's edit (new text), or a resend after a reconnect (same text).
+    const known = store.getState().chat.messages.findLast((m) => m.id === id && m.identity === identity);
+    if (known && !known.deleted && known.text !== body) update(identity, id, { text: body, edited: true });
   };
 
   /** A legacy packet or the SDK's chat packet: a new message, or an edit/delete of one already shown. */
@@ -155,11 +154,48 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
   };
 
   // --- outbound ----------------------------------------------------------------------------------
+  //
+  // livekit-client resolves a reliable send it could not put on the wire: while its engine is
+  // reconnecting the packet goes to a replay buffer that only a resume replays (a full reconnect
+  // drops it), and the Room says Reconnected before a full reconnect's engine is done (it still
+  // sleeps 2 s), so a send made on Reconnected resolved and was lost. A message is sent only when
+  // its send began and ended with the engine settled and no reconnect between; else it goes again,
+  // with its id. What went out in the 30 s before any reconnect goes again silently: SCTP data
+  // handed over before the outage was noticed is in no replay buffer, and a resume lost it too in
+  // the freeze E2E. Confab and components-core both dedupe by (sender, id).
+
+  let epoch = 0;
+  let reconnectedAt = 0;
+  const settled = () => engineSettled(room, reconnectedAt);
+
+  /** Messages that went out shortly before now, in case a reconnect loses them in flight. */
+  const recent = new Recent();
+
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let catchUpDue = false;
+  let startedAt = 0;
+  const flush = () => {
+    flushTimer = null;
+    if (disposed || (!queued.size && !catchUpDue)) return;
+    if (!settled()) return schedule();
+    for (const id of [...queued]) void transmit(id);
+    if (catchUpDue) void catchUp();
+    catchUpDue = false;
+  };
+  function schedule() {
+    if (!flushTimer && !disposed && room.state !== ConnectionState.Disconnected) flushTimer = setTimeout(flush, 100);
+  }
+
+  const requeue = (id: string) => {
+    queued.add(id);
+    schedule();
+  };
 
   const transmit = async (id: string) => {
     const entry = outgoing.get(id);
     if (!entry || disposed) return;
     queued.delete(id);
+    const startedIn = epoch;
     try {
       await timeout(
         (async () => {
@@ -171,23 +207,24 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       );
     } catch (error) {
       // Dropped mid-send: it goes again, with the same id, once the connection is back.
-      if (!connected() && !disposed) {
-        queued.add(id);
-        return;
-      }
+      if ((!settled() || epoch !== startedIn) && !disposed) return requeue(id);
       outgoing.delete(id);
       update(entry.identity, id, { status: 'failed' });
       for (const w of entry.waiters) w.reject(new ConfabError('send-failed', error instanceof Error ? error.message : String(error)));
       return;
     }
+    if (disposed) return;
+    // Resolved, but was it on the wire? Only if nothing reconnected meanwhile.
+    if (epoch !== startedIn || !settled()) return requeue(id);
     outgoing.delete(id);
-    update(entry.identity, id, { status: 'sent', timestamp: Date.now() });
+    recent.remember(id, entry.identity, entry.text);
+    if (!entry.again) update(entry.identity, id, { status: 'sent', timestamp: Date.now() });
     for (const w of entry.waiters) w.resolve(id);
   };
 
   const kick = (id: string) => {
-    if (connected()) void transmit(id);
-    else queued.add(id);
+    if (settled()) void transmit(id);
+    else requeue(id);
   };
 
   const enqueue = (identity: string, id: string, text: string) =>
@@ -196,8 +233,21 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       kick(id);
     });
 
+  /** A reconnect: what went out just before may never have arrived (not even a resume replays it). */
+  const onReconnecting = () => {
+    epoch += 1;
+    catchUpDue = options.history && startedAt > 0;
+    for (const [id, r] of recent.take()) {
+      if (outgoing.has(id)) continue;
+      outgoing.set(id, { identity: r.identity, text: r.text, waiters: [], again: true });
+      queued.add(id);
+    }
+    schedule();
+  };
+
   const onReconnected = () => {
-    for (const id of [...queued]) void transmit(id);
+    reconnectedAt = Date.now();
+    schedule();
   };
 
   // --- history -----------------------------------------------------------------------------------
@@ -247,9 +297,31 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
     if (!disposed) write(() => ({ history: 'unavailable' }));
   };
 
+  /**
+   * After our own reconnect: what the SFU forwarded to us meanwhile may be lost (a full reconnect
+   * drops the old subscriber channel). Ask a peer, as a late joiner does, and add what is missing,
+   * as messages that arrive late (not "earlier"); only those since we joined, less a clock margin.
+   */
+  const catchUp = async () => {
+    const me = localIdentity();
+    for (const peer of [...room.remoteParticipants.values()].slice(0, 3)) {
+      try {
+        const payload = await timeout(room.localParticipant.performRpc({ destinationIdentity: peer.identity, method: HISTORY_METHOD, payload: JSON.stringify({ limit: HISTORY_LIMIT }) }), HISTORY_WAIT_MS);
+        const entries = parseHistory(payload);
+        if (!entries || disposed) continue;
+        const missed = entries.filter((e) => e.identity !== me && e.timestamp >= startedAt - CATCH_UP_MARGIN_MS && !keys.has(messageKey(e.identity, e.id)));
+        for (const e of missed.sort((a, b) => a.timestamp - b.timestamp)) remote(e.identity, e.id, e.text, e.timestamp);
+        return;
+      } catch {
+        // As for history: the next one.
+      }
+    }
+  };
+
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, info) => void onStream(reader, info));
   if (options.history) room.registerRpcMethod(HISTORY_METHOD, answer);
   room.on(RoomEvent.DataReceived, onData).on(RoomEvent.ChatMessage, onSdkChat).on(RoomEvent.Reconnected, onReconnected);
+  room.on(RoomEvent.Reconnecting, onReconnecting).on(RoomEvent.SignalReconnecting, onReconnecting);
 
   return {
     start() {
@@ -259,6 +331,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
         keys.clear();
         for (const m of store.getState().chat.messages) keys.add(messageKey(m.identity, m.id));
       }
+      startedAt = Date.now();
       void askHistory();
     },
     async send(text) {
@@ -282,13 +355,17 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       room.unregisterTextStreamHandler(CHAT_TOPIC);
       if (options.history) room.unregisterRpcMethod(HISTORY_METHOD);
       room.off(RoomEvent.DataReceived, onData).off(RoomEvent.ChatMessage, onSdkChat).off(RoomEvent.Reconnected, onReconnected);
+      room.off(RoomEvent.Reconnecting, onReconnecting).off(RoomEvent.SignalReconnecting, onReconnecting);
+      if (flushTimer) clearTimeout(flushTimer);
       // What never went out is failed, with Retry for the next call.
       for (const [id, entry] of outgoing) {
+        if (entry.again) continue;
         update(entry.identity, id, { status: 'failed' });
         for (const w of entry.waiters) w.reject(new ConfabError('not-connected', 'the call ended before the message was sent'));
       }
       outgoing.clear();
       queued.clear();
+      recent.take();
     },
   };
 }

@@ -18,6 +18,8 @@ function fakeRoom(name = 'r1') {
     rpc: new Map<string, (d: { callerIdentity: string }) => Promise<string>>(),
     remoteParticipants: new Map<string, { identity: string; name: string; joinedAt: Date }>(),
     failNext: false,
+    /** livekit-client's engine: while it reconnects, a send resolves but goes nowhere (its replay buffer). */
+    engine: { attemptingReconnect: false },
     rpcAnswer: null as null | ((identity: string) => Promise<string>),
     localParticipant: {
       identity: 'me',
@@ -31,7 +33,7 @@ function fakeRoom(name = 'r1') {
               room.failNext = false;
               throw new Error('channel closed');
             }
-            sent.push({ id: opts.streamId, text });
+            if (!room.engine.attemptingReconnect) sent.push({ id: opts.streamId, text });
           },
         };
       },
@@ -72,11 +74,19 @@ describe('the chat adapter', () => {
     const chat = bindChat(asRoom, store, { history: false });
     stream('bob', 'm1', ['hel', 'lo https://x.example']);
     await flush();
-    stream('bob', 'm1', ['hello again']);
+    // The same id and text again (a resend after a reconnect): nothing changes.
+    stream('bob', 'm1', ['hello https://x.example']);
     await flush();
     const [m] = store.getState().chat.messages;
     expect(store.getState().chat.messages).toHaveLength(1);
     expect(m).toMatchObject({ id: 'm1', identity: 'bob', name: 'Bob', text: 'hello https://x.example', local: false, status: 'sent', timestamp: 1234 });
+    expect(m?.edited).toBeUndefined();
+    // The same id with new text: components-core's edit, applied in place. Another sender cannot edit it.
+    stream('bob', 'm1', ['hello again']);
+    stream('eve', 'm1', ['hijacked']);
+    await flush();
+    expect(store.getState().chat.messages.filter((x) => x.identity === 'bob')).toMatchObject([{ id: 'm1', text: 'hello again', edited: true, timestamp: 1234 }]);
+    expect(store.getState().chat.messages).toHaveLength(2);
     chat.dispose();
     expect(room.handlers.size).toBe(0);
   });
@@ -147,6 +157,85 @@ describe('the chat adapter', () => {
     await chat.retry(row.id);
     expect(sent.at(-1)).toEqual({ id: row.id, text: 'unlucky' });
     expect(store.getState().chat.messages.filter((m) => m.id === row.id)).toMatchObject([{ status: 'sent' }]);
+  });
+
+  test("livekit-client's early Reconnected: a send waits for the engine, and a resolved send during a reconnect goes again", async () => {
+    const { room, sent, asRoom } = fakeRoom();
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: false });
+    // A full reconnect: the Room says connected while its engine is still reconnecting.
+    room.state = ConnectionState.Reconnecting;
+    room.emit(RoomEvent.Reconnecting);
+    room.engine.attemptingReconnect = true;
+    const queued = chat.send('during the cut');
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.Reconnected);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(sent).toEqual([]);
+    expect(store.getState().chat.messages[0]).toMatchObject({ status: 'sending' });
+    room.engine.attemptingReconnect = false;
+    const id = await queued;
+    expect(sent).toEqual([{ id, text: 'during the cut' }]);
+    expect(store.getState().chat.messages[0]).toMatchObject({ status: 'sent' });
+    // A send that starts connected and resolves while a resume begins may never have gone: it goes again.
+    const during = chat.send('as it broke');
+    room.engine.attemptingReconnect = true;
+    room.emit(RoomEvent.SignalReconnecting);
+    await flush();
+    expect(store.getState().chat.messages[1]).toMatchObject({ status: 'sending' });
+    room.engine.attemptingReconnect = false;
+    const id2 = await during;
+    expect(sent.filter((m) => m.id === id2)).toHaveLength(1);
+    chat.dispose();
+  });
+
+  test('a reconnect, full or resumed, sends again, silently, what went out just before it (receivers dedupe by id)', async () => {
+    const { room, sent, asRoom } = fakeRoom();
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: false });
+    const id = await chat.send('just before');
+    room.state = ConnectionState.Reconnecting;
+    room.emit(RoomEvent.Reconnecting);
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(sent).toEqual([{ id, text: 'just before' }, { id, text: 'just before' }]));
+    expect(store.getState().chat.messages).toMatchObject([{ id, status: 'sent' }]);
+    // A resume soon after: once more (SCTP data in flight is in no replay buffer either).
+    room.emit(RoomEvent.SignalReconnecting);
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    expect(store.getState().chat.messages).toMatchObject([{ id, status: 'sent' }]);
+    chat.dispose();
+  });
+
+  test('after its own reconnect a receiver asks a peer for what it missed, and adds only that, as late arrivals', async () => {
+    const { room, asRoom, stream } = fakeRoom();
+    room.remoteParticipants.set('bob', { identity: 'bob', name: 'Bob', joinedAt: new Date() });
+    const asked: string[] = [];
+    let answer = '[]';
+    room.rpcAnswer = (identity) => (asked.push(identity), Promise.resolve(answer));
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: true });
+    chat.start();
+    await vi.waitFor(() => expect(store.getState().chat.history).toBe('loaded'));
+    stream('bob', 'seen', ['seen live']);
+    await flush();
+    const now = Date.now();
+    answer = JSON.stringify([
+      { id: 'seen', identity: 'bob', name: 'Bob', text: 'seen live', timestamp: now },
+      { id: 'missed', identity: 'bob', name: 'Bob', text: 'sent while I was away', timestamp: now + 1 },
+      { id: 'mine', identity: 'me', name: 'Me', text: 'my own', timestamp: now + 2 },
+      { id: 'old', identity: 'bob', name: 'Bob', text: 'long before I came', timestamp: now - 3_600_000 },
+    ]);
+    room.state = ConnectionState.Reconnecting;
+    room.emit(RoomEvent.SignalReconnecting);
+    room.state = ConnectionState.Connected;
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    await vi.waitFor(() => expect(store.getState().chat.messages.map((m) => m.id)).toEqual(['seen', 'missed']));
+    expect(store.getState().chat.messages[1]).toMatchObject({ text: 'sent while I was away', local: false, status: 'sent' });
+    expect(store.getState().chat.messages[1]?.earlier).toBeUndefined();
+    chat.dispose();
   });
 
   test('a late joiner asks a peer, skips one that cannot answer, dedupes and marks earlier messages', async () => {
