@@ -161,11 +161,26 @@ export class Participant {
     });
   }
 
-  /** Expects the decoded frame count of a tile to keep rising. */
+  /**
+   * Expects a tile's video to be decoding: more than 5 new frames within one second, on one element
+   * and stream (a tile re-attached after a reconnect restarts its count; that second is measured again).
+   */
   static async expectFramesFlowing(tile: Locator): Promise<void> {
-    let before = 0;
-    await expect.poll(async () => (before = await Participant.framesIn(tile)), { timeout: 15_000 }).toBeGreaterThan(0);
-    await expect.poll(() => Participant.framesIn(tile), { timeout: 10_000 }).toBeGreaterThan(before + 5);
+    const gained = () =>
+      tile.evaluate(
+        (el) =>
+          new Promise<number>((resolve) => {
+            const video = el.shadowRoot?.querySelector('video');
+            if (!video) return resolve(-1);
+            const stream = video.srcObject;
+            const first = video.getVideoPlaybackQuality().totalVideoFrames;
+            setTimeout(() => {
+              const same = el.shadowRoot?.querySelector('video') === video && video.srcObject === stream;
+              resolve(same ? video.getVideoPlaybackQuality().totalVideoFrames - first : 0);
+            }, 1000);
+          }),
+      );
+    await expect.poll(gained, { timeout: 25_000 }).toBeGreaterThan(5);
   }
 
   /** Live remote audio tracks playing at the root of the widget. */
