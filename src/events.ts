@@ -8,6 +8,7 @@ export interface ConfabEventDetails {
   'confab-connection-state': { state: ConnectionState };
   'confab-participant-joined': { identity: string; name: string };
   'confab-participant-left': { identity: string; name: string };
+  'confab-hand': { identity: string; name: string; raised: boolean };
   'confab-active-speakers': { identities: string[] };
   'confab-chat-message': { id: string; identity: string; name: string; text: string; timestamp: number; local: boolean };
   'confab-screenshare': { identity: string; active: boolean };
@@ -23,6 +24,7 @@ export const CONFAB_EVENTS = [
   'confab-connection-state',
   'confab-participant-joined',
   'confab-participant-left',
+  'confab-hand',
   'confab-active-speakers',
   'confab-chat-message',
   'confab-screenshare',

@@ -12,7 +12,7 @@ const NAMES = [
   'Barbara Liskov', 'Edsger Dijkstra', 'Frances Allen', 'Ken Thompson',
 ];
 
-export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[]; sharing?: number[]; poor?: number[]; reconnecting?: number[] } = {}): Record<string, ParticipantView> {
+export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[]; sharing?: number[]; poor?: number[]; reconnecting?: number[]; hands?: number[] } = {}): Record<string, ParticipantView> {
   const out: Record<string, ParticipantView> = {};
   for (let i = 0; i < count; i++) {
     const identity = `p${i}`;
@@ -23,6 +23,7 @@ export function participants(count: number, options: { cameraOff?: number[]; spe
       microphone: !(options.muted ?? []).includes(i),
       camera: !(options.cameraOff ?? [0, 2, 4, 6, 8, 10, 12, 14]).includes(i),
       cameraTrackSid: null,
+      handRaisedAt: (options.hands ?? []).includes(i) ? 1_700_000_000_000 + (options.hands ?? []).indexOf(i) * 1000 : 0,
       screenshare: (options.sharing ?? []).includes(i),
       screenTrackSid: null,
       audioTrackSid: null,
@@ -41,7 +42,7 @@ export function connected(people: Record<string, ParticipantView>, extra: Partia
     phase: 'connected',
     room: 'story',
     localIdentity: 'p0',
-    participants: new Map(list.map((p) => [p.identity, { identity: p.identity, name: p.name, local: p.local, joinedAt: p.joinedAt, quality: p.quality, reconnecting: p.reconnecting }])),
+    participants: new Map(list.map((p) => [p.identity, { identity: p.identity, name: p.name, local: p.local, joinedAt: p.joinedAt, quality: p.quality, reconnecting: p.reconnecting, handRaisedAt: p.handRaisedAt }])),
     media: new Map(list.map((p) => [p.identity, { microphone: p.microphone, camera: p.camera, cameraTrackSid: p.cameraTrackSid, screenshare: p.screenshare, screenTrackSid: p.screenTrackSid, audioTrackSid: null }])),
     activeSpeakers: list.filter((p) => p.speaking).map((p) => p.identity),
     ...extra,

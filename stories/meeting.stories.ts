@@ -15,6 +15,8 @@ export const Connecting: Story = { render: () => meeting({ phase: 'connecting' }
 export const Arabic: Story = { render: () => meeting(connected(participants(3, { names: ['سارة', 'Ada', 'محمد'] })), { lang: 'ar', name: 'سارة' }) };
 export const AudioBlocked: Story = { render: () => meeting(connected(participants(2), { audioBlocked: true })) };
 export const DeviceErrorInCall: Story = { render: () => meeting(connected(participants(2), { deviceErrors: [{ device: 'camera', reason: 'in-use', seq: 1 }] })) };
+export const HandsRaised: Story = { render: () => meeting(connected(participants(4, { hands: [2, 0] }), { handAllowed: true })) };
+export const HandNotAllowed: Story = { render: () => meeting(connected(participants(2), { handAllowed: false })) };
 export const Reconnecting: Story = { render: () => meeting(connected(participants(3), { phase: 'reconnecting' })) };
 export const Toast: Story = {
   render: () => meeting(connected(participants(2), { toasts: [{ id: 1, key: 'devices.switched', params: { device: 'USB microphone' } }] })),

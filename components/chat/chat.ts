@@ -28,7 +28,8 @@ export class ConfabChat extends LitElement {
   #seen = 0;
   /** When the reader last moved the list (wheel, touch, keys, scrollbar): only they leave the end. */
   #byHandAt = -Infinity;
-  #toEndRun = 0;
+  /** The virtualizer's layout config: a new object only to pin the end before the layout has loaded. */
+  #layout: { pin?: { index: number; block: 'end' } } = {};
   #byHand = { handleEvent: () => void (this.#byHandAt = performance.now()), passive: true };
   #time: { lang: string; format: Intl.DateTimeFormat } | null = null;
 
@@ -72,27 +73,29 @@ export class ConfabChat extends LitElement {
     this.requestUpdate();
   };
 
-  /** Scrolls to the newest message and keeps it there until the virtualizer's sizes settle. */
+  /**
+   * Keeps the newest message in view. The virtualizer pins an item itself (and lets go when the reader
+   * scrolls); until its layout has loaded (a lazy chunk), the pin goes in the layout's config instead.
+   */
   async #toEnd(): Promise<void> {
-    const run = ++this.#toEndRun;
-    // The virtualizer loads its layout lazily and measures rows as they render: re-pin until stable.
-    for (let i = 0; i < 20; i++) {
-      const el = this.#list;
-      const n = this.#meeting.slice.value?.messages.length ?? 0;
-      if (!el || !n || !this.#atBottom || run !== this.#toEndRun) return;
-      await el.updateComplete;
-      try {
-        el.element(n - 1)?.scrollIntoView({ block: 'end' });
-      } catch {
-        // The layout has not loaded yet: the next round tries again.
-      }
-      await Promise.race([el.layoutComplete?.catch(() => undefined), new Promise((r) => setTimeout(r, 50))]);
-      if (!this.#atBottom || run !== this.#toEndRun) return;
-      const height = el.scrollHeight;
-      el.scrollTop = height;
-      await new Promise((r) => requestAnimationFrame(r));
-      if (el.scrollHeight === height && el.scrollHeight - el.scrollTop - el.clientHeight < 2) return;
+    const el = this.#list;
+    const n = this.#meeting.slice.value?.messages.length ?? 0;
+    if (!el || !n || !this.#atBottom) return;
+    await el.updateComplete;
+    try {
+      const newest = el.element(n - 1);
+      if (newest) return newest.scrollIntoView({ block: 'end' });
+    } catch {
+      // The layout has not loaded yet.
     }
+    this.#layout = { pin: { index: n - 1, block: 'end' } };
+    this.requestUpdate();
+    // Once the layout has run with it, the pin leaves the config: the virtualizer re-applies its
+    // config on every render, and a stale pin would pull a reader who scrolled up back down.
+    await this.updateComplete;
+    await Promise.race([el.layoutComplete?.catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+    this.#layout = {};
+    this.requestUpdate();
   }
 
   #jump = () => {
@@ -181,6 +184,7 @@ export class ConfabChat extends LitElement {
               aria-labelledby="chat-title"
               tabindex="0"
               .items=${messages}
+              .layout=${this.#layout}
               .keyFunction=${(m: ChatMessage) => `${m.identity}\u0000${m.id}`}
               .renderItem=${(m: ChatMessage, i: number) => renderRow(m, messages[i - 1], rowCtx)}
               @scroll=${this.#onScroll}

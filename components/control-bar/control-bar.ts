@@ -3,7 +3,7 @@ import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { unreadCount } from '../../src/core/chat-state.js';
-import { camIcon, camOffIcon, chatIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
+import { camIcon, camOffIcon, chatIcon, handIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
 import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
@@ -27,6 +27,8 @@ export class ConfabControlBar extends LitElement {
       chatOpen: s.panel === 'chat',
       unread: unreadCount(s),
       background: s.background,
+      hand: (local?.handRaisedAt ?? 0) > 0,
+      handAllowed: s.handAllowed,
     };
   });
 
@@ -81,6 +83,24 @@ export class ConfabControlBar extends LitElement {
     </button>`;
   }
 
+  /** Raise hand: a toggle; where the token does not allow it, disabled with the reason as its description. */
+  #handButton(raised: boolean, allowed: boolean) {
+    const ctx = this.#meeting.context.value;
+    if (!ctx) return nothing;
+    const { t, actions } = ctx;
+    return html`<button
+      type="button"
+      data-control="hand"
+      aria-pressed=${String(raised)}
+      aria-disabled=${String(!allowed)}
+      aria-label=${t('controls.raiseHand')}
+      title=${allowed ? (raised ? t('controls.lowerHand') : t('controls.raiseHand')) : t('controls.handNotAllowed')}
+      @click=${() => (allowed ? void actions.raiseHand(!raised).catch(() => undefined) : undefined)}
+    >
+      ${handIcon}
+    </button>`;
+  }
+
   protected override render() {
     const ctx = this.#meeting.context.value;
     const s = this.#meeting.slice.value;
@@ -96,6 +116,7 @@ export class ConfabControlBar extends LitElement {
             quietly(actions.setScreenShare(!s.screenshare)),
           )
         : nothing}
+      ${ctx.config.reactions ? this.#handButton(s.hand, s.handAllowed) : nothing}
       ${ctx.config.chat ? this.#chatButton(s.chatOpen, s.unread) : nothing}
       <button
         type="button"

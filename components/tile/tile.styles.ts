@@ -80,6 +80,12 @@ export const tileStyles = [
     flex: none;
     color: #ff8a80;
   }
+  .hand {
+    display: inline-flex;
+    flex: none;
+    color: #ffd54f;
+  }
+  .hand svg,
   .muted svg {
     width: 1.1em;
     height: 1.1em;

@@ -3,7 +3,7 @@ import { useMeeting } from '../../src/controllers/context.js';
 import { initials, isolate } from '../../src/core/text.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import { participantView } from '../../src/core/store.js';
-import { micOffIcon } from '../shared/icons.js';
+import { handIcon, micOffIcon } from '../shared/icons.js';
 import type { TileSource } from '../../src/core/types.js';
 import { tileStyles } from './tile.styles.js';
 
@@ -52,6 +52,7 @@ export class ConfabTile extends LitElement {
     this.toggleAttribute('data-camera-off', !screen && !p?.camera);
     const away = !!p && (p.reconnecting || p.quality === 'lost');
     this.toggleAttribute('data-reconnecting', away);
+    this.toggleAttribute('data-hand-raised', !screen && !!p?.handRaisedAt);
     if (p && p.quality !== 'unknown') this.dataset.quality = p.quality;
     else delete this.dataset.quality;
   }
@@ -71,6 +72,7 @@ export class ConfabTile extends LitElement {
         ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
         : nothing}
       <div class="label">
+        ${!screen && p.handRaisedAt ? html`<span class="hand" role="img" aria-label=${t('tile.handRaised')}>${handIcon}</span>` : nothing}
         ${screen || p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
         <span class="name" title=${label}>${label}</span>
       </div>

@@ -88,6 +88,6 @@ export async function handleTokenRequest(deployment, params) {
     name: name.value,
     ttl: TOKEN_TTL_SECONDS,
   });
-  at.addGrant({ roomJoin: true, room: room.value, canPublish: true, canSubscribe: true, canPublishData: true });
+  at.addGrant({ roomJoin: true, room: room.value, canPublish: true, canSubscribe: true, canPublishData: true, canUpdateOwnMetadata: true });
   return { status: 200, body: { serverUrl: deployment.serverUrl, token: await at.toJwt(), identity } };
 }

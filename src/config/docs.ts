@@ -15,6 +15,7 @@ const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
   'chat-history': { meaning: 'a late joiner asks someone already in the room for the last 100 messages, and answers such requests' },
   'blur': { meaning: 'background blur at start (applied before the first frame is published; remembered when the user changes it)' },
   'screenshare': { meaning: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
+  'reactions': { meaning: 'raise hand offered (a control-bar button and `raiseHand()`); emoji reactions are reserved until they land' },
   'participants': { meaning: 'participant list visible (reserved until the list lands)' },
   'layout': { meaning: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },
   'max-tiles': { meaning: 'tiles shown in the grid' },

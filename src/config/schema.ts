@@ -46,6 +46,7 @@ export const OPTIONS = [
   { name: 'chat-history', key: 'chatHistory', type: 'switch', default: true, url: 'yes' },
   { name: 'blur', key: 'blur', property: 'backgroundBlur', type: 'switch', default: false, url: 'yes' },
   { name: 'screenshare', key: 'screenshare', type: 'switch', default: true, url: 'yes' },
+  { name: 'reactions', key: 'reactions', type: 'switch', default: true, url: 'yes' },
   { name: 'participants', key: 'participants', type: 'switch', default: true, url: 'yes' },
   { name: 'layout', key: 'layout', type: 'enum', values: LAYOUTS, default: 'auto', url: 'yes' },
   { name: 'max-tiles', key: 'maxTiles', type: 'int', min: 1, max: 49, default: 16, url: 'yes' },

@@ -27,6 +27,8 @@ export interface MeetingActions {
   setMicrophone(on: boolean): Promise<void>;
   setCamera(on: boolean): Promise<void>;
   setScreenShare(on: boolean): Promise<void>;
+  /** Raises or lowers one's hand (rejects `not-connected`, `not-allowed`, `reactions-disabled`). */
+  raiseHand(on: boolean): Promise<void>;
   /** Background blur on or off. */
   setBlur(on: boolean): Promise<void>;
   /** A virtual background image (null: none). */

@@ -5,7 +5,7 @@ import { clip, isolate } from './text.js';
 export const ANNOUNCED_NAME_MAX = 40;
 
 export interface PresenceChange {
-  kind: 'joined' | 'left';
+  kind: 'joined' | 'left' | 'hand';
   name: string;
 }
 
@@ -25,5 +25,8 @@ export function summarizePresence(changes: readonly PresenceChange[]): Announcem
     if (names.length === 1) out.push({ key: kind === 'joined' ? 'announce.joined' : 'announce.left', params: { name: isolate(clip(names[0] ?? '', ANNOUNCED_NAME_MAX)) } });
     else if (names.length > 1) out.push({ key: kind === 'joined' ? 'announce.joinedMany' : 'announce.leftMany', params: { count: String(names.length) } });
   }
+  const hands = changes.filter((c) => c.kind === 'hand').map((c) => c.name);
+  if (hands.length === 1) out.push({ key: 'announce.handRaised', params: { name: isolate(clip(hands[0] ?? '', ANNOUNCED_NAME_MAX)) } });
+  else if (hands.length > 1) out.push({ key: 'announce.handsRaised', params: { count: String(hands.length) } });
   return out;
 }

@@ -63,6 +63,11 @@ export const COMMANDS = {
   closePanel: { args: [], signature: '', doc: 'closes the open panel' },
   setBlur: { args: [bool], signature: 'on', doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)' },
   setBackgroundImage: { args: [urlOrNull], signature: 'url | null', doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`' },
+  raiseHand: {
+    args: [bool],
+    signature: 'on',
+    doc: 'raises or lowers your hand (participant attribute `handRaisedAt`, as other LiveKit apps read it); rejects `not-connected`, `not-allowed` when the token lacks `canUpdateOwnMetadata`, `reactions-disabled` with reactions="off"',
+  },
   getState: { args: [], signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 } as const satisfies Record<string, Entry>;
 

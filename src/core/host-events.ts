@@ -67,6 +67,13 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
         presence.push({ kind: 'left', name: p.name });
       }
     }
+    // Hands of people who were here before and still are (one's own included; only others' are announced).
+    for (const [id, p] of state.participants) {
+      const before = previous.participants.get(id);
+      if (!before || !p.handRaisedAt === !before.handRaisedAt) continue;
+      push('confab-hand', { identity: id, name: p.name, raised: p.handRaisedAt > 0 });
+      if (p.handRaisedAt && !p.local) presence.push({ kind: 'hand', name: p.name });
+    }
   }
 
   if (inCall(state.phase) && !sameList(state.activeSpeakers, previous.activeSpeakers)) {

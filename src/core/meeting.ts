@@ -3,6 +3,7 @@
 import type { MeetingConfig } from '../config/schema.js';
 import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
 import { CHAT_MAX_CHARS, markRead, tooLong } from './chat-state.js';
+import { sessionForHand } from './hand.js';
 import { BackgroundControl, type EffectsModule, type ExplicitBackground } from './background.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
@@ -246,6 +247,11 @@ export class Meeting implements MeetingActions {
   setBlur = (on: boolean): Promise<void> => this.#background.setBlur(on, this.#disposed);
   setBackgroundImage = (url: string | null): Promise<void> => this.#background.setImage(url, this.#disposed);
   setBlurStrength = (strength: number): void => this.#background.setStrength(strength);
+
+  async raiseHand(on: boolean): Promise<void> {
+    this.#alive();
+    await sessionForHand(this.#config.reactions, this.store.getState(), this.#session).setHand(on);
+  }
 
   async setScreenShare(on: boolean): Promise<void> {
     this.#alive();

@@ -23,6 +23,8 @@ export interface SessionPort {
   /** Publishes the pipeline's output for a kind, replaces it, or (null) mutes it. */
   publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void>;
   setScreenShare(on: boolean): Promise<void>;
+  /** Sets or clears our `handRaisedAt` attribute. */
+  setHand(on: boolean): Promise<void>;
   switchSpeaker(id: string): Promise<void>;
   activeSpeaker(): string | undefined;
   startAudio(): Promise<void>;

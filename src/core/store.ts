@@ -18,6 +18,7 @@ export function initialState(): MeetingState {
     activeSpeakers: [],
     media: new Map(),
     audioBlocked: false,
+    handAllowed: false,
     pending: { microphone: false, camera: false, screenshare: false, join: false },
     deviceErrors: [],
     devices: {

@@ -37,6 +37,8 @@ export interface PersonView {
   quality: Quality;
   /** Dropped with us (e.g. a server restart) and not back yet: shown as reconnecting, not as gone. */
   reconnecting: boolean;
+  /** When the hand went up (ms since epoch, from the `handRaisedAt` attribute), or 0 when it is down. */
+  handRaisedAt: number;
 }
 
 /** What a participant publishes (the tracks adapter writes it). */
@@ -183,6 +185,8 @@ export interface MeetingState {
   media: ReadonlyMap<string, MediaView>;
   /** Remote audio cannot start until the user interacts with the page (the connection adapter). */
   audioBlocked: boolean;
+  /** The token lets us set our own attributes (`canUpdateOwnMetadata`): raising a hand works. */
+  handAllowed: boolean;
   /** Set by an action while it runs. */
   pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
   deviceErrors: readonly DeviceError[];
@@ -211,11 +215,15 @@ export interface MeetingSnapshot {
     camera: boolean;
     screenshare: boolean;
     speaking: boolean;
+    handRaised: boolean;
+    connectionQuality: Quality;
   }>;
   microphone: boolean;
   camera: boolean;
   screenshare: boolean;
   blur: boolean;
+  /** Our own hand is up. */
+  handRaised: boolean;
   layout: string;
   panel: string | null;
   /** Chat messages from others not seen yet. */

@@ -7,7 +7,7 @@ import type { ConnectOptions, SessionHooks, SessionPort } from '../core/session-
 import type { InputKind, TileSource } from '../core/types.js';
 import { bindChat, type ChatBinding } from './adapters/chat.js';
 import { bindConnection } from './adapters/connection.js';
-import { bindParticipants } from './adapters/participants.js';
+import { bindParticipants, HAND_ATTRIBUTE } from './adapters/participants.js';
 import { bindTracks } from './adapters/tracks.js';
 
 const SOURCE = { camera: Track.Source.Camera, microphone: Track.Source.Microphone } as const;
@@ -102,6 +102,11 @@ class Session implements SessionPort {
     const room = this.#room;
     if (!room) return;
     await room.localParticipant.setScreenShareEnabled(on, { audio: false, selfBrowserSurface: 'exclude' });
+  }
+
+  async setHand(on: boolean): Promise<void> {
+    // An ISO time when raised, '' when lowered: the convention other LiveKit apps read (La Suite Meet).
+    await this.#room?.localParticipant.setAttributes({ [HAND_ATTRIBUTE]: on ? new Date().toISOString() : '' });
   }
 
   async switchSpeaker(id: string): Promise<void> {

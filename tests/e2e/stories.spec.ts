@@ -115,6 +115,13 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(settings).toBeFocused();
     await expect(page.locator('confab-meeting')).not.toHaveAttribute('data-panel', /.*/);
   },
+  'meeting--hands-raised': async (page) => {
+    await expect(page.locator('confab-tile[data-hand-raised]')).toHaveCount(2);
+    await expect(page.locator('confab-control-bar button[data-control="hand"]')).toHaveAttribute('aria-pressed', 'true');
+  },
+  'meeting--hand-not-allowed': async (page) => {
+    await expect(page.locator('confab-control-bar button[data-control="hand"]')).toHaveAttribute('aria-disabled', 'true');
+  },
   'meeting--settings-open': async (page) => {
     await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
   },

@@ -24,13 +24,31 @@ const QUALITY: Record<ConnectionQuality, Quality> = {
   [ConnectionQuality.Unknown]: 'unknown',
 };
 
+/** The participant attribute LiveKit-based apps use for a raised hand (La Suite Meet): ISO time, '' when lowered. */
+export const HAND_ATTRIBUTE = 'handRaisedAt';
+
+/** A raised hand's time from the attribute (anyone's input: a bad or absurd value counts as lowered). */
+export function handOf(value: string | undefined): number {
+  if (!value || value.length > 40) return 0;
+  const t = Date.parse(value);
+  return Number.isFinite(t) && t > 0 ? t : 0;
+}
+
 export function personOf(p: Participant, local: boolean, joinedAt: number, reconnectingNow = false): PersonView {
   // A remote name is anyone's input: shown only once it is safe (no reordering, nothing invisible, not endless).
-  return { identity: p.identity, name: displayName(p.name ?? '') || displayName(p.identity) || '?', local, joinedAt, quality: QUALITY[p.connectionQuality] ?? 'unknown', reconnecting: reconnectingNow };
+  return {
+    identity: p.identity,
+    name: displayName(p.name ?? '') || displayName(p.identity) || '?',
+    local,
+    joinedAt,
+    quality: QUALITY[p.connectionQuality] ?? 'unknown',
+    reconnecting: reconnectingNow,
+    handRaisedAt: handOf(p.attributes?.[HAND_ATTRIBUTE]),
+  };
 }
 
 const same = (a: PersonView | undefined, b: PersonView) =>
-  !!a && a.name === b.name && a.local === b.local && a.quality === b.quality && a.reconnecting === b.reconnecting && a.joinedAt === b.joinedAt;
+  !!a && a.name === b.name && a.local === b.local && a.quality === b.quality && a.reconnecting === b.reconnecting && a.joinedAt === b.joinedAt && a.handRaisedAt === b.handRaisedAt;
 
 /** Subscribes the participants slice to a Room; `sync` re-derives everyone (after connect or a reconnect). */
 export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETURN_GRACE_MS): { sync(): void; dispose(): void } {
@@ -72,7 +90,7 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
       participants.set(identity, { ...view, reconnecting: true });
       if (!away.has(identity)) away.set(identity, setTimeout(() => !disposed && remove(identity), graceMs));
     }
-    store.setState({ participants });
+    store.setState({ participants, handAllowed: !!local.permissions?.canUpdateMetadata });
   };
   const onConnected = (p: Participant) => put(p);
   const onDisconnected = (p: Participant) =>
@@ -87,6 +105,12 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
   const onQuality = (_quality: ConnectionQuality, p: Participant) => {
     if (store.getState().participants.has(p.identity)) put(p);
   };
+  const onPermissions = (_before: unknown, p: Participant) => {
+    if (p === room.localParticipant) store.setState({ handAllowed: !!p.permissions?.canUpdateMetadata });
+  };
+  const onAttributes = (_changed: Record<string, string>, p: Participant) => {
+    if (store.getState().participants.has(p.identity)) put(p);
+  };
   const onSpeakers = (speakers: Participant[]) => store.setState({ activeSpeakers: speakers.map((p) => p.identity) });
 
   room
@@ -94,6 +118,8 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
     .on(RoomEvent.ParticipantDisconnected, onDisconnected)
     .on(RoomEvent.ParticipantNameChanged, onName)
     .on(RoomEvent.ConnectionQualityChanged, onQuality)
+    .on(RoomEvent.ParticipantAttributesChanged, onAttributes)
+    .on(RoomEvent.ParticipantPermissionsChanged, onPermissions)
     .on(RoomEvent.ActiveSpeakersChanged, onSpeakers);
   return {
     sync,
@@ -106,6 +132,8 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
         .off(RoomEvent.ParticipantDisconnected, onDisconnected)
         .off(RoomEvent.ParticipantNameChanged, onName)
         .off(RoomEvent.ConnectionQualityChanged, onQuality)
+        .off(RoomEvent.ParticipantAttributesChanged, onAttributes)
+        .off(RoomEvent.ParticipantPermissionsChanged, onPermissions)
         .off(RoomEvent.ActiveSpeakersChanged, onSpeakers);
     },
   };

@@ -5,7 +5,7 @@ import type { MediaView, MeetingState, PersonView } from '../../../src/core/type
 import { createTranslator } from '../../../src/i18n/i18n.js';
 
 const t = createTranslator('en');
-const person = (identity: string, local = false, name = identity): PersonView => ({ identity, name, local, joinedAt: local ? 0 : 1, quality: 'good', reconnecting: false });
+const person = (identity: string, local = false, name = identity): PersonView => ({ identity, name, local, joinedAt: local ? 0 : 1, quality: 'good', reconnecting: false, handRaisedAt: 0 });
 const media = (over: Partial<MediaView> = {}): MediaView => ({ microphone: true, camera: true, cameraTrackSid: null, screenshare: false, screenTrackSid: null, audioTrackSid: null, ...over });
 const inCall = (extra: Partial<MeetingState> = {}): MeetingState => ({
   ...initialState(),
@@ -27,6 +27,23 @@ describe('host events from one diff of the store', () => {
       { name: 'confab-joined', detail: { room: 'r', identity: 'me', name: 'Me' } },
       { name: 'confab-participant-joined', detail: { identity: 'bob', name: 'Bob' } },
     ]);
+  });
+
+  test('a hand raised or lowered fires confab-hand once; only others\' raised hands are announced', () => {
+    const before = inCall();
+    const up = (who: string, name: string, local: boolean, at: number) => ({ ...person(who, local, name), handRaisedAt: at });
+    const bobUp = inCall({ participants: new Map([['me', person('me', true, 'Me')], ['bob', up('bob', 'Bob', false, 1000)]]) });
+    const d = diff(before, bobUp, t);
+    expect(d.events).toEqual([{ name: 'confab-hand', detail: { identity: 'bob', name: 'Bob', raised: true } }]);
+    expect(d.presence).toEqual([{ kind: 'hand', name: 'Bob' }]);
+    // A new time for a hand already up is not news; lowering is an event without an announcement.
+    expect(diff(bobUp, inCall({ participants: new Map([['me', person('me', true, 'Me')], ['bob', up('bob', 'Bob', false, 2000)]]) }), t).events).toEqual([]);
+    const down = diff(bobUp, before, t);
+    expect(down.events).toEqual([{ name: 'confab-hand', detail: { identity: 'bob', name: 'Bob', raised: false } }]);
+    expect(down.presence).toEqual([]);
+    const mine = diff(before, inCall({ participants: new Map([['me', up('me', 'Me', true, 5)], ['bob', person('bob', false, 'Bob')]]) }), t);
+    expect(mine.events).toEqual([{ name: 'confab-hand', detail: { identity: 'me', name: 'Me', raised: true } }]);
+    expect(mine.presence).toEqual([]);
   });
 
   test('someone arriving or leaving fires once, and is announced', () => {

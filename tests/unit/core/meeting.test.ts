@@ -95,11 +95,12 @@ function fakeSession() {
         log.push('closed after a late connect');
         throw new DOMException('cancelled', 'AbortError');
       }
-      hooks.store.setState({ participants: new Map([['me', { identity: 'me', name: 'Me', local: true, joinedAt: 0, quality: 'good' as const, reconnecting: false }]]) });
+      hooks.store.setState({ participants: new Map([['me', { identity: 'me', name: 'Me', local: true, joinedAt: 0, quality: 'good' as const, reconnecting: false, handRaisedAt: 0 }]]) });
       return { room: 'r', identity: 'me' };
     },
     publish: async (kind, track) => void log.push(`publish ${kind} ${track ? 'track' : 'none'}`),
     setScreenShare: async () => undefined,
+    setHand: async () => undefined,
     switchSpeaker: async () => undefined,
     activeSpeaker: () => undefined,
     startAudio: async () => undefined,

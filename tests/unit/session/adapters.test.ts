@@ -18,6 +18,8 @@ class FakeParticipant {
   trackPublications = new Map<string, FakePublication>();
   isSpeaking = false;
   connectionQuality = 'excellent';
+  attributes: Record<string, string> = {};
+  permissions: { canUpdateMetadata: boolean } | undefined = undefined;
   constructor(
     public identity: string,
     public name = '',
@@ -65,6 +67,32 @@ describe('the participants adapter', () => {
     binding.dispose();
     room.emit(RoomEvent.ParticipantConnected, new FakeParticipant('late'));
     expect(store.getState().participants.has('late')).toBe(false);
+  });
+
+  test('a raised hand comes from the handRaisedAt attribute (bad values count as lowered); the grant from our permissions', () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    const binding = bindParticipants(room as unknown as Room, store);
+    binding.sync();
+    expect(store.getState().handAllowed).toBe(false);
+    room.localParticipant.permissions = { canUpdateMetadata: true };
+    room.emit(RoomEvent.ParticipantPermissionsChanged, undefined, room.localParticipant);
+    expect(store.getState().handAllowed).toBe(true);
+    const bob = new FakeParticipant('bob', 'Bob');
+    room.remoteParticipants.set('bob', bob);
+    room.emit(RoomEvent.ParticipantConnected, bob);
+    const hand = () => store.getState().participants.get('bob')?.handRaisedAt;
+    for (const [value, expected] of [
+      ['2026-11-24T20:00:00.000Z', Date.parse('2026-11-24T20:00:00.000Z')],
+      ['', 0],
+      ['not a time', 0],
+      ['x'.repeat(10_000), 0],
+    ] as const) {
+      bob.attributes = { handRaisedAt: value };
+      room.emit(RoomEvent.ParticipantAttributesChanged, { handRaisedAt: value }, bob);
+      expect(hand()).toBe(expected);
+    }
+    binding.dispose();
   });
 
   test('a full reconnect, which drops everyone locally before it says it reconnects, makes nobody leave', async () => {
