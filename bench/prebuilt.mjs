@@ -8,12 +8,11 @@
 //     each showing the other's video again, measured from the moment the new server listens.
 // Never fails on timing. Run after `npm run build`: `node bench/prebuilt.mjs`.
 import { chromium } from '@playwright/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { measure } from '../scripts/check-size.mjs';
+import { measure, total } from '../scripts/check-size.mjs';
 import { startServer } from '../scripts/livekit.mjs';
 import { createAppServer, listen } from '../scripts/serve.mjs';
 
@@ -23,7 +22,6 @@ const meetOut = join(root, '.cache', 'bench-meet');
 const JOINS = Number(process.env.BENCH_JOINS ?? 10);
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 3);
 const LIVEKIT_PORT = 7897;
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const pct = (xs, p) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]);
 const ratio = (theirs, ours) => Math.round((theirs / ours) * 100) / 100;
 const log = (msg) => process.stderr.write(`[bench prebuilt] ${msg}\n`);
@@ -31,14 +29,13 @@ const log = (msg) => process.stderr.write(`[bench prebuilt] ${msg}\n`);
 // LiveKit's prebuilt, minified as a site would ship it.
 await build({ configFile: join(root, 'tests/e2e/meet/vite.config.mjs'), logLevel: 'warn', build: { outDir: meetOut, emptyOutDir: true, minify: true } });
 const jsIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js') && statSync(join(dir, f)).isFile()).map((f) => join(dir, f));
-const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
 // What Confab's page loads to be in a call in English, livekit-client included (scripts/check-size.mjs
 // follows the static imports). Chat, blur and other languages load when first used; VideoConference's
 // bundle has all of its own.
 const confabSizes = measure(dist);
 const sizes = {
   confab: { callJsGzipBytes: confabSizes.callTotal, shellGzipBytes: confabSizes.shell, inCallWithoutLivekitGzipBytes: confabSizes.inCall, livekitClientGzipBytes: confabSizes.livekitClient, chatPanelGzipBytes: confabSizes.chatPanel, blurGzipBytes: confabSizes.blur, hostHelperGzipBytes: confabSizes.helper },
-  videoConference: { allJsGzipBytes: sum(jsIn(meetOut)) },
+  videoConference: { allJsGzipBytes: total(jsIn(meetOut)) },
 };
 sizes.ratioVideoConferenceToConfab = ratio(sizes.videoConference.allJsGzipBytes, sizes.confab.callJsGzipBytes);
 

@@ -29,7 +29,7 @@ function closure(entries) {
 }
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const total = (files) => [...files].reduce((n, f) => n + gz(f), 0);
+export const total = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 
 /** The measured sizes of a build in `dist` (bench/ reads them too). */
 export function measure(dist = join(root, 'dist')) {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { emptyChat } from '../src/core/chat.js';
+import { emptyChat } from '../src/core/chat-state.js';
 import type { ChatMessage, ChatView, MeetingState } from '../src/core/types.js';
 import { connected, meeting, participants } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import { CHAT_MAX_CHARS, chatLength } from '../../src/core/chat.js';
+import { CHAT_MAX_CHARS, chatLength } from '../../src/core/chat-state.js';
 import type { ChatMessage, MeetingState } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { closeIcon, sendIcon } from '../shared/icons.js';

@@ -14,19 +14,23 @@ export interface Announcement {
   params: Record<string, string>;
 }
 
+/** The sentence for one person, and for several, per kind of change. */
+const SENTENCES: Record<PresenceChange['kind'], [one: MessageKey, many: MessageKey]> = {
+  joined: ['announce.joined', 'announce.joinedMany'],
+  left: ['announce.left', 'announce.leftMany'],
+  hand: ['announce.handRaised', 'announce.handsRaised'],
+};
+
 /**
- * Turns a burst of joins and leaves into at most two sentences, so a screen reader is not flooded
- * when many people arrive at once.
+ * Turns a burst of joins, leaves and raised hands into at most one sentence per kind, so a screen
+ * reader is not flooded when many people arrive at once.
  */
 export function summarizePresence(changes: readonly PresenceChange[]): Announcement[] {
   const out: Announcement[] = [];
-  for (const kind of ['joined', 'left'] as const) {
+  for (const [kind, [one, many]] of Object.entries(SENTENCES) as Array<[PresenceChange['kind'], [MessageKey, MessageKey]]>) {
     const names = changes.filter((c) => c.kind === kind).map((c) => c.name);
-    if (names.length === 1) out.push({ key: kind === 'joined' ? 'announce.joined' : 'announce.left', params: { name: isolate(clip(names[0] ?? '', ANNOUNCED_NAME_MAX)) } });
-    else if (names.length > 1) out.push({ key: kind === 'joined' ? 'announce.joinedMany' : 'announce.leftMany', params: { count: String(names.length) } });
+    if (names.length === 1) out.push({ key: one, params: { name: isolate(clip(names[0] ?? '', ANNOUNCED_NAME_MAX)) } });
+    else if (names.length > 1) out.push({ key: many, params: { count: String(names.length) } });
   }
-  const hands = changes.filter((c) => c.kind === 'hand').map((c) => c.name);
-  if (hands.length === 1) out.push({ key: 'announce.handRaised', params: { name: isolate(clip(hands[0] ?? '', ANNOUNCED_NAME_MAX)) } });
-  else if (hands.length > 1) out.push({ key: 'announce.handsRaised', params: { count: String(hands.length) } });
   return out;
 }

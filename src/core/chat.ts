@@ -3,8 +3,6 @@
 import { CHAT_MAX_CHARS, tooLong } from './chat-state.js';
 import type { ChatMessage } from './types.js';
 
-// What the element needs before a call (limits, unread, the empty slice) lives in chat-state.ts, in the shell.
-export { CHAT_MAX_CHARS, chatLength, emptyChat, markRead, tooLong, unreadCount } from './chat-state.js';
 
 /** Text streams topic of @livekit/components-react's chat (and LiveKit Meet, and Agents' text input). */
 export const CHAT_TOPIC = 'lk.chat';

@@ -11,6 +11,8 @@ const BIDI_ALL = /[\u202A-\u202E\u2066-\u2069]/gu;
  * letters and digits (at most 7, as in "gbsct"), CANCEL TAG. Any other tag text would be hidden text.
  */
 const FLAG_SEQUENCE = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F}/gu;
+/** The same, as a capturing split: flags land at odd indexes. */
+const FLAG_SPLIT = new RegExp(`(${FLAG_SEQUENCE.source})`, 'u');
 const TAG = /[\u{E0000}-\u{E007F}]/u;
 /**
  * Invisible format characters: all of Unicode's Cf (bidi marks, zero-width space and joiners, word
@@ -38,7 +40,7 @@ export const NAME_MAX = 64;
 function stripFormat(text: string): string {
   // A capturing split keeps subdivision flags (odd indexes) whole; everything between is cleaned.
   return text
-    .split(/(\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{1,7}\u{E007F})/u)
+    .split(FLAG_SPLIT)
     .map((part, i) => {
       if (i % 2) return part;
       const cps = Array.from(part);

@@ -8,7 +8,6 @@ import { ConnectionState, RoomEvent, type ChatMessage as SdkChatMessage, type Pa
 import {
   CHAT_KEEP,
   CHAT_MAX_BYTES,
-  CHAT_MAX_CHARS,
   CHAT_TOPIC,
   cleanBody,
   FloodGate,
@@ -20,9 +19,9 @@ import {
   messageKey,
   parseHistory,
   parseLegacy,
-  tooLong,
   validId,
 } from '../../core/chat.js';
+import { CHAT_MAX_CHARS, tooLong } from '../../core/chat-state.js';
 import { ConfabError } from '../../core/commands.js';
 import type { MeetingStore } from '../../core/store.js';
 import { displayName } from '../../core/text.js';

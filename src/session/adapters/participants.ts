@@ -102,14 +102,12 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
       remove(p.identity);
     });
   const onName = (_name: string, p: Participant) => put(p);
-  const onQuality = (_quality: ConnectionQuality, p: Participant) => {
+  /** Quality or attributes changed: re-derived for someone already shown. */
+  const refresh = (_change: unknown, p: Participant) => {
     if (store.getState().participants.has(p.identity)) put(p);
   };
   const onPermissions = (_before: unknown, p: Participant) => {
     if (p === room.localParticipant) store.setState({ handAllowed: !!p.permissions?.canUpdateMetadata });
-  };
-  const onAttributes = (_changed: Record<string, string>, p: Participant) => {
-    if (store.getState().participants.has(p.identity)) put(p);
   };
   const onSpeakers = (speakers: Participant[]) => store.setState({ activeSpeakers: speakers.map((p) => p.identity) });
 
@@ -117,8 +115,8 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
     .on(RoomEvent.ParticipantConnected, onConnected)
     .on(RoomEvent.ParticipantDisconnected, onDisconnected)
     .on(RoomEvent.ParticipantNameChanged, onName)
-    .on(RoomEvent.ConnectionQualityChanged, onQuality)
-    .on(RoomEvent.ParticipantAttributesChanged, onAttributes)
+    .on(RoomEvent.ConnectionQualityChanged, refresh)
+    .on(RoomEvent.ParticipantAttributesChanged, refresh)
     .on(RoomEvent.ParticipantPermissionsChanged, onPermissions)
     .on(RoomEvent.ActiveSpeakersChanged, onSpeakers);
   return {
@@ -131,8 +129,8 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
         .off(RoomEvent.ParticipantConnected, onConnected)
         .off(RoomEvent.ParticipantDisconnected, onDisconnected)
         .off(RoomEvent.ParticipantNameChanged, onName)
-        .off(RoomEvent.ConnectionQualityChanged, onQuality)
-        .off(RoomEvent.ParticipantAttributesChanged, onAttributes)
+        .off(RoomEvent.ConnectionQualityChanged, refresh)
+        .off(RoomEvent.ParticipantAttributesChanged, refresh)
         .off(RoomEvent.ParticipantPermissionsChanged, onPermissions)
         .off(RoomEvent.ActiveSpeakersChanged, onSpeakers);
     },

@@ -153,14 +153,6 @@ export class Participant {
     await box.press('Enter');
   }
 
-  /** Video frames decoded so far in a tile's <video>. */
-  static async framesIn(tile: Locator): Promise<number> {
-    return tile.evaluate((el) => {
-      const video = el.shadowRoot?.querySelector('video');
-      return video ? video.getVideoPlaybackQuality().totalVideoFrames : -1;
-    });
-  }
-
   /**
    * Expects a tile's video to be decoding: more than 5 new frames within one second, on one element
    * and stream (a tile re-attached after a reconnect restarts its count; that second is measured again).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_MAX_CHARS, chatLength, cleanBody, FloodGate, historyPayload, linkify, parseHistory, parseLegacy, startsGroup, tooLong, unreadCount } from '../../../src/core/chat.js';
-import { emptyChat } from '../../../src/core/chat.js';
+import { cleanBody, FloodGate, historyPayload, linkify, parseHistory, parseLegacy, startsGroup } from '../../../src/core/chat.js';
+import { CHAT_MAX_CHARS, chatLength, emptyChat, tooLong, unreadCount } from '../../../src/core/chat-state.js';
 import type { ChatMessage } from '../../../src/core/types.js';
 
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
