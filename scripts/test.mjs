@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
-import { ensureRedis } from './lib/apt.mjs';
+import { ensureRedis, ensureSkimage } from './lib/apt.mjs';
 import { flakyTests } from './lib/report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +84,7 @@ const { ensureBinary } = await import('./livekit.mjs');
 const livekitBin = await ensureBinary();
 const chromium = ensureChromium();
 ensureRedis();
+ensureSkimage();
 
 run('npm start (integration)', process.execPath, [
   '--test',

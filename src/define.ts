@@ -4,7 +4,6 @@ import { ConfabMeeting } from '../components/meeting/meeting.js';
 import { ConfabPrejoin } from '../components/prejoin/prejoin.js';
 import type { ConfabControlBar } from '../components/control-bar/control-bar.js';
 import type { ConfabGrid } from '../components/grid/grid.js';
-import type { ConfabSettings } from '../components/settings/settings.js';
 import type { ConfabTile } from '../components/tile/tile.js';
 import { VERSION } from './version.js';
 
@@ -46,6 +45,5 @@ declare global {
     'confab-control-bar': ConfabControlBar;
     'confab-prejoin': ConfabPrejoin;
     'confab-device-select': ConfabDeviceSelect;
-    'confab-settings': ConfabSettings;
   }
 }

@@ -31,3 +31,20 @@ export const ConfigError: Story = { render: () => meeting(prejoin(), { 'max-tile
 export const SettingsOpen: Story = {
   render: () => meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings' }),
 };
+
+/** The background picker with a built-in image chosen. */
+export const SettingsBackgroundImage: Story = {
+  render: () =>
+    meeting({
+      ...prejoin(),
+      ...connected(participants(2)),
+      panel: 'settings',
+      background: { mode: 'image', image: new URL('/mediapipe/backgrounds/lagoon.jpg', location.href).href, strength: 0.6, active: true, status: 'ready', progress: 1, reason: null },
+    }),
+};
+
+/** Where the page's policy refuses WebAssembly: every effect disabled, the reason said. */
+export const SettingsBackgroundUnavailable: Story = {
+  render: () =>
+    meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings', background: { mode: 'blur', image: null, strength: 0.6, active: false, status: 'unavailable', progress: 0, reason: 'csp' } }),
+};

@@ -12,7 +12,7 @@ import { AudioSinkController } from '../../src/controllers/audio-sink.js';
 import { Announcer } from '../../src/controllers/announcer.js';
 import { meetingContext, type MeetingContext } from '../../src/controllers/context.js';
 import { StoreController } from '../../src/controllers/store-controller.js';
-import { createTranslator, directionOf, isLoaded, loadLanguage, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
+import { addEnglish, createTranslator, directionOf, isLoaded, loadLanguage, resolveLanguage, type Translate } from '../../src/i18n/i18n.js';
 import { VERSION } from '../../src/version.js';
 import { renderPhase, type PhaseView } from './phases.js';
 import { meetingStyles } from './meeting.styles.js';
@@ -199,6 +199,12 @@ export class ConfabMeeting extends LitElement {
     // The chat and its virtualizer are a chunk of their own, loaded with the panel.
     if (view.panel === 'chat' && this.#config.chat) void import('../chat/register.js').then(() => this.#focusChat());
     else this.#focusChat();
+    // So is the settings dialog: its element upgrades and opens once the chunk is here.
+    if (view.panel === 'settings')
+      void import('../settings/settings-element.js').then((m) => {
+        addEnglish(m.enSettings);
+        m.defineSettings();
+      });
   }
 
   protected override firstUpdated(): void {

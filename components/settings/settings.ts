@@ -1,13 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { useMeeting } from '../../src/controllers/context.js';
+import { backgroundStyles, renderBackgrounds } from './backgrounds.js';
 
 /**
- * Mid-call settings: switch camera, microphone and speaker without rejoining. A modal <dialog>:
+ * Mid-call settings: switch camera, microphone and speaker without rejoining, and choose the
+ * background (blur or an image; components/settings/backgrounds.ts). A modal <dialog>:
  * focus moves in when it opens, Escape closes it, and focus returns to what opened it.
  * @tagname confab-settings
  */
 export class ConfabSettings extends LitElement {
-  static override styles = css`
+  static override styles = [
+    backgroundStyles,
+    css`
     dialog {
       inline-size: min(92vw, 26rem);
       border: 0;
@@ -33,7 +37,7 @@ export class ConfabSettings extends LitElement {
       justify-content: flex-end;
       margin-block-start: 1.25rem;
     }
-    button {
+    .actions button {
       all: unset;
       box-sizing: border-box;
       padding: 0.55rem 1.1rem;
@@ -43,13 +47,18 @@ export class ConfabSettings extends LitElement {
       font-weight: 600;
       cursor: pointer;
     }
-    button:focus-visible {
+    .actions button:focus-visible {
       outline: 3px solid var(--_confab-focus);
       outline-offset: 2px;
     }
-  `;
+  `,
+  ];
 
-  readonly #meeting = useMeeting(this, (s) => ({ open: s.panel === 'settings', canSelectSpeaker: s.devices.canSelectSpeaker }));
+  readonly #meeting = useMeeting(
+    this,
+    (s) => ({ open: s.panel === 'settings', canSelectSpeaker: s.devices.canSelectSpeaker, background: s.background }),
+    (a, b) => a.open === b.open && a.canSelectSpeaker === b.canSelectSpeaker && a.background === b.background,
+  );
   #returnFocus: HTMLElement | null = null;
 
   protected override updated(): void {
@@ -77,14 +86,15 @@ export class ConfabSettings extends LitElement {
     const ctx = this.#meeting.context.value;
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return nothing;
-    const { t, actions } = ctx;
+    const { t, actions, config } = ctx;
     return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}>
       <h2 id="settings-title">${t('settings.title')}</h2>
       <div class="fields">
         ${view.open
           ? html`<confab-device-select kind="camera"></confab-device-select>
               <confab-device-select kind="microphone"></confab-device-select>
-              ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}`
+              ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}
+              ${renderBackgrounds(t, view.background, actions, config.assetsBase, config.backgroundImage)}`
           : nothing}
       </div>
       <div class="actions"><button type="button" data-control="close-settings" @click=${() => actions.closePanel()}>${t('settings.close')}</button></div>

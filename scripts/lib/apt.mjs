@@ -1,4 +1,4 @@
-// Debian packages the suite needs (Chromium, redis-server): found on PATH, or installed with apt
+// Debian packages the suite needs (Chromium, redis-server, python3-skimage): found on PATH, or installed with apt
 // when we are root and apt exists, else a clear message saying what to install.
 import { spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
@@ -16,7 +16,17 @@ export function findOnPath(names) {
  * @returns {string} the binary's path
  */
 export function ensurePackage(need) {
-  const found = findOnPath(need.binaries);
+  return installWith(need, () => findOnPath(need.binaries));
+}
+
+/**
+ * @template T
+ * @param {{ package: string, binaries: string[], why: string }} need
+ * @param {() => T | null} find what the package provides, or null while it is missing
+ * @returns {T}
+ */
+function installWith(need, find) {
+  const found = find();
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -29,11 +39,18 @@ export function ensurePackage(need) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
   }
-  const installed = findOnPath(need.binaries);
+  const installed = find();
   if (!installed) throw new Error(`apt-get installed ${need.package}, but no ${need.binaries[0]} was found.`);
   return installed;
 }
 
 export function ensureRedis() {
   return ensurePackage({ package: 'redis-server', binaries: ['redis-server'], why: 'redis-server is needed for the LiveKit cluster (npm start -- --cluster, and its end-to-end test)' });
+}
+
+/** Debian's python3 with scikit-image: the blur test builds its fake camera from skimage's astronaut. */
+export function ensureSkimage() {
+  const python = '/usr/bin/python3';
+  const has = () => (spawnSync(python, ['-c', 'import skimage, numpy'], { stdio: 'ignore' }).status === 0 ? python : null);
+  return installWith({ package: 'python3-skimage', binaries: ['python3 with skimage'], why: 'python3-skimage is needed by the background blur test (its portrait is the fake camera)' }, has);
 }

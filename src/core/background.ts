@@ -53,7 +53,9 @@ export class BackgroundControl {
   start(explicit: ExplicitBackground): void {
     if (this.#started) return;
     this.#started = true;
-    const { blur, image } = startBackground(explicit, this.#options.preferences.load(), this.#options.config());
+    const saved = this.#options.preferences.load();
+    if (saved.blurStrength !== undefined) this.#patch({ strength: saved.blurStrength });
+    const { blur, image } = startBackground(explicit, saved, this.#options.config());
     if (image) void this.set('image', image).catch(() => undefined);
     else if (blur) void this.set('blur').catch(() => undefined);
   }
@@ -69,7 +71,8 @@ export class BackgroundControl {
   /** A virtual background from this origin or assets-base (null: none); remembered for next time. */
   async setImage(url: string | null, disposed = false): Promise<void> {
     if (disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
-    const image = url === null ? null : allowedImage(url, this.#options.config().assetsBase);
+    // The built-in images are under the default assets base, which the effects chunk knows.
+    const image = url === null ? null : allowedImage(url, this.#options.config().assetsBase ?? (await this.#module()).defaultAssetsBase());
     this.#started = true;
     this.#options.preferences.save({ backgroundImage: image ?? '', ...(image ? { blur: false } : {}) });
     await this.set(image ? 'image' : 'none', image);
@@ -88,8 +91,15 @@ export class BackgroundControl {
     return this.#busy > 0 ? this.#chain : null;
   }
 
+  #module(): Promise<EffectsModule> {
+    return (this.#options.load ?? loadEffects)();
+  }
+
+  /** Blur strength 0..1 (a number out of range is clamped; anything else is ignored); remembered. */
   setStrength(strength: number): void {
+    if (typeof strength !== 'number' || Number.isNaN(strength)) return;
     this.#patch({ strength: Math.max(0, Math.min(1, strength)) });
+    this.#options.preferences.save({ blurStrength: this.#view.strength });
     void this.#effects?.then(({ processor }) => processor.update(this.#settings()), () => undefined);
   }
 
@@ -124,8 +134,7 @@ export class BackgroundControl {
   #load(): Promise<{ module: EffectsModule; processor: Processor }> {
     if (this.#effects) return this.#effects;
     this.#patch({ status: 'loading', progress: 0 });
-    const load = this.#options.load ?? loadEffects;
-    this.#effects = load().then(async (module) => {
+    this.#effects = this.#module().then(async (module) => {
       const base = this.#options.config().assetsBase ?? module.defaultAssetsBase();
       const processor = await module.BackgroundProcessor.create(base, this.#settings(), {
         progress: (progress) => this.#patch({ progress }),
@@ -157,7 +166,7 @@ export function startBackground(explicit: { blur?: boolean; backgroundImage?: st
   return { blur: saved.blur ?? config.blur, image: config.backgroundImage ?? null };
 }
 
-/** Background images only from this page's origin or assets-base (contract §2): never a third party. */
+/** Background images only from this page's origin or assets-base (contract §2; the built-ins are there): never a third party. */
 export function allowedImage(url: string, assetsBase: string | undefined, here = globalThis.location?.href): string {
   let parsed: URL;
   try {

@@ -11,7 +11,7 @@ import { DeviceControl } from './device-control.js';
 import { LocalMedia } from './media.js';
 import { inCall, isActive } from './phase.js';
 import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
-import type { SessionFactory, SessionPort } from './session-port.js';
+import { loadDefaultSession, type SessionFactory, type SessionPort } from './session-port.js';
 import { snapshotOf } from './snapshot.js';
 import { createMeetingStore, dispatch, type MeetingStore } from './store.js';
 import type { PhaseEvent } from './phase.js';
@@ -35,7 +35,6 @@ export interface MeetingOptions {
   loadEffects?: () => Promise<EffectsModule>;
 }
 
-const loadDefaultSession = () => import('../session/session.js').then((m) => m.createSession);
 
 export class Meeting implements MeetingActions {
   readonly store: MeetingStore = createMeetingStore();

@@ -12,6 +12,8 @@ export interface Preferences {
   blur?: boolean;
   /** The chosen virtual background ('' when none). */
   backgroundImage?: string;
+  /** Blur strength, 0..1. */
+  blurStrength?: number;
 }
 
 const KEY = 'confab.preferences.v1';
@@ -33,6 +35,8 @@ export function sanitizePreferences(raw: unknown): Preferences {
   text('speakerId', 512);
   const image = get('backgroundImage');
   if (typeof image === 'string' && image.length <= 2048) out.backgroundImage = image;
+  const strength = get('blurStrength');
+  if (typeof strength === 'number' && strength >= 0 && strength <= 1) out.blurStrength = strength;
   for (const key of ['audio', 'video', 'blur'] as const) {
     const v = get(key);
     if (typeof v === 'boolean') out[key] = v;

@@ -1,5 +1,6 @@
 // What the meeting core needs from the session chunk (src/session/, the only livekit-client code).
 // The core depends on this interface, and loads the implementation lazily.
+import { addEnglish } from '../i18n/i18n.js';
 import type { Credentials } from './credentials.js';
 import type { PhaseEvent } from './phase.js';
 import type { MeetingStore } from './store.js';
@@ -41,3 +42,7 @@ export interface SessionPort {
 }
 
 export type SessionFactory = (hooks: SessionHooks) => SessionPort;
+
+/** The session chunk, with the call's English (who joined, …): it travels in the in-call chunk. */
+export const loadDefaultSession = (): Promise<SessionFactory> =>
+  Promise.all([import('../session/session.js'), import('../i18n/en-call.js').then((m) => addEnglish(m.enCall))]).then(([m]) => m.createSession);

@@ -2,6 +2,7 @@
 export { BackgroundProcessor, EffectUnavailable } from './processor.js';
 export type { BackgroundHooks } from './processor.js';
 export type { EffectSettings, Unavailable } from './protocol.js';
+export { defaultAssetsBase } from './assets.js';
 
 /** Decodes a background image on the page (the worker receives the bitmap). */
 export async function decodeImage(url: string): Promise<ImageBitmap> {
@@ -10,8 +11,3 @@ export async function decodeImage(url: string): Promise<ImageBitmap> {
   return createImageBitmap(await response.blob());
 }
 
-/** assets-base by default: the mediapipe/ folder beside confab.js (this chunk lives in chunks/). */
-export function defaultAssetsBase(): string {
-  // Built at run time so the bundler does not take it for an asset of the source tree.
-  return new URL(['..', 'mediapipe', ''].join('/'), import.meta.url).href;
-}

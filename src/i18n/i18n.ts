@@ -8,8 +8,16 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
  * when that language is first used (the shell stays within its size budget). Each catalogue has
  * exactly the English keys (a unit test checks).
  */
+/** English as loaded so far: the shell's part, and the call's part once its chunk is here (en-call.ts). */
+const english: Record<string, string> = { ...en };
+
+/** Adds a part of the English catalogue (each part comes with the chunk that uses it). */
+export function addEnglish(part: Readonly<Record<string, string>>): void {
+  Object.assign(english, part);
+}
+
 export const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
-  en: () => Promise.resolve(en),
+  en: () => Promise.resolve(english as Catalogue),
   de: () => import('./locales/de.js').then((m) => m.de),
   es: () => import('./locales/es.js').then((m) => m.es),
   fr: () => import('./locales/fr.js').then((m) => m.fr),
@@ -17,7 +25,7 @@ export const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 export const LANGUAGES = Object.keys(LOADERS);
-const loaded = new Map<string, Catalogue>([['en', en]]);
+const loaded = new Map<string, Catalogue>([['en', english as Catalogue]]);
 
 /** Whether a language's words are here (until then its translator speaks English). */
 export function isLoaded(lang: string): boolean {
@@ -56,7 +64,7 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
 
 /** Host overrides win over the catalogue. Parameters are substituted as plain text; the result is rendered as text, never HTML. */
 export function createTranslator(lang: string, overrides: unknown = {}): Translate {
-  const catalogue = loaded.get(lang) ?? en;
+  const catalogue = loaded.get(lang) ?? (english as Catalogue);
   // Host input: anything but a plain object of strings is ignored (null, arrays, numbers, getters' prototypes).
   const table = typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
   return (key, params) => {
@@ -66,7 +74,8 @@ export function createTranslator(lang: string, overrides: unknown = {}): Transla
     } catch {
       // A getter or proxy that throws must not take every render down with it.
     }
-    const template = typeof override === 'string' ? override : catalogue[key];
+    // A key whose English part has not loaded yet reads as the key itself, never as a crash.
+    const template = typeof override === 'string' ? override : ((catalogue[key] as string | undefined) ?? english[key] ?? key);
     return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : template;
   };
 }

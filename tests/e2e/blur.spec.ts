@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import { Participant } from './pages/meeting.js';
 import { expect, test } from './pages/test.js';
@@ -12,7 +12,7 @@ import { expect, test } from './pages/test.js';
 const APP = 'http://127.0.0.1:8190';
 const y4m = resolve(import.meta.dirname, '../../.cache/person.y4m');
 
-/** A browser whose camera is the person .y4m (its own launch: the fake camera file is a launch flag). */
+/** A browser whose camera shows the person .y4m (its own launch: the fake camera file is a launch flag). */
 async function personBrowser(): Promise<Browser> {
   mkdirSync(resolve(y4m, '..'), { recursive: true });
   execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'blur/person-y4m.py'), y4m]);
@@ -20,14 +20,62 @@ async function personBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`] });
 }
 
-/** Aborts and records every request that would leave the app's origin. */
-async function guard(p: Participant, outside: string[]) {
-  await p.context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(APP) || url.startsWith('ws://127.0.0.1:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    outside.push(url);
-    return route.abort();
+/** Aborts and records every request that would leave the app's origin (set up before the page loads). */
+function guard(outside: string[]) {
+  return async (context: BrowserContext) => {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(APP) || url.startsWith('ws://127.0.0.1:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+  };
+}
+
+/** Mean colour of the left background strip (x 4–110, y 10–200) of a remote tile's current frame. */
+function stripColour(tile: Locator): Promise<number[]> {
+  return tile.evaluate((el) => {
+    const video = el.shadowRoot?.querySelector('video');
+    if (!video || video.videoWidth === 0) return [-1, -1, -1];
+    const ctx = new OffscreenCanvas(640, 360).getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
+    ctx.drawImage(video, 0, 0, 640, 360);
+    const px = ctx.getImageData(4, 10, 106, 190).data;
+    const sum = [0, 0, 0];
+    for (let i = 0; i < px.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += px[i + c]!;
+    return sum.map((v) => v / (px.length / 4));
   });
+}
+
+/** The same strip of a background image, drawn as the effect draws it (cover-fit into 640×360). */
+function imageStripColour(page: Page, url: string): Promise<number[]> {
+  return page.evaluate(async (src) => {
+    const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+    const ctx = new OffscreenCanvas(640, 360).getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
+    const scale = Math.max(640 / bitmap.width, 360 / bitmap.height);
+    ctx.drawImage(bitmap, (640 - bitmap.width * scale) / 2, (360 - bitmap.height * scale) / 2, bitmap.width * scale, bitmap.height * scale);
+    const px = ctx.getImageData(4, 10, 106, 190).data;
+    const sum = [0, 0, 0];
+    for (let i = 0; i < px.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += px[i + c]!;
+    return sum.map((v) => v / (px.length / 4));
+  }, url);
+}
+
+const distance = (a: number[], b: number[]) => a.reduce((d, v, i) => d + Math.abs(v - (b[i] ?? 0)), 0) / a.length;
+
+/** Samples a tile's background edge energy for `ms` while `during` runs; returns every sample. */
+async function sampleWhile(tile: Locator, ms: number, during: () => Promise<void>): Promise<number[]> {
+  const samples: number[] = [];
+  const sampling = (async () => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      const e = await edges(tile).catch(() => ({ background: -1, person: -1 }));
+      if (e.background >= 0) samples.push(e.background);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  })();
+  await during();
+  await sampling;
+  return samples;
 }
 
 interface Edges {
@@ -75,10 +123,10 @@ test.describe('background blur', () => {
     const people = await personBrowser();
     const outside: string[] = [];
     try {
-      const plain = await Participant.open(people, { room, name: 'Ada', query: { video: 'on', audio: 'off' } });
-      const blurred = await Participant.open(people, { room, name: 'Bea', query: { video: 'on', audio: 'off', blur: 'on' } });
-      const viewer = await Participant.open(browser, { room, name: 'Rex', query: { video: 'off', audio: 'off' } });
-      for (const p of [plain, blurred, viewer]) await guard(p, outside);
+      const setup = guard(outside);
+      const plain = await Participant.open(people, { room, name: 'Ada', query: { video: 'on', audio: 'off' }, setup });
+      const blurred = await Participant.open(people, { room, name: 'Bea', query: { video: 'on', audio: 'off', blur: 'on' }, setup });
+      const viewer = await Participant.open(browser, { room, name: 'Rex', query: { video: 'off', audio: 'off' }, setup });
       await viewer.joined();
       await blurred.joined();
       await expect(blurred.meeting).toHaveAttribute('data-state', 'connected');
@@ -97,22 +145,18 @@ test.describe('background blur', () => {
       expect(blur.person).toBeGreaterThan(raw.person * 0.6);
 
       // Camera off and on again with blur: every sampled frame at the receiver is processed.
-      const samples: number[] = [];
-      const sampling = (async () => {
-        const end = Date.now() + 8000;
-        while (Date.now() < end) {
-          const e = await edges(blurTile).catch(() => ({ background: -1, person: -1 }));
-          if (e.background >= 0) samples.push(e.background);
-          await new Promise((r) => setTimeout(r, 40));
-        }
-      })();
-      await blurred.control('camera').click();
-      await expect(blurred.control('camera')).toHaveAttribute('aria-pressed', 'false');
-      await blurred.control('camera').click();
-      await expect(blurred.control('camera')).toHaveAttribute('aria-pressed', 'true');
-      await sampling;
+      const samples = await sampleWhile(blurTile, 8000, async () => {
+        await blurred.control('camera').click();
+        await expect(blurred.control('camera')).toHaveAttribute('aria-pressed', 'false');
+        await blurred.control('camera').click();
+        await expect(blurred.control('camera')).toHaveAttribute('aria-pressed', 'true');
+      });
       expect(samples.length).toBeGreaterThan(20);
       expect(Math.max(...samples), `background edge energy of every sampled frame (raw ${raw.background.toFixed(1)})`).toBeLessThan(raw.background * 0.5);
+
+      // The page that blurs is served with the strict policy (script-src 'self' 'wasm-unsafe-eval';
+      // worker-src 'self' blob:) and broke none of it.
+      expect(await blurred.cspViolations()).toEqual([]);
 
       // The state the host sees.
       expect(await blurred.meeting.evaluate((m) => (m as unknown as { getState(): Promise<{ blur: boolean }> }).getState().then((s) => s.blur))).toBe(true);
@@ -126,5 +170,80 @@ test.describe('background blur', () => {
     } finally {
       await people.close();
     }
+  });
+  test('a built-in background chosen in settings replaces the background with its colours, and switching cameras never sends a raw frame', async ({ browser }) => {
+    // Chromium's own fake cameras: the first and the third show a green field, the image is dusk's
+    // purple; a raw frame reaching the viewer would turn the strip green.
+    const room = `background-${Date.now()}`;
+    const sender = await Participant.open(browser, { room, name: 'Cy', query: { video: 'on', audio: 'off', blur: 'on' } });
+    const viewer = await Participant.open(browser, { room, name: 'Dee', query: { video: 'off', audio: 'off' } });
+    await sender.joined();
+    await viewer.joined();
+    const tile = viewer.tileOf(sender);
+    await Participant.expectFramesFlowing(tile);
+
+    // The picker: keyboard-reachable toggles, blur (slight, the default strength) pressed.
+    await sender.scope.locator('confab-control-bar button[data-control="settings"]').click();
+    const picker = sender.scope.locator('confab-settings').getByRole('group', { name: 'Background' });
+    await expect(picker).toBeVisible();
+    await expect(picker.locator('[data-background-option="blur-slight"]')).toHaveAttribute('aria-pressed', 'true');
+    const dusk = picker.getByRole('button', { name: 'Dusk' });
+    await dusk.focus();
+    await sender.page.keyboard.press('Enter');
+    await expect(dusk).toHaveAttribute('aria-pressed', 'true');
+    await expect(picker.locator('[data-background-option="blur-slight"]')).toHaveAttribute('aria-pressed', 'false');
+
+    const expected = await imageStripColour(viewer.page, `${APP}/mediapipe/backgrounds/dusk.jpg`);
+    const message = `the strip's colour approaches dusk.jpg's ${expected.map(Math.round).join(',')}`;
+    await expect.poll(async () => distance(await stripColour(tile), expected), { timeout: 20_000, message }).toBeLessThan(30);
+
+    // Switch to the third camera with the background on, sampling what the viewer gets meanwhile:
+    // held or black frames are allowed, a raw (green) one is not.
+    const select = sender.scope.locator('confab-settings select[data-device="camera"]');
+    const before = await select.inputValue();
+    const samples: number[][] = [];
+    const end = Date.now() + 7000;
+    const sampling = (async () => {
+      while (Date.now() < end) {
+        const colour = await stripColour(tile).catch(() => [-1, -1, -1]);
+        if (colour[0]! >= 0) samples.push(colour);
+        await new Promise((r) => setTimeout(r, 40));
+      }
+    })();
+    await select.selectOption({ index: 2 });
+    await sampling;
+    expect(await select.inputValue()).not.toBe(before);
+    const green = (c: number[]) => c[1]! - (c[0]! + c[2]!) / 2;
+    expect(samples.length).toBeGreaterThan(20);
+    expect(Math.max(...samples.map(green)), `greenness of every sampled frame while switching cameras (raw: about 130)`).toBeLessThan(40);
+    await expect.poll(async () => distance(await stripColour(tile), expected), { timeout: 10_000, message }).toBeLessThan(30);
+  });
+});
+
+test.describe('background effects under a policy without wasm-unsafe-eval', () => {
+  // The refused WebAssembly compile is the point of this test: the browser logs it.
+  test.use({ allowCspViolations: /WebAssembly|wasm-unsafe-eval/ });
+
+  test('blur is unavailable with the reason, the host is told, and the call goes on with video', async ({ browser }) => {
+    const room = `blur-csp-${Date.now()}`;
+    const host = await browser.newContext({ viewport: { width: 960, height: 640 } });
+    const page = await host.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://localhost:8191/no-wasm.html?${new URLSearchParams({ app: APP, room, name: 'Ada' })}`);
+    const bob = await Participant.open(browser, { room, name: 'Bob', query: { video: 'off', audio: 'off' } });
+    await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
+    await bob.joined();
+    const blur = page.locator('confab-control-bar button[data-control="blur"]');
+    await expect(blur).toBeDisabled();
+    await expect(blur).toHaveAttribute('data-background', 'unavailable');
+    await expect(blur).toHaveAccessibleDescription('Background effects are not available under this site’s security policy.');
+    const events = await page.evaluate(() => (window as unknown as { hostEvents: string[] }).hostEvents);
+    expect(events).toContain('confab-background {"mode":"blur","active":false}');
+    expect(events.some((e) => e.startsWith('confab-error') && e.includes('"code":"background-csp"'))).toBe(true);
+    // The call is unaffected: Bob sees Ada's camera.
+    await Participant.expectFramesFlowing(bob.scope.locator('confab-tile:not([data-local])'));
+    expect(errors).toEqual([]);
+    await host.close();
   });
 });

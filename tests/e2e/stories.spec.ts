@@ -125,6 +125,19 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'meeting--settings-open': async (page) => {
     await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
   },
+  'meeting--settings-background-image': async (page) => {
+    const picker = page.locator('confab-settings').getByRole('group', { name: 'Background' });
+    await expect(picker.getByRole('button', { name: 'Lagoon' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(picker.locator('[aria-pressed="true"]')).toHaveCount(1);
+    // The thumbnails are served beside the bundle (assets-base), not fetched from anywhere else.
+    await expect.poll(() => picker.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth === 160))).toBe(true);
+  },
+  'meeting--settings-background-unavailable': async (page) => {
+    const picker = page.locator('confab-settings').getByRole('group', { name: 'Background' });
+    await expect(picker.locator('button:disabled')).toHaveCount(5);
+    await expect(picker.getByRole('button', { name: 'No effect' })).toBeEnabled();
+    await expect(picker.locator('[data-background-status]')).toHaveText('Background effects are not available under this site’s security policy.');
+  },
 };
 
 test.describe('stories', () => {

@@ -134,4 +134,12 @@ export const ar: Catalogue = {
   'background.unavailable.browser': 'هذا المتصفح لا يدعم تأثيرات الخلفية.',
   'background.unavailable.load-failed': 'تعذّر تحميل تأثيرات الخلفية.',
   'background.unavailable.too-slow': 'تم إيقاف تأثيرات الخلفية: هذا الجهاز أبطأ من أن يشغّلها.',
+  'background.title': 'الخلفية',
+  'background.none': 'بلا تأثير',
+  'background.blurSlight': 'تمويه خفيف',
+  'background.blurStrong': 'تمويه قوي',
+  'background.image.dusk': 'الغسق',
+  'background.image.lagoon': 'البحيرة',
+  'background.image.studio': 'الاستوديو',
+  'background.image.custom': 'خلفية هذا الموقع',
 };

@@ -134,4 +134,12 @@ export const de: Catalogue = {
   'background.unavailable.browser': 'Hintergrundeffekte werden in diesem Browser nicht unterstützt.',
   'background.unavailable.load-failed': 'Hintergrundeffekte konnten nicht geladen werden.',
   'background.unavailable.too-slow': 'Hintergrundeffekte wurden ausgeschaltet: Dieses Gerät ist dafür zu langsam.',
+  'background.title': 'Hintergrund',
+  'background.none': 'Kein Effekt',
+  'background.blurSlight': 'Leicht weichzeichnen',
+  'background.blurStrong': 'Stark weichzeichnen',
+  'background.image.dusk': 'Abenddämmerung',
+  'background.image.lagoon': 'Lagune',
+  'background.image.studio': 'Studio',
+  'background.image.custom': 'Hintergrund dieser Website',
 };

@@ -134,4 +134,12 @@ export const es: Catalogue = {
   'background.unavailable.browser': 'Este navegador no admite efectos de fondo.',
   'background.unavailable.load-failed': 'No se pudieron cargar los efectos de fondo.',
   'background.unavailable.too-slow': 'Se desactivaron los efectos de fondo: este dispositivo es demasiado lento.',
+  'background.title': 'Fondo',
+  'background.none': 'Sin efecto',
+  'background.blurSlight': 'Desenfoque suave',
+  'background.blurStrong': 'Desenfoque intenso',
+  'background.image.dusk': 'Atardecer',
+  'background.image.lagoon': 'Laguna',
+  'background.image.studio': 'Estudio',
+  'background.image.custom': 'Fondo de este sitio',
 };

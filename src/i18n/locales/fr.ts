@@ -134,4 +134,12 @@ export const fr: Catalogue = {
   'background.unavailable.browser': 'Les effets d’arrière-plan ne sont pas pris en charge par ce navigateur.',
   'background.unavailable.load-failed': 'Les effets d’arrière-plan n’ont pas pu être chargés.',
   'background.unavailable.too-slow': 'Les effets d’arrière-plan ont été désactivés : cet appareil est trop lent.',
+  'background.title': 'Arrière-plan',
+  'background.none': 'Aucun effet',
+  'background.blurSlight': 'Flou léger',
+  'background.blurStrong': 'Flou prononcé',
+  'background.image.dusk': 'Crépuscule',
+  'background.image.lagoon': 'Lagon',
+  'background.image.studio': 'Studio',
+  'background.image.custom': 'Arrière-plan de ce site',
 };

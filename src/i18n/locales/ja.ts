@@ -134,4 +134,12 @@ export const ja: Catalogue = {
   'background.unavailable.browser': 'このブラウザーは背景エフェクトに対応していません。',
   'background.unavailable.load-failed': '背景エフェクトを読み込めませんでした。',
   'background.unavailable.too-slow': 'このデバイスでは処理が追いつかないため、背景エフェクトをオフにしました。',
+  'background.title': '背景',
+  'background.none': 'エフェクトなし',
+  'background.blurSlight': '弱くぼかす',
+  'background.blurStrong': '強くぼかす',
+  'background.image.dusk': '夕暮れ',
+  'background.image.lagoon': 'ラグーン',
+  'background.image.studio': 'スタジオ',
+  'background.image.custom': 'このサイトの背景',
 };

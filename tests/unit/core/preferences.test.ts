@@ -47,6 +47,9 @@ describe('preferences', () => {
     expect(sanitizePreferences({ name: 42, audio: 'yes', video: false, cameraId: '', __proto__: { polluted: true } })).toEqual({ video: false });
     expect(sanitizePreferences('garbage')).toEqual({});
     expect(sanitizePreferences({ name: 'x'.repeat(65) })).toEqual({});
+    expect(sanitizePreferences({ blurStrength: 0.4 })).toEqual({ blurStrength: 0.4 });
+    expect(sanitizePreferences({ blurStrength: 7 })).toEqual({});
+    expect(sanitizePreferences({ blurStrength: '1' })).toEqual({});
   });
 
   it('ignores corrupt JSON in storage', () => {

@@ -1,10 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../src/i18n/en.js';
-import { createTranslator, directionOf, isLoaded, LANGUAGES, loadLanguage, LOADERS, resolveLanguage } from '../../../src/i18n/i18n.js';
+import { enCall } from '../../../src/i18n/en-call.js';
+import { enChat } from '../../../src/i18n/en-chat.js';
+import { enSettings } from '../../../src/i18n/en-settings.js';
+import { en as enShell } from '../../../src/i18n/en.js';
+import { addEnglish, createTranslator, directionOf, isLoaded, LANGUAGES, loadLanguage, LOADERS, resolveLanguage } from '../../../src/i18n/i18n.js';
 import type { Catalogue } from '../../../src/i18n/en.js';
 
+// English in two parts: the shell's, and the call's (its chunk adds it when it loads).
+addEnglish(enCall);
+addEnglish(enChat);
+addEnglish(enSettings);
+const en = { ...enShell, ...enCall, ...enChat, ...enSettings };
 const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)));
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,6 +25,18 @@ function sources(dir: string): string[] {
 }
 
 describe('i18n', () => {
+  it('splits English between the shell and the call without a key in both', () => {
+    const parts = [enShell, enCall, enChat, enSettings].map((part) => Object.keys(part));
+    expect(parts.flat().length).toBe(new Set(parts.flat()).size);
+  });
+
+  it('gives the pre-join every word it shows from the shell (the other parts load later)', () => {
+    const shellParts = ['components/prejoin', 'components/device-select', 'components/shared'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8'));
+    const used = shellParts.flatMap((code) => [...code.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]!));
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((key) => !Object.hasOwn(enShell, key))).toEqual([]);
+  });
+
   it('ships en, de, es, fr, ja and ar', () => {
     expect([...LANGUAGES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja']);
   });
@@ -40,7 +60,7 @@ describe('i18n', () => {
   it('every English key is used by the code (no dead strings)', () => {
     const code = ['src', 'components'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8')).join('\n');
     // Keys built from a template (`left.reason.${reason}`, `device.${device}.${reason}`, `device.help.*`) count by prefix.
-    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.', 'background.unavailable.'];
+    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.', 'background.unavailable.', 'background.image.'];
     const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !dynamic.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
   });
