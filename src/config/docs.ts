@@ -23,8 +23,8 @@ const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
   'theme': { meaning: 'colour scheme' },
   'accent': { meaning: 'accent colour (the element also reads `--confab-accent`)', defaultText: 'blue' },
   'lang': { meaning: 'UI language', defaultText: 'browser language, then `en`' },
-  'assets-base': { meaning: 'where the blur WASM and model load from (the build writes them to `dist/mediapipe/`)', defaultText: 'beside `confab.js` (`mediapipe/`)' },
-  'background-image': { meaning: 'virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; built-in: `backgrounds/{dawn,ocean,forest}.png` beside `confab.js`' },
+  'assets-base': { meaning: 'where background effects load from: MediaPipe\'s WASM and model, and the built-in images in `backgrounds/` (the build writes them all to `dist/mediapipe/`)', defaultText: 'beside `confab.js` (`mediapipe/`)' },
+  'background-image': { meaning: 'virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; the built-ins are `<assets-base>backgrounds/{dusk,lagoon,studio}.jpg`, and a host\'s own image is offered in the picker too' },
   'parent-origin': { meaning: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`" },
 };
 const docsOf = (spec: OptionSpec) => DOCS[spec.name as OptionName];
