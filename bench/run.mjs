@@ -44,6 +44,7 @@ if (chat) {
 }
 if (blur) {
   rows.push(['Background blur, per frame at 640×360 (vs `@livekit/track-processors`)', ms(blur.ours.totalMs.median), ms(blur.livekit.totalMs.median), x(blur.totalMsRatio)]);
+  if (blur.oursWebgl) rows.push(['Blur with the WebGL compositor forced (software GL here), per frame / compositing', `${ms(blur.oursWebgl.totalMs.median)} / ${ms(blur.oursWebgl.compositingMs.median)}`, '—', '—']);
   rows.push(['Blur output fps / longest main-thread task', `${blur.ours.fps} fps / ${blur.ours.longestMainThreadTaskMs} ms`, `${blur.livekit.fps} fps / ${blur.livekit.longestMainThreadTaskMs} ms`, '—']);
 }
 const table = [

@@ -65,13 +65,19 @@ async function run() {
   const raw = stream.getVideoTracks()[0] as MediaStreamTrack;
   const started = performance.now();
   let output: MediaStreamTrack;
-  if (impl === 'ours') {
+  let compositor: string | null = null;
+  if (impl.startsWith('ours')) {
+    // ours: the compositor the engine chooses by timing; ours-webgl / ours-canvas: that one forced.
+    const forced = impl.split('-')[1];
+    if (forced) localStorage.setItem('confab.effects.compositor', forced);
+    else localStorage.removeItem('confab.effects.compositor');
     const processor = await BackgroundProcessor.create(
       '/mediapipe/',
       { mode: 'blur', strength: 0.6, image: null },
       { progress: () => undefined, overloaded: () => undefined, stats: (t) => samples.push(t) },
     );
     output = await processor.process(raw);
+    compositor = processor.compositor;
   } else {
     const track = new LocalVideoTrack(raw, undefined, true);
     await track.setProcessor(
@@ -93,7 +99,7 @@ async function run() {
   const stop = watchMainThread();
   const frames = await countFrames(output, 10_000);
   stop();
-  return { impl, setupMs, frames, fps: frames / 10, samples: [...samples], longestTask, longtaskEntries, where: impl === 'ours' ? 'worker' : 'main' };
+  return { impl, setupMs, frames, fps: frames / 10, samples: [...samples], longestTask, longtaskEntries, where: impl.startsWith('ours') ? 'worker' : 'main', compositor };
 }
 
 (window as unknown as { result: Promise<unknown> }).result = run();

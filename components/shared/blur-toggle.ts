@@ -18,6 +18,7 @@ export function blurToggle(t: Translate, background: BackgroundView, actions: Me
       type="button"
       data-control="blur"
       data-background=${background.status}
+      data-compositor=${background.compositor ?? nothing}
       aria-pressed=${String(on)}
       aria-busy=${String(loading)}
       aria-label=${t('background.blur')}

@@ -140,7 +140,7 @@ export class BackgroundControl {
         progress: (progress) => this.#patch({ progress }),
         overloaded: () => void this.#overloaded(),
       });
-      this.#patch({ status: 'ready', progress: 1 });
+      this.#patch({ status: 'ready', progress: 1, compositor: processor.compositor });
       return { module, processor };
     });
     return this.#effects;

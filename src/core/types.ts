@@ -132,6 +132,8 @@ export interface BackgroundView {
   /** Loading progress 0..1 (first use). */
   progress: number;
   reason: Unavailable | null;
+  /** What composites once the effect is ready: 'webgl' (GPU) or 'canvas' (CPU). */
+  compositor?: 'webgl' | 'canvas';
 }
 
 export type Panel = (typeof PANELS)[number];

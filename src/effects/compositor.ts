@@ -6,6 +6,15 @@ import type { EffectSettings } from './protocol.js';
 
 type Ctx = OffscreenCanvasRenderingContext2D;
 
+/** What the engine needs of a compositor (this Canvas2D one, or gl-compositor.ts). */
+export interface FrameCompositor {
+  /** The RGBA buffer whose alpha the next mask is written into. */
+  readonly maskPixels: Uint8ClampedArray;
+  commitMask(): void;
+  /** Draws the composited frame and returns the canvas it is on (valid until the next call). */
+  draw(frame: VideoFrame | OffscreenCanvas, width: number, height: number, settings: EffectSettings): OffscreenCanvas;
+}
+
 function context(canvas: OffscreenCanvas): Ctx {
   const ctx = canvas.getContext('2d', { alpha: true, desynchronized: true, willReadFrequently: false });
   if (!ctx) throw new Error('no 2d context');
@@ -17,7 +26,7 @@ function fit(canvas: OffscreenCanvas, width: number, height: number) {
   if (canvas.height !== height) canvas.height = height;
 }
 
-export class Compositor {
+export class Compositor implements FrameCompositor {
   readonly #out = new OffscreenCanvas(2, 2);
   readonly #small = new OffscreenCanvas(2, 2);
   readonly #mask: OffscreenCanvas;
@@ -42,7 +51,7 @@ export class Compositor {
   }
 
   /** Draws the composited frame and returns the canvas it is on (valid until the next call). */
-  draw(frame: CanvasImageSource, width: number, height: number, settings: EffectSettings): OffscreenCanvas {
+  draw(frame: VideoFrame | OffscreenCanvas, width: number, height: number, settings: EffectSettings): OffscreenCanvas {
     fit(this.#out, width, height);
     const ctx = this.#outCtx;
     ctx.globalCompositeOperation = 'copy';

@@ -3,16 +3,27 @@
 // It only ever writes composited frames: a raw frame has no path to the output.
 import type { ImageSegmenter } from '@mediapipe/tasks-vision';
 import { FrameBudget } from './budget.js';
-import { Compositor } from './compositor.js';
+import { Compositor, type FrameCompositor } from './compositor.js';
+import { GlCompositor } from './gl-compositor.js';
 import { loadSegmenter } from './loader.js';
 import { maskToAlpha, smoothMask } from './mask.js';
-import type { EffectSettings, FrameTimes } from './protocol.js';
+import type { CompositorChoice, EffectSettings, FrameTimes } from './protocol.js';
 
 /** Segmentation input: the landscape model's own size (256×144), far below the published video. */
 const SEG_W = 256;
 const SEG_H = 144;
 /** Where a test frame means the device is too slow to try (ms, after warm-up). */
 const TOO_SLOW_MS = 250;
+
+/**
+ * Which compositor runs: the one asked for, else the faster on the test frames (WebGL where the GPU
+ * is real; a software WebGL may lose to Canvas2D, and then Canvas2D it is). Pure: unit-tested.
+ */
+export function chooseCompositor(asked: CompositorChoice, canvasMs: number, webglMs: number | null): 'canvas' | 'webgl' {
+  if (webglMs === null) return 'canvas';
+  if (asked !== 'auto') return asked;
+  return webglMs <= canvasMs ? 'webgl' : 'canvas';
+}
 
 export interface EngineHooks {
   stats(times: FrameTimes, level: number): void;
@@ -23,7 +34,9 @@ export class BackgroundEngine {
   readonly #segmenter: ImageSegmenter;
   readonly #input = new OffscreenCanvas(SEG_W, SEG_H);
   readonly #inputCtx: OffscreenCanvasRenderingContext2D;
-  readonly #compositor = new Compositor(SEG_W, SEG_H);
+  #compositor: FrameCompositor;
+  /** 'webgl' or 'canvas': what composites (chosen at create). */
+  compositor: 'canvas' | 'webgl' = 'canvas';
   readonly #mask = new Float32Array(SEG_W * SEG_H);
   readonly #budget = new FrameBudget();
   readonly #hooks: EngineHooks;
@@ -34,6 +47,7 @@ export class BackgroundEngine {
   settings: EffectSettings;
 
   private constructor(segmenter: ImageSegmenter, settings: EffectSettings, hooks: EngineHooks) {
+    this.#compositor = new Compositor(SEG_W, SEG_H);
     this.#segmenter = segmenter;
     this.settings = settings;
     this.#hooks = hooks;
@@ -43,32 +57,70 @@ export class BackgroundEngine {
   }
 
   /** Loads the WASM and model, then processes test frames: rejects when it cannot run well here. */
-  static async create(base: string, settings: EffectSettings, hooks: EngineHooks, onProgress: (f: number) => void): Promise<BackgroundEngine> {
+  static async create(base: string, settings: EffectSettings, hooks: EngineHooks, onProgress: (f: number) => void, asked: CompositorChoice = 'auto'): Promise<BackgroundEngine> {
     const engine = new BackgroundEngine(await loadSegmenter(base, onProgress), settings, hooks);
     const test = new OffscreenCanvas(640, 360);
     const ctx = test.getContext('2d');
     if (ctx) ctx.fillRect(0, 0, 640, 360);
-    let last = Infinity;
-    for (let i = 0; i < 3; i++) last = engine.process(test, 640, 360).totalMs;
+    // Three warm-up frames per compositor; the last one's time counts (a frame made from the canvas
+    // included, so the GPU's work is waited for).
+    const trial = () => {
+      let last = { totalMs: Infinity, compositeMs: Infinity };
+      for (let i = 0; i < 3; i++) {
+        const { canvas, totalMs, compositeMs } = engine.process(test, 640, 360);
+        const t = performance.now();
+        new VideoFrame(canvas, { timestamp: i }).close();
+        const readback = performance.now() - t;
+        last = { totalMs: totalMs + readback, compositeMs: compositeMs + readback };
+      }
+      return last;
+    };
+    const canvas = trial();
+    let webgl: ReturnType<typeof trial> | null = null;
+    let gl: GlCompositor | null = null;
+    if (asked !== 'canvas') {
+      try {
+        gl = new GlCompositor(SEG_W, SEG_H);
+        engine.#compositor = gl;
+        webgl = trial();
+      } catch {
+        gl = null;
+      }
+    }
+    engine.compositor = chooseCompositor(asked, canvas.compositeMs, webgl?.compositeMs ?? null);
+    engine.#compositor = engine.compositor === 'webgl' && gl ? gl : new Compositor(SEG_W, SEG_H);
     engine.#hasMask = false;
     engine.#mask.fill(0);
+    const last = engine.compositor === 'webgl' && webgl ? webgl.totalMs : canvas.totalMs;
     if (last > TOO_SLOW_MS) throw Object.assign(new Error(`a test frame took ${Math.round(last)} ms`), { reason: 'too-slow' });
     return engine;
   }
 
   /** Segments (or reuses the last mask) and composites one frame; returns the canvas and the times. */
-  process(source: CanvasImageSource, width: number, height: number): { canvas: OffscreenCanvas } & FrameTimes {
+  process(source: VideoFrame | OffscreenCanvas, width: number, height: number): { canvas: OffscreenCanvas } & FrameTimes {
     const t0 = performance.now();
     if (!this.#hasMask || this.#budget.segmentsFrame(this.#frames)) this.#segment(source);
     this.#frames++;
     const t1 = performance.now();
     const scale = this.#budget.scale;
-    const canvas = this.#compositor.draw(source, Math.round(width * scale), Math.round(height * scale), this.settings);
+    const size = [Math.round(width * scale), Math.round(height * scale)] as const;
+    let canvas: OffscreenCanvas;
+    try {
+      canvas = this.#compositor.draw(source, ...size, this.settings);
+    } catch (error) {
+      // The GPU went away (context lost): Canvas2D from now on, with the current mask.
+      if (this.compositor !== 'webgl') throw error;
+      this.compositor = 'canvas';
+      this.#compositor = new Compositor(SEG_W, SEG_H);
+      maskToAlpha(this.#mask, this.#compositor.maskPixels);
+      this.#compositor.commitMask();
+      canvas = this.#compositor.draw(source, ...size, this.settings);
+    }
     const t2 = performance.now();
     return { canvas, segmentMs: t1 - t0, compositeMs: t2 - t1, totalMs: t2 - t0 };
   }
 
-  #segment(source: CanvasImageSource) {
+  #segment(source: VideoFrame | OffscreenCanvas) {
     this.#inputCtx.drawImage(source, 0, 0, SEG_W, SEG_H);
     this.#timestamp = Math.max(this.#timestamp + 1, performance.now());
     const result = this.#segmenter.segmentForVideo(this.#input, this.#timestamp);

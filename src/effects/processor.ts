@@ -5,7 +5,7 @@
 // resolves once the first composited frame is out, so a join with blur on publishes a blurred first frame.
 // Where no worker can be made (worker-src), the same engine runs on the main thread.
 import type { MediaProcessor } from '../core/media.js';
-import type { EffectSettings, FrameTimes, FromWorker, ToWorker, Unavailable } from './protocol.js';
+import type { CompositorChoice, EffectSettings, FrameTimes, FromWorker, ToWorker, Unavailable } from './protocol.js';
 import { checkSupport } from './support.js';
 
 export interface BackgroundHooks {
@@ -24,6 +24,19 @@ export class EffectUnavailable extends Error {
   }
 }
 
+/**
+ * A user's escape hatch for a GPU driver that draws wrongly: localStorage 'confab.effects.compositor'
+ * = 'canvas' (or 'webgl'); anything else, or no storage, lets the engine time both and choose.
+ */
+function askedCompositor(): CompositorChoice {
+  try {
+    const value = globalThis.localStorage?.getItem('confab.effects.compositor');
+    return value === 'canvas' || value === 'webgl' ? value : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
 /** How long to wait for the first composited frame before handing over the (still empty) output. */
 const FIRST_FRAME_MS = 4000;
 
@@ -38,6 +51,8 @@ export class BackgroundProcessor implements MediaProcessor {
   #next = 0;
   /** Where frames run: 'worker', or 'main' where no worker could be made. */
   readonly where: 'worker' | 'main';
+  /** What composites, as the engine chose on its test frames. */
+  compositor: 'canvas' | 'webgl' = 'canvas';
 
   private constructor(port: Port, where: 'worker' | 'main') {
     this.#port = port;
@@ -57,7 +72,10 @@ export class BackgroundProcessor implements MediaProcessor {
     };
     const ready = new Promise<void>((resolve, reject) => {
       const settle = (message: FromWorker) => {
-        if (message.type === 'ready') resolve();
+        if (message.type === 'ready') {
+          if (processor) processor.compositor = message.compositor;
+          resolve();
+        }
         if (message.type === 'failed') reject(new EffectUnavailable(message.reason, message.message));
         onMessage(message);
       };
@@ -65,7 +83,7 @@ export class BackgroundProcessor implements MediaProcessor {
       processor = new BackgroundProcessor(port, port instanceof WorkerPort ? 'worker' : 'main');
     });
     const created = processor as unknown as BackgroundProcessor;
-    created.#port.post({ type: 'init', base, settings });
+    created.#port.post({ type: 'init', base, settings, compositor: askedCompositor() });
     try {
       await ready;
     } catch (error) {
@@ -136,12 +154,16 @@ function mainThreadPort(onMessage: (message: FromWorker) => void): Port {
       if (closed) return;
       if (message.type === 'init') {
         instance = engine.then((Engine) =>
-          Engine.create(message.base, message.settings, { stats: (times, level) => onMessage({ type: 'stats', times, level }), overloaded: () => onMessage({ type: 'overloaded' }) }, (value) =>
-            onMessage({ type: 'progress', value }),
+          Engine.create(
+            message.base,
+            message.settings,
+            { stats: (times, level) => onMessage({ type: 'stats', times, level }), overloaded: () => onMessage({ type: 'overloaded' }) },
+            (value) => onMessage({ type: 'progress', value }),
+            message.compositor,
           ),
         );
         instance.then(
-          () => onMessage({ type: 'ready' }),
+          (e) => onMessage({ type: 'ready', compositor: e.compositor }),
           (error: unknown) => onMessage({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
         );
       } else if (message.type === 'settings') void instance?.then((e) => (e.settings = message.settings));

@@ -12,6 +12,9 @@ export interface EffectSettings {
   image: ImageBitmap | null;
 }
 
+/** Which compositor: 'auto' (the faster on the test frames) unless a user forces one (embed.md §6c). */
+export type CompositorChoice = 'auto' | 'webgl' | 'canvas';
+
 export interface FrameTimes {
   segmentMs: number;
   compositeMs: number;
@@ -19,13 +22,13 @@ export interface FrameTimes {
 }
 
 export type ToWorker =
-  | { type: 'init'; base: string; settings: EffectSettings }
+  | { type: 'init'; base: string; settings: EffectSettings; compositor: CompositorChoice }
   | { type: 'settings'; settings: EffectSettings }
   | { type: 'run'; id: number; readable: ReadableStream<VideoFrame>; writable: WritableStream<VideoFrame> };
 
 export type FromWorker =
   | { type: 'progress'; value: number }
-  | { type: 'ready' }
+  | { type: 'ready'; compositor: 'canvas' | 'webgl' }
   | { type: 'failed'; reason: Unavailable; message: string }
   | { type: 'first-frame'; id: number }
   | { type: 'stats'; times: FrameTimes; level: number }

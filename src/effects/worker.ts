@@ -16,9 +16,10 @@ scope.onmessage = ({ data }) => {
         data.settings,
         { stats: (times, level) => post({ type: 'stats', times, level }), overloaded: () => post({ type: 'overloaded' }) },
         (value) => post({ type: 'progress', value }),
+        data.compositor,
       );
       engine.then(
-        () => post({ type: 'ready' }),
+        (e) => post({ type: 'ready', compositor: e.compositor }),
         (error: unknown) => post({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
       );
       break;

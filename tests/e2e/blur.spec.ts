@@ -32,6 +32,28 @@ function guard(outside: string[]) {
   };
 }
 
+/** Forces the compositor the engine would otherwise choose by timing (the users' escape hatch, embed.md §6c). */
+function forceCompositor(compositor: 'webgl' | 'canvas') {
+  return async (context: BrowserContext) => {
+    await context.addInitScript((c) => localStorage.setItem('confab.effects.compositor', c), compositor);
+  };
+}
+
+/** Mean colours of a band at the portrait's top and one at its bottom: a flipped or shifted picture shows. */
+function bands(tile: Locator): Promise<number[][]> {
+  return tile.evaluate((el) => {
+    const video = el.shadowRoot?.querySelector('video');
+    const ctx = new OffscreenCanvas(640, 360).getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
+    if (video) ctx.drawImage(video, 0, 0, 640, 360);
+    return [20, 290].map((y) => {
+      const px = ctx.getImageData(250, y, 140, 50).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < px.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += px[i + c]!;
+      return sum.map((v) => v / (px.length / 4));
+    });
+  });
+}
+
 /** Mean colour of the left background strip (x 4–110, y 10–200) of a remote tile's current frame. */
 function stripColour(tile: Locator): Promise<number[]> {
   return tile.evaluate((el) => {
@@ -125,12 +147,23 @@ test.describe('background blur', () => {
     try {
       const setup = guard(outside);
       const plain = await Participant.open(people, { room, name: 'Ada', query: { video: 'on', audio: 'off' }, setup });
-      const blurred = await Participant.open(people, { room, name: 'Bea', query: { video: 'on', audio: 'off', blur: 'on' }, setup });
+      // Bea's blur runs on WebGL (software here, so the engine would pick Canvas2D by itself): the
+      // GPU path's shaders are what this test measures; the next test uses the Canvas2D path.
+      const blurred = await Participant.open(people, {
+        room,
+        name: 'Bea',
+        query: { video: 'on', audio: 'off', blur: 'on' },
+        setup: async (context) => {
+          await setup(context);
+          await forceCompositor('webgl')(context);
+        },
+      });
       const viewer = await Participant.open(browser, { room, name: 'Rex', query: { video: 'off', audio: 'off' }, setup });
       await viewer.joined();
       await blurred.joined();
       await expect(blurred.meeting).toHaveAttribute('data-state', 'connected');
       await expect(blurred.scope.locator('confab-control-bar button[data-control="blur"]')).toHaveAttribute('aria-pressed', 'true');
+      await expect(blurred.scope.locator('confab-control-bar button[data-control="blur"]')).toHaveAttribute('data-compositor', 'webgl');
       const plainTile = viewer.tileOf(plain);
       const blurTile = viewer.tileOf(blurred);
       await Participant.expectFramesFlowing(plainTile);
@@ -143,6 +176,11 @@ test.describe('background blur', () => {
       console.log('edge energy', JSON.stringify({ raw, blur }));
       expect(blur.background).toBeLessThan(raw.background * 0.35);
       expect(blur.person).toBeGreaterThan(raw.person * 0.6);
+      // The person is where and which way up they were: the top and bottom bands match the plain camera's.
+      const [rawBands, blurBands] = [await bands(plainTile), await bands(blurTile)];
+      console.log('bands', JSON.stringify({ rawBands, blurBands }));
+      expect(distance(rawBands[0]!, rawBands[1]!), 'the portrait\'s top and bottom differ').toBeGreaterThan(40);
+      for (const i of [0, 1]) expect(distance(blurBands[i]!, rawBands[i]!)).toBeLessThan(20);
 
       // Camera off and on again with blur: every sampled frame at the receiver is processed.
       const samples = await sampleWhile(blurTile, 8000, async () => {
@@ -175,12 +213,13 @@ test.describe('background blur', () => {
     // Chromium's own fake cameras: the first and the third show a green field, the image is dusk's
     // purple; a raw frame reaching the viewer would turn the strip green.
     const room = `background-${Date.now()}`;
-    const sender = await Participant.open(browser, { room, name: 'Cy', query: { video: 'on', audio: 'off', blur: 'on' } });
+    const sender = await Participant.open(browser, { room, name: 'Cy', query: { video: 'on', audio: 'off', blur: 'on' }, setup: forceCompositor('canvas') });
     const viewer = await Participant.open(browser, { room, name: 'Dee', query: { video: 'off', audio: 'off' } });
     await sender.joined();
     await viewer.joined();
     const tile = viewer.tileOf(sender);
     await Participant.expectFramesFlowing(tile);
+    await expect(sender.scope.locator('confab-control-bar button[data-control="blur"]')).toHaveAttribute('data-compositor', 'canvas');
 
     // The picker: keyboard-reachable toggles, blur (slight, the default strength) pressed.
     await sender.scope.locator('confab-control-bar button[data-control="settings"]').click();
