@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { writeBlurAssets } from './scripts/lib/blur-assets.mjs';
-import { minifyCssTemplates } from './scripts/lib/minify-css.mjs';
+import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
 
 const src = (path: string) => resolve(import.meta.dirname, path);
 
@@ -17,18 +17,18 @@ const blurAssets = (): Plugin => ({
   },
 });
 
-// Our components' css`…` templates lose the whitespace and comments CSS ignores (the size budgets).
-const minifyCss = (): Plugin => ({
-  name: 'confab-minify-css',
+// Our html`…` and css`…` templates lose the whitespace HTML and CSS ignore (the size budgets).
+const minifyLitTemplates = (): Plugin => ({
+  name: 'confab-minify-templates',
   apply: 'build',
   transform(code, id) {
-    if (!/[\\/](components|src)[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
-    return (minifyCssTemplates as (code: string, id: string) => { code: string; map: unknown } | null)(code, id) as never;
+    if (!/[\\/](components|src)[\\/].*\.ts$/.test(id)) return null;
+    return (minifyTemplates as (code: string, id: string) => { code: string; map: unknown } | null)(code, id) as never;
   },
 });
 
 const widget: UserConfig = {
-  plugins: [blurAssets(), minifyCss()],
+  plugins: [blurAssets(), minifyLitTemplates()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',

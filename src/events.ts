@@ -9,6 +9,7 @@ export interface ConfabEventDetails {
   'confab-participant-joined': { identity: string; name: string };
   'confab-participant-left': { identity: string; name: string };
   'confab-hand': { identity: string; name: string; raised: boolean };
+  'confab-reaction': { identity: string; name: string; emoji: string };
   'confab-active-speakers': { identities: string[] };
   'confab-chat-message': { id: string; identity: string; name: string; text: string; timestamp: number; local: boolean };
   'confab-screenshare': { identity: string; active: boolean };
@@ -25,6 +26,7 @@ export const CONFAB_EVENTS = [
   'confab-participant-joined',
   'confab-participant-left',
   'confab-hand',
+  'confab-reaction',
   'confab-active-speakers',
   'confab-chat-message',
   'confab-screenshare',

@@ -32,6 +32,11 @@ export const SettingsOpen: Story = {
   render: () => meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings' }),
 };
 
+/** The participants panel in a room of 14: hands first, a search field, every state of a row. */
+export const ParticipantsPanel: Story = {
+  render: () => meeting(connected(participants(14, { hands: [5, 2], speaking: [3], muted: [1, 3], sharing: [4], poor: [6], reconnecting: [7] }), { panel: 'participants' })),
+};
+
 /** The background picker with a built-in image chosen. */
 export const SettingsBackgroundImage: Story = {
   render: () =>

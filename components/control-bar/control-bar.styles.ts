@@ -27,12 +27,14 @@ export const controlBarStyles = css`
     outline: 3px solid var(--_confab-focus);
     outline-offset: 2px;
   }
-  /* Mic and camera off is the state to notice; for screen share, sharing is. */
-  button[aria-pressed='false']:not([data-control='screenshare']) {
+  /* Mic and camera off is the state to notice; for every other toggle (sharing, blur, a raised
+     hand, an open panel or picker), on is. */
+  button[aria-pressed='false']:is([data-control='microphone'], [data-control='camera']) {
     background: var(--_confab-danger-soft);
     color: var(--_confab-danger-text);
   }
-  button[data-control='screenshare'][aria-pressed='true'] {
+  button:not([data-control='microphone'], [data-control='camera'])[aria-pressed='true'],
+  button[aria-expanded='true'] {
     background: var(--_confab-accent);
     color: var(--_confab-on-accent);
   }
@@ -40,12 +42,33 @@ export const controlBarStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
-  button[data-control='chat'] {
+  button[data-control='chat'],
+  button[data-control='participants'] {
     position: relative;
   }
-  button[data-control='chat'][aria-pressed='true'] {
-    background: var(--_confab-accent);
-    color: var(--_confab-on-accent);
+  .reactions {
+    position: relative;
+    display: inline-grid;
+  }
+  .picker {
+    position: absolute;
+    inset-block-end: calc(100% + 0.5rem);
+    /* Centred over its button in either direction. */
+    left: 50%;
+    translate: -50% 0;
+    display: flex;
+    gap: 0.25rem;
+    padding: 0.35rem;
+    border-radius: 1.75rem;
+    background: var(--_confab-surface);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+    z-index: 2;
+  }
+  .picker button {
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    background: transparent;
+    font-size: 1.4rem;
   }
   .badge {
     position: absolute;
@@ -60,6 +83,10 @@ export const controlBarStyles = css`
     font-weight: 700;
     line-height: 1.25rem;
     text-align: center;
+  }
+  .badge.count {
+    background: var(--_confab-surface-3);
+    color: var(--_confab-text);
   }
   button.leave {
     inline-size: 4rem;

@@ -3,7 +3,8 @@ import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { unreadCount } from '../../src/core/chat-state.js';
-import { camIcon, camOffIcon, chatIcon, handIcon, leaveIcon, micIcon, micOffIcon, screenIcon, settingsIcon } from '../shared/icons.js';
+import { addEnglish } from '../../src/i18n/i18n.js';
+import { camIcon, camOffIcon, chatIcon, handIcon, leaveIcon, micIcon, micOffIcon, peopleIcon, reactionIcon, screenIcon, settingsIcon } from '../shared/icons.js';
 import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
@@ -12,6 +13,8 @@ import { controlBarStyles } from './control-bar.styles.js';
  * @csspart control-bar - the bar (exported by the meeting)
  * @tagname confab-control-bar
  */
+type PickerModule = typeof import('./reaction-picker.js');
+
 export class ConfabControlBar extends LitElement {
   static override styles = controlBarStyles;
 
@@ -25,6 +28,8 @@ export class ConfabControlBar extends LitElement {
       pendingCam: s.pending.camera,
       pendingScreen: s.pending.screenshare,
       chatOpen: s.panel === 'chat',
+      peopleOpen: s.panel === 'participants',
+      people: s.participants.size,
       unread: unreadCount(s),
       background: s.background,
       hand: (local?.handRaisedAt ?? 0) > 0,
@@ -83,6 +88,67 @@ export class ConfabControlBar extends LitElement {
     </button>`;
   }
 
+  /** Opens and closes the participants panel; how many are in the room is in its name and badge. */
+  #peopleButton(open: boolean, count: number) {
+    const ctx = this.#meeting.context.value;
+    if (!ctx) return nothing;
+    const { t, actions } = ctx;
+    const name = t('people.open', { count });
+    return html`<button
+      type="button"
+      data-control="participants"
+      aria-pressed=${String(open)}
+      aria-label=${name}
+      title=${name}
+      @click=${() => (open ? actions.closePanel() : void actions.openPanel('participants').catch(() => undefined))}
+    >
+      ${peopleIcon}<span class="badge count" aria-hidden="true">${count > 99 ? '99+' : count}</span>
+    </button>`;
+  }
+
+  #pickerOpen = false;
+  /** The picker's template, from its own chunk (loaded the first time it opens). */
+  #picker: PickerModule['renderReactionPicker'] | null = null;
+
+  /** The reaction picker: a button that opens a row of emoji above it; Escape closes it. */
+  #reactionsButton() {
+    const ctx = this.#meeting.context.value;
+    if (!ctx) return nothing;
+    const { t, actions } = ctx;
+    const toggle = (open: boolean) => {
+      this.#pickerOpen = open;
+      this.requestUpdate();
+      if (open && !this.#picker)
+        void import('./reaction-picker.js').then((m) => {
+          addEnglish(m.enReactions);
+          this.#picker = m.renderReactionPicker;
+          this.requestUpdate();
+        });
+      if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-control="reactions"]')?.focus());
+    };
+    return html`<div
+      class="reactions"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape' && this.#pickerOpen) {
+          e.stopPropagation();
+          toggle(false);
+        }
+      }}
+    >
+      <button
+        type="button"
+        data-control="reactions"
+        aria-expanded=${String(this.#pickerOpen)}
+        aria-label=${t('reactions.open')}
+        title=${t('reactions.open')}
+        @click=${() => toggle(!this.#pickerOpen)}
+      >
+        ${reactionIcon}
+      </button>
+      ${this.#pickerOpen && this.#picker ? this.#picker(t, (emoji) => void actions.sendReaction(emoji).catch(() => undefined)) : nothing}
+    </div>`;
+  }
+
   /** Raise hand: a toggle; where the token does not allow it, disabled with the reason as its description. */
   #handButton(raised: boolean, allowed: boolean) {
     const ctx = this.#meeting.context.value;
@@ -117,6 +183,8 @@ export class ConfabControlBar extends LitElement {
           )
         : nothing}
       ${ctx.config.reactions ? this.#handButton(s.hand, s.handAllowed) : nothing}
+      ${ctx.config.reactions ? this.#reactionsButton() : nothing}
+      ${ctx.config.participants ? this.#peopleButton(s.peopleOpen, s.people) : nothing}
       ${ctx.config.chat ? this.#chatButton(s.chatOpen, s.unread) : nothing}
       <button
         type="button"

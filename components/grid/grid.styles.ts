@@ -67,6 +67,11 @@ export const gridStyles = css`
     inline-size: 100%;
     block-size: 100%;
   }
+  /* Focusable: a keyboard can scroll a strip that overflows. */
+  .strip:focus-visible {
+    outline: 3px solid var(--_confab-focus);
+    outline-offset: 2px;
+  }
   .strip {
     display: flex;
     gap: var(--_gap);

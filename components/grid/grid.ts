@@ -92,9 +92,10 @@ export class ConfabGrid extends LitElement {
 
   #renderSpeaker(t: Translate, { stage, strip }: { stage: string | null; strip: string[] }) {
     const max = this.#meeting.context.value?.config.maxTiles ?? 16;
-    return html`<div class="speaker" part="grid" role="list" aria-label=${t('grid.label')}>
-      <div class="stage">${stage ? keyed(stage, this.#tile(stage)) : nothing}</div>
-      <div class="strip">${repeat(strip.slice(0, max), (key) => key, (key) => this.#tile(key))}</div>
+    // Two lists: the stage's one tile, and the strip, which scrolls and so takes focus (the keyboard scrolls it).
+    return html`<div class="speaker" part="grid">
+      <div class="stage" role="list" aria-label=${t('grid.label')}>${stage ? keyed(stage, this.#tile(stage)) : nothing}</div>
+      <div class="strip" role="list" aria-label=${t('grid.label')} tabindex="0">${repeat(strip.slice(0, max), (key) => key, (key) => this.#tile(key))}</div>
     </div>`;
   }
 

@@ -56,6 +56,9 @@ const selectView = (s: MeetingState): PhaseView => ({
  * @fires confab-chat-message - a chat message, anyone's (one's own once sent)
  * @fires confab-device-error - a camera or microphone failed, with the reason
  * @fires confab-error - bad config, bad token, server unreachable
+ * @fires confab-hand - anyone raised or lowered a hand
+ * @fires confab-reaction - anyone sent a reaction (you included)
+ * @fires confab-background - background effect on, off or unavailable
  * @slot - your own layout of the call (`<confab-grid>`, `<confab-control-bar>`, …); default: grid and control bar
  * @csspart control-bar - the control bar
  * @csspart grid - the participant grid
@@ -196,10 +199,16 @@ export class ConfabMeeting extends LitElement {
     this.dataset.state = view.phase;
     if (view.panel) this.dataset.panel = view.panel;
     else delete this.dataset.panel;
-    // The chat and its virtualizer are a chunk of their own, loaded with the panel.
-    if (view.panel === 'chat' && this.#config.chat) void import('../chat/register.js').then(() => this.#focusChat());
-    else this.#focusChat();
-    // So is the settings dialog: its element upgrades and opens once the chunk is here.
+    // The chat (with its virtualizer), the participants panel and the settings dialog are chunks of
+    // their own, loaded with the panel; their element upgrades (and opens) once the chunk is here.
+    if (view.panel === 'chat' && this.#config.chat) void import('../chat/register.js').then(() => this.#focusPanel());
+    else if (view.panel === 'participants' && this.#config.participants)
+      void import('../participants/participants-element.js').then((m) => {
+        addEnglish(m.enPeople);
+        m.defineParticipants();
+        this.#focusPanel();
+      });
+    else this.#focusPanel();
     if (view.panel === 'settings')
       void import('../settings/settings-element.js').then((m) => {
         addEnglish(m.enSettings);
@@ -230,16 +239,19 @@ export class ConfabMeeting extends LitElement {
     event.preventDefault();
   };
 
-  #chatOpened = false;
-  /** Focus moves into the chat when it opens, and back to its button when it closes. */
-  #focusChat() {
-    const open = this.#view.value?.panel === 'chat';
-    if (open === this.#chatOpened) return;
-    this.#chatOpened = open;
-    const closedFromInside = !open && this.renderRoot.querySelector('confab-chat')?.matches(':focus-within');
+  /** The side panel open now ('chat' or 'participants'), as last seen. */
+  #sideOpened: string | null = null;
+  /** Focus moves into a side panel when it opens, and back to its button when it closes. */
+  #focusPanel() {
+    const panel = this.#view.value?.panel;
+    const open = panel === 'chat' || panel === 'participants' ? panel : null;
+    if (open === this.#sideOpened) return;
+    const was = this.#sideOpened;
+    this.#sideOpened = open;
+    const closedFromInside = was && this.renderRoot.querySelector(`confab-${was}`)?.matches(':focus-within');
     void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector('confab-chat')?.focus();
-      else if (closedFromInside) this.renderRoot.querySelector('confab-control-bar')?.shadowRoot?.querySelector<HTMLElement>('[data-control="chat"]')?.focus();
+      if (open) this.renderRoot.querySelector<HTMLElement>(`confab-${open}`)?.focus();
+      else if (closedFromInside) this.renderRoot.querySelector('confab-control-bar')?.shadowRoot?.querySelector<HTMLElement>(`[data-control="${was}"]`)?.focus();
     });
   }
 
@@ -341,6 +353,7 @@ export class ConfabMeeting extends LitElement {
         policyBlocked: this.#policyBlocked,
         standaloneUrl: this.standaloneUrl ?? globalThis.location?.href,
         chat: this.#config.chat,
+        participants: this.#config.participants,
       })}
       <div class="toasts" role="status" aria-live="polite">
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}

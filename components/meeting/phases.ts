@@ -14,6 +14,8 @@ export interface PhaseContext {
   standaloneUrl: string | undefined;
   /** chat="on": the panel may open. */
   chat: boolean;
+  /** participants="on": the panel may open. */
+  participants: boolean;
 }
 
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -52,8 +54,9 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
         <button type="button" class="action" data-control="retry" @click=${() => quietly(actions.join())}>${t('error.retry')}</button>
       </div>`;
     case 'connected':
-    case 'reconnecting':
-      return html`<div class="layout ${ctx.chat && view.panel === 'chat' ? 'with-panel' : ''}">
+    case 'reconnecting': {
+      const side = (view.panel === 'chat' && ctx.chat) || (view.panel === 'participants' && ctx.participants) ? view.panel : null;
+      return html`<div class="layout ${side ? 'with-panel' : ''}">
         <div class="banners">
           ${renderNotices(view, t)}
           ${view.audioBlocked
@@ -72,11 +75,13 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
         </div>
         <slot><confab-grid exportparts="grid, tile"></confab-grid><confab-control-bar part="control-bar"></confab-control-bar></slot>
         <confab-settings></confab-settings>
-        ${ctx.chat && view.panel === 'chat' ? html`<aside class="side-panel" aria-label=${t('chat.label')}><confab-chat part="chat"></confab-chat></aside>` : nothing}
+        ${side === 'chat' ? html`<aside class="side-panel" aria-label=${t('chat.label')}><confab-chat part="chat"></confab-chat></aside>` : nothing}
+        ${side === 'participants' ? html`<aside class="side-panel" aria-label=${t('people.title')}><confab-participants part="participants"></confab-participants></aside>` : nothing}
         ${view.phase === 'reconnecting'
           ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
           : nothing}
       </div>`;
+    }
   }
 }
 

@@ -105,5 +105,37 @@ export const tileStyles = [
     inline-size: 1.25rem;
     block-size: 1.25rem;
   }
+  /* Reactions rise from the bottom of the tile and fade (they leave the store after 4 s); with
+     reduced motion they stay still. */
+  .reactions {
+    position: absolute;
+    inset-block-end: 2.5rem;
+    inset-inline-start: 1rem;
+    display: flex;
+    gap: 0.3rem;
+    pointer-events: none;
+    font-size: 2rem;
+  }
+  .reaction {
+    animation: confab-rise 4s ease-out forwards;
+  }
+  @keyframes confab-rise {
+    from {
+      opacity: 0;
+    }
+    10%,
+    70% {
+      opacity: 1;
+    }
+    to {
+      opacity: 0;
+      transform: translateY(-6rem);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .reaction {
+      animation: none;
+    }
+  }
 `,
 ];

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { initials, isolate } from '../../src/core/text.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
@@ -20,7 +21,14 @@ export class ConfabTile extends LitElement {
   declare identity: string;
   /** `camera`, or `screen` for a participant's shared screen. */
   declare source: TileSource;
-  readonly #meeting = useMeeting(this, (s) => (this.identity ? participantView(s, this.identity) : undefined));
+  readonly #meeting = useMeeting(
+    this,
+    (s) => {
+      const p = this.identity ? participantView(s, this.identity) : undefined;
+      // Reactions as a string of `key:emoji` (shallow equality sees a change only when one comes or goes).
+      return p && { ...p, reactions: s.reactions.filter((r) => r.identity === this.identity).map((r) => `${r.key}:${r.emoji}`).join(' ') };
+    },
+  );
   constructor() {
     super();
     this.identity = '';
@@ -70,6 +78,15 @@ export class ConfabTile extends LitElement {
       ${screen || p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
       ${p.reconnecting || p.quality === 'lost'
         ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
+        : nothing}
+      ${!screen && p.reactions
+        ? html`<div class="reactions" aria-hidden="true">
+            ${repeat(
+              p.reactions.split(' '),
+              (r) => r,
+              (r) => html`<span class="reaction">${r.slice(r.indexOf(':') + 1)}</span>`,
+            )}
+          </div>`
         : nothing}
       <div class="label">
         ${!screen && p.handRaisedAt ? html`<span class="hand" role="img" aria-label=${t('tile.handRaised')}>${handIcon}</span>` : nothing}

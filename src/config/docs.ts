@@ -1,4 +1,7 @@
-// The option table of embed.md, rendered from the schema; a unit test keeps the two identical.
+// The option and command tables of embed.md, rendered from the schema and the command table; a unit
+// test keeps them identical to embed.md. Docs only: never shipped in a bundle.
+import { COMMAND_NAMES, type CommandName } from '../core/commands.js';
+import { PANELS } from '../core/types.js';
 import { OPTIONS, propertyOf, type OptionName, type OptionSpec } from './schema.js';
 
 /** What each option means, and how its default reads when it is not a literal value. Docs only: never shipped. */
@@ -15,8 +18,8 @@ const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
   'chat-history': { meaning: 'a late joiner asks someone already in the room for the last 100 messages, and answers such requests' },
   'blur': { meaning: 'background blur at start (applied before the first frame is published; remembered when the user changes it)' },
   'screenshare': { meaning: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
-  'reactions': { meaning: 'raise hand offered (a control-bar button and `raiseHand()`); emoji reactions are reserved until they land' },
-  'participants': { meaning: 'participant list visible (reserved until the list lands)' },
+  'reactions': { meaning: 'raise hand and emoji reactions offered (control-bar buttons, `raiseHand()`, `sendReaction()`)' },
+  'participants': { meaning: 'the participants panel and its button (`openPanel(\'participants\')`)' },
   'layout': { meaning: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },
   'max-tiles': { meaning: 'tiles shown in the grid' },
   'shortcuts': { meaning: 'keyboard shortcuts while focus is in the widget: Ctrl/⌘+D microphone, Ctrl/⌘+E camera' },
@@ -75,4 +78,40 @@ export function optionTable(): string {
     (o) => `| \`${o.name}\` | \`${propertyOf(o)}\` | ${values(o)} | ${defaultOf(o)} | ${URL_POLICY[o.url]} | ${docsOf(o).meaning} |`,
   );
   return ['| attribute / URL parameter | JS property | values | default | from the iframe URL? | meaning |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** How each command reads in embed.md: its arguments, what it resolves with, what it does. */
+const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolves?: string }> = {
+  join: { signature: '', doc: 'joins with the configured credentials (the pre-join’s choices, or the options)' },
+  leave: { signature: '', doc: 'leaves; every local track stops' },
+  setMicrophone: { signature: 'on', doc: 'turns the microphone on or off; rejects `device-denied`, `device-not-found`, … when it cannot' },
+  setCamera: { signature: 'on', doc: 'turns the camera on or off; rejects like `setMicrophone`' },
+  setScreenShare: { signature: 'on', doc: 'starts or stops sharing the screen; rejects `not-connected` outside a call' },
+  sendChatMessage: {
+    signature: 'text',
+    resolves: 'the message `id`',
+    doc: 'sends a chat message (queued while reconnecting); rejects `message-too-long` above 4,000 characters, `not-connected` outside a call, `chat-disabled` with chat="off", `send-failed`',
+  },
+  openPanel: { signature: 'panel', doc: `opens a panel: ${PANELS.map((p) => `\`${p}\``).join(', ')} (\`chat-disabled\` with chat="off", \`participants-disabled\` with participants="off")` },
+  closePanel: { signature: '', doc: 'closes the open panel' },
+  setBlur: { signature: 'on', doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)' },
+  setBackgroundImage: { signature: 'url | null', doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`' },
+  raiseHand: {
+    signature: 'on',
+    doc: 'raises or lowers your hand (participant attribute `handRaisedAt`, as other LiveKit apps read it); rejects `not-connected`, `not-allowed` when the token lacks `canUpdateOwnMetadata`, `reactions-disabled` with reactions="off"',
+  },
+  sendReaction: {
+    signature: 'emoji',
+    doc: 'shows an emoji over your tile for everyone for a few seconds (one of 👍 👏 😂 😮 ❤️ 🎉; reliable data on the topic `confab.reaction`); rejects `bad-argument` for others, `reactions-disabled`, `not-connected`, `rate-limited` above 5 in 3 seconds',
+  },
+  getState: { signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
+};
+
+/** The methods table of embed.md. */
+export function commandTable(): string {
+  const rows = COMMAND_NAMES.map((name) => {
+    const entry = COMMAND_DOCS[name];
+    return `| \`${name}(${entry.signature})\` | ${entry.resolves ?? 'nothing'} | ${entry.doc} |`;
+  });
+  return ['| method / command | resolves with | what it does |', '|---|---|---|', ...rows].join('\n');
 }

@@ -29,6 +29,8 @@ export interface MeetingActions {
   setScreenShare(on: boolean): Promise<void>;
   /** Raises or lowers one's hand (rejects `not-connected`, `not-allowed`, `reactions-disabled`). */
   raiseHand(on: boolean): Promise<void>;
+  /** Sends one of the offered emoji (rejects `bad-argument`, `reactions-disabled`, `not-connected`, `rate-limited`). */
+  sendReaction(emoji: string): Promise<void>;
   /** Background blur on or off. */
   setBlur(on: boolean): Promise<void>;
   /** A virtual background image (null: none). */

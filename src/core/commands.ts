@@ -1,6 +1,7 @@
 // The one command table (contract §4). The element's methods, the iframe bridge's dispatch, the host
-// helper's methods and embed.md's table are all derived from it: a new command is one entry here
-// plus its action in meeting.ts. Pure and tiny: the host helper bundles it (no Lit, no SDK, no DOM).
+// helper's methods and embed.md's table are all derived from it: a new command is one entry here,
+// its action in meeting.ts and its line in src/config/docs.ts. Pure and tiny: the host helper
+// bundles it (no Lit, no SDK, no DOM, no docs).
 import { PANELS, type MeetingSnapshot, type Panel } from './types.js';
 
 /** A failure with a stable code, for promises the host awaits (`error.code`). */
@@ -39,36 +40,22 @@ const urlOrNull: Validator<string | null> = (value, name) => {
 
 interface Entry {
   args: readonly Validator<unknown>[];
-  /** One line for embed.md. */
-  doc: string;
-  /** How the arguments read in the docs. */
-  signature: string;
-  /** What the promise resolves with, in the docs. */
-  resolves?: string;
 }
 
 export const COMMANDS = {
-  join: { args: [], signature: '', doc: 'joins with the configured credentials (the pre-join’s choices, or the options)' },
-  leave: { args: [], signature: '', doc: 'leaves; every local track stops' },
-  setMicrophone: { args: [bool], signature: 'on', doc: 'turns the microphone on or off; rejects `device-denied`, `device-not-found`, … when it cannot' },
-  setCamera: { args: [bool], signature: 'on', doc: 'turns the camera on or off; rejects like `setMicrophone`' },
-  setScreenShare: { args: [bool], signature: 'on', doc: 'starts or stops sharing the screen; rejects `not-connected` outside a call' },
-  sendChatMessage: {
-    args: [text],
-    signature: 'text',
-    resolves: 'the message `id`',
-    doc: 'sends a chat message (queued while reconnecting); rejects `message-too-long` above 4,000 characters, `not-connected` outside a call, `chat-disabled` with chat="off", `send-failed`',
-  },
-  openPanel: { args: [panel], signature: 'panel', doc: `opens a panel: ${PANELS.map((p) => `\`${p}\``).join(', ')} (\`chat-disabled\` with chat="off")` },
-  closePanel: { args: [], signature: '', doc: 'closes the open panel' },
-  setBlur: { args: [bool], signature: 'on', doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)' },
-  setBackgroundImage: { args: [urlOrNull], signature: 'url | null', doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`' },
-  raiseHand: {
-    args: [bool],
-    signature: 'on',
-    doc: 'raises or lowers your hand (participant attribute `handRaisedAt`, as other LiveKit apps read it); rejects `not-connected`, `not-allowed` when the token lacks `canUpdateOwnMetadata`, `reactions-disabled` with reactions="off"',
-  },
-  getState: { args: [], signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
+  join: { args: [] },
+  leave: { args: [] },
+  setMicrophone: { args: [bool] },
+  setCamera: { args: [bool] },
+  setScreenShare: { args: [bool] },
+  sendChatMessage: { args: [text] },
+  openPanel: { args: [panel] },
+  closePanel: { args: [] },
+  setBlur: { args: [bool] },
+  setBackgroundImage: { args: [urlOrNull] },
+  raiseHand: { args: [bool] },
+  sendReaction: { args: [text] },
+  getState: { args: [] },
 } as const satisfies Record<string, Entry>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -97,13 +84,4 @@ export function parseArgs<N extends CommandName>(name: N, args: readonly unknown
   const validators = COMMANDS[name].args as readonly Validator<unknown>[];
   if (args.length > validators.length) throw new ConfabError('bad-argument', `${name} takes ${validators.length === 0 ? 'no arguments' : `${validators.length} argument(s)`}`);
   return validators.map((validate, i) => validate(args[i], name)) as CommandArgs<N>;
-}
-
-/** The methods table of embed.md (a unit test keeps the two identical). */
-export function commandTable(): string {
-  const rows = COMMAND_NAMES.map((name) => {
-    const entry: Entry = COMMANDS[name];
-    return `| \`${name}(${entry.signature})\` | ${entry.resolves ?? 'nothing'} | ${entry.doc} |`;
-  });
-  return ['| method / command | resolves with | what it does |', '|---|---|---|', ...rows].join('\n');
 }

@@ -76,6 +76,11 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
     }
   }
 
+  if (state.reactions !== previous.reactions) {
+    const last = previous.reactions.at(-1)?.key ?? 0;
+    for (const r of state.reactions) if (r.key > last) push('confab-reaction', { identity: r.identity, name: state.participants.get(r.identity)?.name ?? '', emoji: r.emoji });
+  }
+
   if (inCall(state.phase) && !sameList(state.activeSpeakers, previous.activeSpeakers)) {
     push('confab-active-speakers', { identities: [...state.activeSpeakers] });
   }

@@ -3,7 +3,7 @@
 import type { MeetingConfig } from '../config/schema.js';
 import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
 import { CHAT_MAX_CHARS, markRead, tooLong } from './chat-state.js';
-import { sessionForHand } from './hand.js';
+import { Presence } from './presence.js';
 import { BackgroundControl, type EffectsModule, type ExplicitBackground } from './background.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
@@ -44,6 +44,7 @@ export class Meeting implements MeetingActions {
   readonly #credentials = new CredentialSource();
   readonly #options: Required<Omit<MeetingOptions, 'preferences' | 'loadEffects'>>;
   readonly #background: BackgroundControl;
+  readonly #presence = new Presence({ enabled: () => this.#config.reactions, state: () => this.store.getState(), session: () => this.#session });
   #session: SessionPort | null = null;
   #join: AbortController | null = null;
   #disposed = false;
@@ -247,10 +248,9 @@ export class Meeting implements MeetingActions {
   setBackgroundImage = (url: string | null): Promise<void> => this.#background.setImage(url, this.#disposed);
   setBlurStrength = (strength: number): void => this.#background.setStrength(strength);
 
-  async raiseHand(on: boolean): Promise<void> {
-    this.#alive();
-    await sessionForHand(this.#config.reactions, this.store.getState(), this.#session).setHand(on);
-  }
+  // Raise hand and reactions: src/core/presence.ts.
+  raiseHand = (on: boolean): Promise<void> => this.#presence.raiseHand(on, this.#disposed);
+  sendReaction = (emoji: string): Promise<void> => this.#presence.sendReaction(emoji, this.#disposed);
 
   async setScreenShare(on: boolean): Promise<void> {
     this.#alive();
@@ -281,6 +281,7 @@ export class Meeting implements MeetingActions {
   async openPanel(panel: Panel): Promise<void> {
     this.#alive();
     if (panel === 'chat' && !this.#config.chat) throw new ConfabError('chat-disabled', 'chat is off');
+    if (panel === 'participants' && !this.#config.participants) throw new ConfabError('participants-disabled', 'the participants panel is off');
     if (panel === 'settings') await this.#devices.prepareSettings();
     this.store.setState((s) => ({ panel, chat: markRead(s) }));
   }

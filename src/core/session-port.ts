@@ -1,7 +1,7 @@
 // What the meeting core needs from the session chunk (src/session/, the only livekit-client code).
 // The core depends on this interface, and loads the implementation lazily.
-import { addEnglish } from '../i18n/i18n.js';
 import type { Credentials } from './credentials.js';
+import type { Reaction } from './reactions.js';
 import type { PhaseEvent } from './phase.js';
 import type { MeetingStore } from './store.js';
 import type { DeviceKind, InputKind, TileSource } from './types.js';
@@ -26,6 +26,8 @@ export interface SessionPort {
   setScreenShare(on: boolean): Promise<void>;
   /** Sets or clears our `handRaisedAt` attribute. */
   setHand(on: boolean): Promise<void>;
+  /** Sends a reaction (already checked) and shows it on one's own tile. */
+  sendReaction(emoji: Reaction): Promise<void>;
   switchSpeaker(id: string): Promise<void>;
   activeSpeaker(): string | undefined;
   startAudio(): Promise<void>;
@@ -43,6 +45,8 @@ export interface SessionPort {
 
 export type SessionFactory = (hooks: SessionHooks) => SessionPort;
 
-/** The session chunk, with the call's English (who joined, …): it travels in the in-call chunk. */
-export const loadDefaultSession = (): Promise<SessionFactory> =>
-  Promise.all([import('../session/session.js'), import('../i18n/en-call.js').then((m) => addEnglish(m.enCall))]).then(([m]) => m.createSession);
+/**
+ * The session chunk, and the in-call chunk with the call's English (who joined, …): define() has
+ * asked for it already, so this only makes sure it is here before the first participant is.
+ */
+export const loadDefaultSession = (): Promise<SessionFactory> => Promise.all([import('../session/session.js'), import('../in-call.js')]).then(([m]) => m.createSession);

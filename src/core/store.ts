@@ -19,6 +19,7 @@ export function initialState(): MeetingState {
     media: new Map(),
     audioBlocked: false,
     handAllowed: false,
+    reactions: [],
     pending: { microphone: false, camera: false, screenshare: false, join: false },
     deviceErrors: [],
     devices: {
@@ -53,7 +54,7 @@ export function dispatch(store: MeetingStore, event: PhaseEvent): boolean {
 }
 
 /** A participant's tile view: who they are, what they publish, whether they speak. */
-export function participantView(state: MeetingState, identity: string): ParticipantView | undefined {
+export function participantView(state: Pick<MeetingState, 'participants' | 'media' | 'activeSpeakers'>, identity: string): ParticipantView | undefined {
   const person = state.participants.get(identity);
   if (!person) return undefined;
   return { ...person, ...(state.media.get(identity) ?? NO_MEDIA), speaking: state.activeSpeakers.includes(identity) };

@@ -26,6 +26,13 @@ export interface DeviceError {
 export const QUALITIES = ['excellent', 'good', 'poor', 'lost', 'unknown'] as const;
 export type Quality = (typeof QUALITIES)[number];
 
+/** A reaction shown over a tile (`key` is unique within the page). */
+export interface ReactionView {
+  key: number;
+  identity: string;
+  emoji: string;
+}
+
 /** Who is in the room (the participants adapter writes it). */
 export interface PersonView {
   identity: string;
@@ -113,7 +120,7 @@ export interface Notice {
   subject?: string;
 }
 
-export const PANELS = ['chat', 'settings'] as const;
+export const PANELS = ['chat', 'participants', 'settings'] as const;
 export type BackgroundMode = 'blur' | 'image';
 /** Why a background effect cannot run here; each has a message key `background.unavailable.<reason>`. */
 export const UNAVAILABLE = ['csp', 'no-wasm', 'browser', 'load-failed', 'too-slow'] as const;
@@ -189,6 +196,8 @@ export interface MeetingState {
   audioBlocked: boolean;
   /** The token lets us set our own attributes (`canUpdateOwnMetadata`): raising a hand works. */
   handAllowed: boolean;
+  /** Reactions floating over tiles now, oldest first (the reactions adapter adds and removes them). */
+  reactions: readonly ReactionView[];
   /** Set by an action while it runs. */
   pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
   deviceErrors: readonly DeviceError[];

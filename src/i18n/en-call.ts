@@ -43,4 +43,7 @@ export const enCall = {
   'chat.open': 'Chat',
   'chat.openUnread': 'Chat, {count} unread',
   'announce.unread': '{count} new chat messages',
+  'people.open': 'People, {count}',
+  'people.title': 'People',
+  'reactions.open': 'Send a reaction',
 } as const;

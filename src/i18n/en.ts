@@ -1,6 +1,6 @@
 // The English catalogue, first part: what the shell needs before join (the pre-join, connecting,
 // errors, left). The strings of a call in progress are in en-call.ts and the chat panel's in
-// en-chat.ts, the settings dialog's in en-settings.ts, each travelling with the chunk that shows them (the shell's size budget). Together they are the source of every key; other languages must
+// en-chat.ts, the settings dialog's in en-settings.ts, the participants panel's in en-people.ts, the reaction picker's in en-reactions.ts, each travelling with the chunk that shows them (the shell's size budget). Together they are the source of every key; other languages must
 // provide the same keys, each in one catalogue of its own.
 export const en = {
   'meeting.label': 'Video meeting',
@@ -80,5 +80,5 @@ export const en = {
   'chat.label': 'Chat messages',
 } as const;
 
-export type MessageKey = keyof typeof en | keyof (typeof import('./en-call.js'))['enCall'] | keyof (typeof import('./en-chat.js'))['enChat'] | keyof (typeof import('./en-settings.js'))['enSettings'];
+export type MessageKey = keyof typeof en | keyof (typeof import('./en-call.js'))['enCall'] | keyof (typeof import('./en-chat.js'))['enChat'] | keyof (typeof import('./en-settings.js'))['enSettings'] | keyof (typeof import('./en-people.js'))['enPeople'] | keyof (typeof import('./en-reactions.js'))['enReactions'];
 export type Catalogue = Record<MessageKey, string>;

@@ -1,8 +1,9 @@
 // The session owns the livekit-client Room and, with its adapters, is the only code that calls
 // livekit-client. It is loaded with a dynamic import, so the element shell stays small.
-import { ConnectionError, ConnectionErrorReason, Room, Track, type LocalTrackPublication, type Participant } from 'livekit-client';
+import { ConnectionError, ConnectionErrorReason, Room, RoomEvent, Track, type LocalTrackPublication, type Participant } from 'livekit-client';
 import { abortError, JoinError, type Credentials } from '../core/credentials.js';
 import { ConfabError } from '../core/commands.js';
+import { REACTION_TOPIC, type Reaction } from '../core/reactions.js';
 import type { ConnectOptions, SessionHooks, SessionPort } from '../core/session-port.js';
 import type { InputKind, TileSource } from '../core/types.js';
 import { bindChat, type ChatBinding } from './adapters/chat.js';
@@ -21,6 +22,8 @@ class Session implements SessionPort {
   #room: Room | null = null;
   #unbind: Array<() => void> = [];
   #chat: ChatBinding | null = null;
+  /** Reactions (session/adapters/reactions.ts), loaded with the first one. */
+  #reactions: Promise<ReturnType<typeof import('./adapters/reactions.js').createReactions>> | null = null;
   #closed = false;
   readonly #chains: Record<InputKind, Promise<void>> = { camera: Promise.resolve(), microphone: Promise.resolve() };
 
@@ -46,6 +49,15 @@ class Session implements SessionPort {
       tracks.sync();
     };
     this.#unbind = [() => participants.dispose(), () => tracks.dispose(), bindConnection(room, store, (e) => this.#hooks.dispatch(e), resync)];
+    const onData = (payload: Uint8Array, participant?: { identity: string }, _kind?: unknown, topic?: string) => {
+      if (participant && (!topic || topic === REACTION_TOPIC)) void this.#reactionsLoaded().then((r) => r.receive(payload, participant.identity, topic));
+    };
+    room.on(RoomEvent.DataReceived, onData);
+    this.#unbind.push(() => {
+      room.off(RoomEvent.DataReceived, onData);
+      void this.#reactions?.then((r) => r.dispose());
+      this.#reactions = null;
+    });
     // chat="off": no handlers at all, so nothing on lk.chat reaches this widget.
     if (options.chat.enabled) {
       const chat = bindChat(room, store, { history: options.chat.history });
@@ -107,6 +119,20 @@ class Session implements SessionPort {
   async setHand(on: boolean): Promise<void> {
     // An ISO time when raised, '' when lowered: the convention other LiveKit apps read (La Suite Meet).
     await this.#room?.localParticipant.setAttributes({ [HAND_ATTRIBUTE]: on ? new Date().toISOString() : '' });
+  }
+
+  #reactionsLoaded() {
+    const { store } = this.#hooks;
+    this.#reactions ??= import('./adapters/reactions.js').then((m) => m.createReactions(store));
+    return this.#reactions;
+  }
+
+  async sendReaction(emoji: Reaction): Promise<void> {
+    const room = this.#room;
+    if (!room) return;
+    const reactions = await this.#reactionsLoaded();
+    await room.localParticipant.publishData(reactions.packet(emoji), { reliable: true, topic: REACTION_TOPIC });
+    reactions.show(room.localParticipant.identity, emoji);
   }
 
   async switchSpeaker(id: string): Promise<void> {

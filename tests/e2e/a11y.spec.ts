@@ -30,6 +30,12 @@ test.describe('accessibility, languages and isolation', () => {
         await expect(ada.chatRows()).toHaveCount(2);
         await expect(ada.chatRows('hello from Ada')).toHaveAttribute('data-status', 'sent');
         expect(await seriousViolations(ada.page)).toEqual([]);
+        // With the participants panel open instead (one side panel at a time).
+        await ada.control('participants').click();
+        await expect(ada.meeting).toHaveAttribute('data-panel', 'participants');
+        await expect(ada.scope.locator('confab-participants li')).toHaveCount(2);
+        await expect(ada.scope.locator('confab-chat')).toHaveCount(0);
+        expect(await seriousViolations(ada.page)).toEqual([]);
         await ada.control('leave').click();
         await expect(ada.meeting).toHaveAttribute('data-state', 'left');
         expect(await seriousViolations(ada.page)).toEqual([]);

@@ -43,9 +43,30 @@ test('three people: a raised hand shows on the tile for everyone, is announced t
     expect(Object.fromEntries(snapshot.participants.map((p) => [p.name, p.handRaised]))).toEqual({ Cy: false, Ada: true, Bob: true });
     expect(snapshot.participants.every((p) => typeof p.connectionQuality === 'string')).toBe(true);
     expect((await state(bob)).handRaised).toBe(true);
+
+    // Cy's participants panel: raised hands first, in the order they went up, then Cy.
+    const people = cy.control('participants');
+    await expect(people).toHaveAccessibleName('People, 3');
+    await people.click();
+    await expect(cy.meeting).toHaveAttribute('data-panel', 'participants');
+    const rows = cy.scope.locator('confab-participants li');
+    const order = () => rows.evaluateAll((lis) => lis.map((li) => `${li.querySelector('.name')?.textContent?.replace(/[\u2066-\u2069]/g, '') ?? ''}${li.hasAttribute('data-hand-raised') ? ' ✋' : ''}`));
+    await expect.poll(order).toEqual(['Ada ✋', 'Bob ✋', 'Cy (you)']);
+    await expect(rows.first().getByRole('img', { name: 'Hand raised' })).toBeVisible();
+    // Bob turns his microphone off: his row says so.
+    await expect(rows.nth(1).getByRole('img', { name: 'Microphone off' })).toHaveCount(0);
+    await bob.control('microphone').click();
+    await expect(rows.nth(1).getByRole('img', { name: 'Microphone off' })).toBeVisible();
+    // Focus moved into the panel; Escape closes it and gives focus back to its button.
+    await expect(cy.scope.locator('confab-participants button[data-control="close-participants"]')).toBeFocused();
+
     await hand.click();
     await expect(hand).toHaveAttribute('aria-pressed', 'false');
     for (const p of [bob, cy]) await expect(p.tileOf(ada)).not.toHaveAttribute('data-hand-raised', '');
+    await expect.poll(order).toEqual(['Bob ✋', 'Cy (you)', 'Ada']);
+    await cy.page.keyboard.press('Escape');
+    await expect(cy.meeting).not.toHaveAttribute('data-panel', /.*/);
+    await expect(people).toBeFocused();
     await expect.poll(cyHands).toEqual(['Ada:true', 'Bob:true', 'Ada:false']);
   });
 });
@@ -76,7 +97,7 @@ test('a token without canUpdateOwnMetadata: the hand button says why it is disab
   }
 });
 
-test('reactions="off": no hand button, and raiseHand rejects reactions-disabled', async ({ browser }) => {
+test('reactions="off" and participants="off": no hand or People button, and raiseHand and openPanel reject', async ({ browser }) => {
   await inCall(browser, 'hands-off', ['Eve'] as const, async ([eve]) => {
     await expect(eve.control('hand')).toHaveCount(1);
     await eve.page.evaluate(() => document.querySelector('confab-meeting')?.setAttribute('reactions', 'off'));
@@ -88,5 +109,62 @@ test('reactions="off": no hand button, and raiseHand rejects reactions-disabled'
       ),
     );
     expect(code).toBe('reactions-disabled');
+    // participants="off" likewise: no People button, and the panel does not open from code.
+    await expect(eve.control('participants')).toHaveCount(1);
+    await eve.page.evaluate(() => document.querySelector('confab-meeting')?.setAttribute('participants', 'off'));
+    await expect(eve.control('participants')).toHaveCount(0);
+    const panel = await eve.page.evaluate(() =>
+      (document.querySelector('confab-meeting') as unknown as { openPanel(p: string): Promise<void> }).openPanel('participants').then(
+        () => 'resolved',
+        (e: unknown) => (e as { code?: string }).code,
+      ),
+    );
+    expect(panel).toBe('participants-disabled');
+  });
+});
+
+test('reactions: the picker sends an emoji that floats over the sender’s tile for everyone, and sendReaction refuses what is not offered or too fast', async ({ browser }) => {
+  await inCall(browser, 'reactions', ['Ada', 'Bob'] as const, async ([ada, bob]) => {
+    await bob.page.evaluate(() => {
+      const w = window as unknown as { reactions: string[] };
+      w.reactions = [];
+      document.querySelector('confab-meeting')?.addEventListener('confab-reaction', (e) => {
+        const d = (e as CustomEvent<{ name: string; emoji: string }>).detail;
+        w.reactions.push(`${d.name}:${d.emoji}`);
+      });
+    });
+    // By keyboard: the picker opens, an emoji is sent, Escape closes it and focus goes back.
+    const open = ada.scope.locator('confab-control-bar button[data-control="reactions"]');
+    await expect(open).toHaveAccessibleName('Send a reaction');
+    await open.focus();
+    await ada.page.keyboard.press('Enter');
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    const picker = ada.scope.locator('confab-control-bar').getByRole('group', { name: 'Reactions' });
+    await picker.getByRole('button', { name: 'Thumbs up' }).click();
+    await expect(bob.tileOf(ada).locator('.reaction')).toHaveText('👍');
+    await expect(ada.localTile.locator('.reaction')).toHaveText('👍');
+    await expect(bob.tileOf(bob).locator('.reaction')).toHaveCount(0);
+    await expect.poll(() => bob.page.evaluate(() => (window as unknown as { reactions: string[] }).reactions)).toEqual(['Ada:👍']);
+    await ada.page.keyboard.press('Escape');
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+    await expect(open).toBeFocused();
+    // It leaves after a few seconds.
+    await expect(bob.tileOf(ada).locator('.reaction')).toHaveCount(0, { timeout: 8000 });
+
+    const send = (emoji: string) =>
+      ada.page.evaluate(
+        (e) =>
+          (document.querySelector('confab-meeting') as unknown as { sendReaction(e: string): Promise<void> }).sendReaction(e).then(
+            () => 'sent',
+            (error: unknown) => (error as { code?: string }).code,
+          ),
+        emoji,
+      );
+    expect(await send('🖕')).toBe('bad-argument');
+    expect(await send('<img src=x onerror=alert(1)>')).toBe('bad-argument');
+    const burst = [];
+    for (let i = 0; i < 6; i++) burst.push(await send('🎉'));
+    expect(burst).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'rate-limited']);
+    await expect(bob.tileOf(ada).locator('.reaction')).toHaveCount(5);
   });
 });

@@ -125,6 +125,25 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'meeting--settings-open': async (page) => {
     await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
   },
+  'meeting--participants-panel': async (page) => {
+    const panel = page.locator('confab-participants');
+    await expect(page.locator('confab-meeting')).toHaveAttribute('data-panel', 'participants');
+    await expect(panel.locator('li')).toHaveCount(14);
+    await expect(panel.locator('li').nth(0)).toHaveAttribute('data-hand-raised', '');
+    await expect(panel.locator('li').nth(1)).toHaveAttribute('data-hand-raised', '');
+    await expect(panel.locator('li').nth(2)).toHaveAttribute('data-local', '');
+    await expect(panel.locator('li[data-quality="poor"]')).toContainText('Poor connection');
+    // Past ten people a search narrows the list; Escape clears it, then closes the panel.
+    const search = panel.getByRole('searchbox', { name: 'Search people' });
+    const name = (await panel.locator('li').nth(5).locator('.name').textContent())!.replace(/[\u2066-\u2069]/g, '');
+    await search.fill(name.slice(0, 3).toUpperCase());
+    await expect(panel.locator('li', { hasText: name })).toBeVisible();
+    expect(await panel.locator('li').count()).toBeLessThan(14);
+    await search.fill('zzzz');
+    await expect(panel.getByText('No one matches “zzzz”.')).toBeVisible();
+    await search.press('Escape');
+    await expect(panel.locator('li')).toHaveCount(14);
+  },
   'meeting--settings-background-image': async (page) => {
     const picker = page.locator('confab-settings').getByRole('group', { name: 'Background' });
     await expect(picker.getByRole('button', { name: 'Lagoon' })).toHaveAttribute('aria-pressed', 'true');

@@ -126,7 +126,7 @@ export class Participant {
     return this.scope.locator('confab-tile:not([data-local])').filter({ hasText: other.name });
   }
 
-  control(name: 'microphone' | 'camera' | 'screenshare' | 'hand' | 'leave'): Locator {
+  control(name: 'microphone' | 'camera' | 'screenshare' | 'hand' | 'participants' | 'leave'): Locator {
     return this.scope.locator(`confab-control-bar button[data-control="${name}"]`);
   }
 

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { optionTable } from '../../../src/config/docs.js';
-import { commandTable } from '../../../src/core/commands.js';
+import { commandTable, optionTable } from '../../../src/config/docs.js';
 
 const FILE = new URL('../../../embed.md', import.meta.url);
 const block = (name: string) => new RegExp(`(<!-- ${name}:start -->\\n)([\\s\\S]*?)(\\n?<!-- ${name}:end -->)`);

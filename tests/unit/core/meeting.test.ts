@@ -101,6 +101,7 @@ function fakeSession() {
     publish: async (kind, track) => void log.push(`publish ${kind} ${track ? 'track' : 'none'}`),
     setScreenShare: async () => undefined,
     setHand: async () => undefined,
+    sendReaction: async () => undefined,
     switchSpeaker: async () => undefined,
     activeSpeaker: () => undefined,
     startAudio: async () => undefined,

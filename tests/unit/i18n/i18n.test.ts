@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enCall } from '../../../src/i18n/en-call.js';
 import { enChat } from '../../../src/i18n/en-chat.js';
+import { enPeople } from '../../../src/i18n/en-people.js';
+import { enReactions } from '../../../src/i18n/en-reactions.js';
 import { enSettings } from '../../../src/i18n/en-settings.js';
 import { en as enShell } from '../../../src/i18n/en.js';
 import { addEnglish, createTranslator, directionOf, isLoaded, LANGUAGES, loadLanguage, LOADERS, resolveLanguage } from '../../../src/i18n/i18n.js';
@@ -12,7 +14,9 @@ import type { Catalogue } from '../../../src/i18n/en.js';
 addEnglish(enCall);
 addEnglish(enChat);
 addEnglish(enSettings);
-const en = { ...enShell, ...enCall, ...enChat, ...enSettings };
+addEnglish(enPeople);
+addEnglish(enReactions);
+const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions };
 const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)));
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -26,7 +30,7 @@ function sources(dir: string): string[] {
 
 describe('i18n', () => {
   it('splits English between the shell and the call without a key in both', () => {
-    const parts = [enShell, enCall, enChat, enSettings].map((part) => Object.keys(part));
+    const parts = [enShell, enCall, enChat, enSettings, enPeople, enReactions].map((part) => Object.keys(part));
     expect(parts.flat().length).toBe(new Set(parts.flat()).size);
   });
 
@@ -60,7 +64,7 @@ describe('i18n', () => {
   it('every English key is used by the code (no dead strings)', () => {
     const code = ['src', 'components'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8')).join('\n');
     // Keys built from a template (`left.reason.${reason}`, `device.${device}.${reason}`, `device.help.*`) count by prefix.
-    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.', 'background.unavailable.', 'background.image.'];
+    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.', 'background.unavailable.', 'background.image.', 'people.quality.', 'reaction.'];
     const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !dynamic.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
   });

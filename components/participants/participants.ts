@@ -1,0 +1,101 @@
+import { LitElement, html, nothing } from 'lit';
+import { matchesSearch, peopleInOrder, SEARCH_FROM } from '../../src/core/people.js';
+import { initials, isolate } from '../../src/core/text.js';
+import type { MeetingState, ParticipantView } from '../../src/core/types.js';
+import { useMeeting } from '../../src/controllers/context.js';
+import type { Translate } from '../../src/i18n/i18n.js';
+import { camOffIcon, closeIcon, handIcon, micOffIcon, screenIcon } from '../shared/icons.js';
+import { participantsStyles } from './participants.styles.js';
+
+const select = (s: MeetingState) => ({ participants: s.participants, media: s.media, activeSpeakers: s.activeSpeakers });
+const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) => a.participants === b.participants && a.media === b.media && a.activeSpeakers === b.activeSpeakers;
+
+/** A state shown as an icon, with its words for assistive technology and as a tooltip. */
+const state = (icon: unknown, label: string, cls = '') => html`<span class=${cls} role="img" aria-label=${label} title=${label}>${icon}</span>`;
+
+function row(p: ParticipantView, t: Translate) {
+  const name = isolate(p.name);
+  const quality = p.reconnecting ? t('tile.reconnecting') : p.quality === 'poor' || p.quality === 'lost' ? t(`people.quality.${p.quality}`) : null;
+  return html`<li
+    data-identity=${p.identity}
+    data-hand-raised=${p.handRaisedAt ? '' : nothing}
+    data-speaking=${p.speaking ? '' : nothing}
+    data-quality=${p.quality}
+    data-local=${p.local ? '' : nothing}
+  >
+    <span class="avatar" aria-hidden="true">${initials(p.name)}</span>
+    <span class="name">${p.local ? t('tile.you', { name }) : name}</span>
+    ${quality ? html`<span class="quality">${quality}</span>` : nothing}
+    <span class="state">
+      ${p.handRaisedAt ? state(handIcon, t('tile.handRaised'), 'hand') : nothing} ${p.speaking ? html`<span class="sr-only">${t('people.speaking')}</span>` : nothing}
+      ${p.screenshare ? state(screenIcon, t('people.sharing')) : nothing} ${p.microphone ? nothing : state(micOffIcon, t('tile.muted'))}
+      ${p.camera ? nothing : state(camOffIcon, t('tile.cameraOff'))}
+    </span>
+  </li>`;
+}
+
+/**
+ * The participants panel: everyone in the room with their microphone, camera and screen state,
+ * who is speaking, raised hands (first, in the order they went up) and connection trouble; a search
+ * field once there are more than ten. Shares the side panel (a sheet in a small box) with chat.
+ * Loaded with the panel, not with the element.
+ * @csspart participants - the panel (exported by the meeting)
+ * @tagname confab-participants
+ */
+export class ConfabParticipants extends LitElement {
+  static override styles = participantsStyles;
+
+  readonly #meeting = useMeeting(this, select, same);
+  #query = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  /** Focus goes to the search field where there is one, else to the close button. */
+  override focus(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, button')?.focus());
+  }
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    // Escape in a search with text clears it first; then it closes the panel.
+    if (this.#query && event.composedPath()[0] instanceof HTMLInputElement) {
+      this.#query = '';
+      this.requestUpdate();
+    } else this.#meeting.context.value?.actions.closePanel();
+    event.stopPropagation();
+  };
+
+  #onInput = (event: Event) => {
+    this.#query = (event.target as HTMLInputElement).value;
+    this.requestUpdate();
+  };
+
+  protected override render() {
+    const ctx = this.#meeting.context.value;
+    const view = this.#meeting.slice.value;
+    if (!ctx || !view) return nothing;
+    const { t, actions, lang } = ctx;
+    const everyone = peopleInOrder(view, lang);
+    const searching = everyone.length >= SEARCH_FROM;
+    const shown = searching && this.#query.trim() ? everyone.filter((p) => matchesSearch(p.name, this.#query)) : everyone;
+    return html`<header>
+        <h2 id="people-title">${t('people.title')}</h2>
+        <button type="button" data-control="close-participants" aria-label=${t('people.close')} title=${t('people.close')} @click=${() => actions.closePanel()}>${closeIcon}</button>
+      </header>
+      <p class="count">${t('people.count', { count: everyone.length })}</p>
+      ${searching ? html`<input type="search" aria-label=${t('people.search')} placeholder=${t('people.search')} .value=${this.#query} @input=${this.#onInput} />` : nothing}
+      ${shown.length
+        ? html`<ul aria-labelledby="people-title" tabindex="0">
+            ${shown.map((p) => row(p, t))}
+          </ul>`
+        : html`<p class="empty">${t('people.noMatch', { query: this.#query.trim() })}</p>`}`;
+  }
+}
