@@ -90,13 +90,26 @@ export class ConfabGrid extends LitElement {
     return html`<confab-tile role="listitem" part=${part} .identity=${key.slice(0, cut)} .source=${source}></confab-tile>`;
   }
 
+  /**
+   * Tiles not on screen (other pages, past the strip) are rendered hidden, not left out: their video
+   * stays attached to a hidden element, so LiveKit's adaptive stream sees it unseen and the server
+   * stops sending it (a track never attached would keep flowing). Proven by tests/e2e/crowd.spec.ts.
+   */
+  #offscreen(shown: readonly string[]) {
+    const keys = this.#meeting.slice.value?.keys ?? [];
+    const hidden = keys.filter((k) => !shown.includes(k));
+    return hidden.length ? html`<div class="offscreen" hidden>${repeat(hidden, (key) => key, (key) => this.#tile(key))}</div>` : nothing;
+  }
+
   #renderSpeaker(t: Translate, { stage, strip }: { stage: string | null; strip: string[] }) {
     const max = this.#meeting.context.value?.config.maxTiles ?? 16;
+    const shown = strip.slice(0, max);
     // Two lists: the stage's one tile, and the strip, which scrolls and so takes focus (the keyboard scrolls it).
     return html`<div class="speaker" part="grid">
       <div class="stage" role="list" aria-label=${t('grid.label')}>${stage ? keyed(stage, this.#tile(stage)) : nothing}</div>
-      <div class="strip" role="list" aria-label=${t('grid.label')} tabindex="0">${repeat(strip.slice(0, max), (key) => key, (key) => this.#tile(key))}</div>
-    </div>`;
+      <div class="strip" role="list" aria-label=${t('grid.label')} tabindex="0">${repeat(shown, (key) => key, (key) => this.#tile(key))}</div>
+    </div>
+    ${this.#offscreen(stage ? [stage, ...shown] : shown)}`;
   }
 
   protected override render() {
@@ -111,6 +124,7 @@ export class ConfabGrid extends LitElement {
           (key) => this.#tile(key),
         )}
       </div>
+      ${this.#offscreen(items)}
       ${pages > 1
         ? html`<nav class="pager" aria-label=${t('grid.pages')}>
             <button type="button" data-control="previous-page" aria-label=${t('grid.previous')} ?disabled=${page === 0} @click=${() => (this._page = page - 1)}>‹</button>

@@ -40,6 +40,8 @@ export class LocalMedia {
   readonly #store: MeetingStore;
   readonly #sources: Record<InputKind, Source> = { camera: { raw: null, output: null, epoch: 0 }, microphone: { raw: null, output: null, epoch: 0 } };
   readonly #processors = new Map<InputKind, MediaProcessor>();
+  /** Each running raw track's "ended" listener, removed when the track is let go. */
+  readonly #unlisten = new WeakMap<MediaStreamTrack, AbortController>();
   readonly #listeners = new Set<OutputListener>();
   #meter: { context: AudioContext; timer: ReturnType<typeof setInterval> } | null = null;
   #disposed = false;
@@ -105,9 +107,17 @@ export class LocalMedia {
       if (output !== raw) output.stop();
       return;
     }
-    raw.addEventListener('ended', () => {
-      if (source.raw === raw) this.onEnded?.(kind);
-    });
+    // Removed when the track is let go: Chromium keeps getUserMedia's streams alive after they stop,
+    // and a listener left on one kept this whole meeting alive with it (tests/e2e/crowd.spec.ts).
+    const ended = new AbortController();
+    this.#unlisten.set(raw, ended);
+    raw.addEventListener(
+      'ended',
+      () => {
+        if (source.raw === raw) this.onEnded?.(kind);
+      },
+      { signal: ended.signal },
+    );
     this.#replace(kind, raw, output);
   }
 
@@ -167,6 +177,7 @@ export class LocalMedia {
       if (before.raw && before.raw !== raw) {
         if (!raw) this.#processors.get(kind)?.stop();
         before.raw.stop();
+        this.#unlisten.get(before.raw)?.abort();
       }
       if (before.output && before.output !== output && before.output !== before.raw) before.output.stop();
     };

@@ -11,6 +11,12 @@ import { bindConnection } from './adapters/connection.js';
 import { bindParticipants, HAND_ATTRIBUTE } from './adapters/participants.js';
 import { bindTracks } from './adapters/tracks.js';
 
+// livekit-client 2.23 registers a devicechange listener per Room that, on browsers with WeakRef, is
+// a wrapper it never removes: its closure keeps the Room alive, so every join leaked a whole Room
+// and one more listener (found by the 10-cycle E2E in tests/e2e/crowd.spec.ts). Without the
+// registry it listens with its own handler, which disconnect() removes. We always disconnect.
+(Room as unknown as { cleanupRegistry: unknown }).cleanupRegistry = false;
+
 const SOURCE = { camera: Track.Source.Camera, microphone: Track.Source.Microphone } as const;
 
 export function createSession(hooks: SessionHooks): SessionPort {

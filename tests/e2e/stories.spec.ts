@@ -64,15 +64,15 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('[data-config-issue="max-tiles"]')).toContainText('1–49');
   },
   'grid--paginated': async (page) => {
-    await expect(page.locator('confab-tile')).toHaveCount(4);
+    await expect(page.locator('confab-tile:visible')).toHaveCount(4);
     await expect(page.locator('confab-grid nav')).toContainText('Page 1 of 3');
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByRole('button', { name: 'Next page' }).click();
-    await expect(page.locator('confab-tile')).toHaveCount(2);
+    await expect(page.locator('confab-tile:visible')).toHaveCount(2);
     await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
-    await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(0);
+    await expect(page.locator('confab-tile[data-speaking]:visible')).toHaveCount(0);
     await page.getByRole('button', { name: 'Previous page' }).click();
-    await expect(page.locator('confab-tile[data-speaking]')).toHaveCount(1);
+    await expect(page.locator('confab-tile[data-speaking]:visible')).toHaveCount(1);
   },
   'grid--screen-shared': async (page) => {
     await expect(page.locator('confab-tile[data-source="screen"]')).toHaveCount(1);

@@ -117,8 +117,9 @@ export class Participant {
     return this.scope.locator('confab-tile[data-local]');
   }
 
+  /** The tiles on screen (tiles of other pages are in the DOM, hidden: see the grid). */
   get tiles(): Locator {
-    return this.scope.locator('confab-tile');
+    return this.scope.locator('confab-tile:visible');
   }
 
   /** The tile of another participant, found by the name it shows. */

@@ -1,0 +1,157 @@
+// Load against the real server: 25 synthetic publishers (@livekit/rtc-node) and one browser. Only
+// the tiles on screen receive video — what flows is read from the browser's own WebRTC stats — and
+// turning the page moves the flow to the new page. Also measured and printed: the longest main-thread
+// task while the 25 join at once, and the element's memory and listeners over 10 join/leave cycles.
+import type { BrowserContext, Page } from '@playwright/test';
+import { crowd } from './crowd/crowd.js';
+import { Participant, uniqueRoom } from './pages/meeting.js';
+import { expect, test } from './pages/test.js';
+
+const LIVEKIT = 'ws://127.0.0.1:7890';
+
+/** Keeps every RTCPeerConnection the page makes, and every long task, for the test to read. */
+const RECORD = () => {
+  const w = window as unknown as { __pcs: RTCPeerConnection[]; __longTasks: number[] };
+  w.__pcs = [];
+  w.__longTasks = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      w.__pcs.push(this);
+    }
+  };
+  new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+};
+const record = async (context: BrowserContext) => {
+  await context.addInitScript(RECORD);
+};
+
+/** The video tracks whose frames are being decoded now (two stats readings 2 s apart). */
+function flowing(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __pcs: RTCPeerConnection[] };
+    const read = async () => {
+      const frames = new Map<string, number>();
+      for (const pc of w.__pcs) {
+        if (pc.connectionState === 'closed') continue;
+        (await pc.getStats()).forEach((r: { type: string; kind?: string; trackIdentifier?: string; framesDecoded?: number }) => {
+          if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier) frames.set(r.trackIdentifier, r.framesDecoded ?? 0);
+        });
+      }
+      return frames;
+    };
+    const before = await read();
+    await new Promise((r) => setTimeout(r, 2000));
+    const after = await read();
+    return [...after].filter(([id, n]) => n > (before.get(id) ?? 0)).map(([id]) => id);
+  });
+}
+
+/** The video tracks of the remote tiles on screen now. */
+function visible(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const grid = document.querySelector('confab-meeting')?.shadowRoot?.querySelector('confab-grid');
+    // Tiles of other pages are in the DOM too, hidden (see the grid): only those on screen count.
+    const tiles = [...(grid?.shadowRoot?.querySelectorAll(':is(.grid, .stage, .strip) > confab-tile:not([data-local])') ?? [])];
+    return tiles.flatMap((tile) => {
+      const stream = tile.shadowRoot?.querySelector('video')?.srcObject;
+      const track = stream instanceof MediaStream ? stream.getVideoTracks()[0] : undefined;
+      return track && track.readyState === 'live' ? [track.id] : [];
+    });
+  });
+}
+
+/** Polls until the video that flows is exactly the video on screen (some tiles may still be starting). */
+async function expectOnlyVisibleFlows(page: Page, label: string): Promise<{ visible: number; inbound: number }> {
+  let last = { visible: 0, inbound: 0, offscreen: 0, stalled: 0 };
+  try {
+    await expect
+      .poll(
+        async () => {
+          const [shown, flows] = [await visible(page), await flowing(page)];
+          const offscreen = flows.filter((id) => !shown.includes(id)).length;
+          const stalled = shown.filter((id) => !flows.includes(id)).length;
+          last = { visible: shown.length, inbound: flows.length, offscreen, stalled };
+          return offscreen === 0 && stalled <= 1 && shown.length > 0;
+        },
+        { timeout: 45_000, intervals: [500], message: `${label}: video flows only to the tiles on screen` },
+      )
+      .toBe(true);
+  } catch (error) {
+    console.log(label, JSON.stringify(last));
+    throw error;
+  }
+  return { visible: last.visible, inbound: last.inbound };
+}
+
+test.describe('a crowd of 25 synthetic publishers', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('only the tiles on screen receive video, page by page; the burst of joins is measured', async ({ browser }) => {
+    const room = uniqueRoom('crowd');
+    const viewer = await Participant.open(browser, { room, name: 'Vera', query: { video: 'off', audio: 'off' }, setup: record });
+    await viewer.joined();
+    const people = await crowd(LIVEKIT, room, 25);
+    try {
+      // 26 in the room, 16 tiles a page: page 1 holds Vera and 15 of the crowd.
+      await expect(viewer.scope.locator('confab-grid [aria-live="polite"]')).toHaveText('Page 1 of 2', { timeout: 30_000 });
+      await expect(viewer.tiles).toHaveCount(16);
+      const first = await expectOnlyVisibleFlows(viewer.page, 'page 1');
+      const firstIds = await visible(viewer.page);
+      const longest = Math.max(0, ...(await viewer.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)));
+
+      await viewer.scope.locator('confab-grid button[data-control="next-page"]').click();
+      await expect(viewer.scope.locator('confab-grid [aria-live="polite"]')).toHaveText('Page 2 of 2');
+      const second = await expectOnlyVisibleFlows(viewer.page, 'page 2');
+      expect((await flowing(viewer.page)).filter((id) => firstIds.includes(id)), 'page 1 video still flowing after turning the page').toEqual([]);
+      console.log('crowd', JSON.stringify({ publishers: 25, page1: first, page2: second, longestMainThreadTaskMsDuringBurst: Math.round(longest) }));
+    } finally {
+      await people.stop();
+      await viewer.close();
+    }
+  });
+
+  test('ten join/leave cycles of the element leave memory, DOM nodes and listeners flat', async ({ browser }) => {
+    const room = uniqueRoom('cycles');
+    const people = await crowd(LIVEKIT, room, 3, { prefix: 'cycle' });
+    const viewer = await Participant.open(browser, { room, name: 'Cleo', query: { video: 'on', audio: 'on' } });
+    const cdp = await viewer.context.newCDPSession(viewer.page);
+    const samples: Array<{ heapMB: number; nodes: number; listeners: number }> = [];
+    try {
+      for (let cycle = 0; cycle < 10; cycle++) {
+        await viewer.joined();
+        await expect(viewer.tiles).toHaveCount(4);
+        // Removing the element leaves the call and releases everything; a new one joins again.
+        await viewer.page.evaluate(() => {
+          const old = document.querySelector('confab-meeting')!;
+          // Names and values only: an Attr would keep the old element alive.
+          const attributes = [...old.attributes].filter((a) => !a.name.startsWith('data-') && a.name !== 'role' && a.name !== 'aria-label').map((a) => [a.name, a.value] as const);
+          const parent = old.parentElement!;
+          old.remove();
+          (window as unknown as { __next: () => void }).__next = () => {
+            const fresh = document.createElement('confab-meeting');
+            for (const [name, value] of attributes) fresh.setAttribute(name, value);
+            parent.append(fresh);
+          };
+        });
+        await expect.poll(() => viewer.page.evaluate(() => (window as unknown as { __confabTracks: MediaStreamTrack[] }).__confabTracks.filter((t) => t.readyState === 'live').length)).toBe(0);
+        await viewer.page.waitForTimeout(500);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+        samples.push({ heapMB: Math.round((usedSize / 2 ** 20) * 10) / 10, nodes, listeners: jsEventListeners });
+        await viewer.page.evaluate(() => (window as unknown as { __next: () => void }).__next());
+      }
+      console.log('cycles', JSON.stringify(samples));
+      // The first cycle loads chunks and fills caches; from the second on, nothing may pile up.
+      const [second, last] = [samples[1]!, samples.at(-1)!];
+      expect(last.listeners - second.listeners, 'event listeners gained over 8 cycles').toBeLessThan(8);
+      expect(last.nodes - second.nodes, 'DOM nodes gained over 8 cycles').toBeLessThan(200);
+      expect(last.heapMB - second.heapMB, 'heap MB gained over 8 cycles').toBeLessThan(8);
+    } finally {
+      await people.stop();
+      await viewer.close();
+    }
+  });
+});
