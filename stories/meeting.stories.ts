@@ -37,6 +37,11 @@ export const ParticipantsPanel: Story = {
   render: () => meeting(connected(participants(14, { hands: [5, 2], speaking: [3], muted: [1, 3], sharing: [4], poor: [6], reconnecting: [7] }), { panel: 'participants' })),
 };
 
+/** Someone pinned: the speaker layout with them on the stage, whoever speaks. */
+export const Pinned: Story = {
+  render: () => meeting(connected(participants(5, { speaking: [3] }), { pinned: 'p2' })),
+};
+
 /** The background picker with a built-in image chosen. */
 export const SettingsBackgroundImage: Story = {
   render: () =>

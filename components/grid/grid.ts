@@ -30,8 +30,10 @@ export class ConfabGrid extends LitElement {
       keys: [...people.filter((p) => p.screenshare).map((p) => `${p.identity}|screen`), ...people.map((p) => `${p.identity}|camera`)],
       speakers: s.activeSpeakers,
       local: s.localIdentity,
+      pinned: s.pinned,
+      layout: s.layout,
     };
-  }, (a, b) => a.local === b.local && sameList(a.keys, b.keys) && sameList(a.speakers, b.speakers));
+  }, (a, b) => a.local === b.local && a.pinned === b.pinned && a.layout === b.layout && sameList(a.keys, b.keys) && sameList(a.speakers, b.speakers));
   #speaker: { stage: string | null; strip: string[] } | null = null;
   #size = { width: 0, height: 0 };
   readonly #resize = new ResizeObserver(([entry]) => {
@@ -58,21 +60,31 @@ export class ConfabGrid extends LitElement {
     this.#resize.disconnect();
   }
 
-  #paged() {
-    return paginate(this.#meeting.slice.value?.keys ?? [], this._page, this.#meeting.context.value?.config.maxTiles ?? 16);
+  /** The keys in grid order: a pinned participant first. */
+  #keys(): string[] {
+    const view = this.#meeting.slice.value;
+    const keys = view?.keys ?? [];
+    const pinned = view?.pinned ? keys.filter((k) => k.startsWith(`${view.pinned}|`)) : [];
+    return pinned.length ? [...pinned, ...keys.filter((k) => !pinned.includes(k))] : keys;
   }
 
-  /** Speaker layout when asked for, or (layout="auto") while someone shares a screen. */
+  #paged() {
+    return paginate(this.#keys(), this._page, this.#meeting.context.value?.config.maxTiles ?? 16);
+  }
+
+  /** Speaker layout when asked for (setLayout() beats the option), or (auto) while someone shares a screen or is pinned. */
   #speakerMode(): boolean {
-    const layout = this.#meeting.context.value?.config.layout ?? 'auto';
-    const keys = this.#meeting.slice.value?.keys ?? [];
-    return keys.length > 1 && (layout === 'speaker' || (layout === 'auto' && keys.some((k) => k.endsWith('|screen'))));
+    const view = this.#meeting.slice.value;
+    const layout = view?.layout ?? this.#meeting.context.value?.config.layout ?? 'auto';
+    const keys = view?.keys ?? [];
+    const pinned = !!view?.pinned && keys.some((k) => k.startsWith(`${view.pinned}|`));
+    return keys.length > 1 && (layout === 'speaker' || (layout === 'auto' && (pinned || keys.some((k) => k.endsWith('|screen')))));
   }
 
   protected override willUpdate(): void {
     const view = this.#meeting.slice.value;
     // The stage is sticky: it changes only when someone else speaks or shares, never on silence.
-    this.#speaker = this.#speakerMode() ? speakerStage(view?.keys ?? [], view?.speakers ?? [], view?.local ?? null, this.#speaker?.stage ?? null) : null;
+    this.#speaker = this.#speakerMode() ? speakerStage(view?.keys ?? [], view?.speakers ?? [], view?.local ?? null, this.#speaker?.stage ?? null, view?.pinned ?? null) : null;
     this.dataset.layout = this.#speaker ? 'speaker' : 'grid';
     const { items, pages } = this.#paged();
     const height = this.#size.height - (pages > 1 ? PAGER_HEIGHT : 0);
@@ -96,8 +108,7 @@ export class ConfabGrid extends LitElement {
    * stops sending it (a track never attached would keep flowing). Proven by tests/e2e/crowd.spec.ts.
    */
   #offscreen(shown: readonly string[]) {
-    const keys = this.#meeting.slice.value?.keys ?? [];
-    const hidden = keys.filter((k) => !shown.includes(k));
+    const hidden = this.#keys().filter((k) => !shown.includes(k));
     return hidden.length ? html`<div class="offscreen" hidden>${repeat(hidden, (key) => key, (key) => this.#tile(key))}</div>` : nothing;
   }
 

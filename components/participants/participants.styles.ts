@@ -39,6 +39,19 @@ export const participantsStyles = css`
   button:hover {
     background: var(--_confab-surface-2);
   }
+  .pin {
+    inline-size: 2rem;
+    block-size: 2rem;
+    color: var(--_confab-muted-text);
+  }
+  .pin svg {
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+  }
+  .pin[aria-pressed='true'] {
+    background: var(--_confab-accent);
+    color: var(--_confab-on-accent);
+  }
   button:focus-visible,
   input:focus-visible,
   ul:focus-visible {

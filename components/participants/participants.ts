@@ -4,16 +4,16 @@ import { initials, isolate } from '../../src/core/text.js';
 import type { MeetingState, ParticipantView } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import type { Translate } from '../../src/i18n/i18n.js';
-import { camOffIcon, closeIcon, handIcon, micOffIcon, screenIcon } from '../shared/icons.js';
+import { camOffIcon, closeIcon, handIcon, micOffIcon, pinIcon, screenIcon } from '../shared/icons.js';
 import { participantsStyles } from './participants.styles.js';
 
-const select = (s: MeetingState) => ({ participants: s.participants, media: s.media, activeSpeakers: s.activeSpeakers });
-const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) => a.participants === b.participants && a.media === b.media && a.activeSpeakers === b.activeSpeakers;
+const select = (s: MeetingState) => ({ participants: s.participants, media: s.media, activeSpeakers: s.activeSpeakers, pinned: s.pinned });
+const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) => a.participants === b.participants && a.media === b.media && a.activeSpeakers === b.activeSpeakers && a.pinned === b.pinned;
 
 /** A state shown as an icon, with its words for assistive technology and as a tooltip. */
 const state = (icon: unknown, label: string, cls = '') => html`<span class=${cls} role="img" aria-label=${label} title=${label}>${icon}</span>`;
 
-function row(p: ParticipantView, t: Translate) {
+function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: string | null) => void) {
   const name = isolate(p.name);
   const quality = p.reconnecting ? t('tile.reconnecting') : p.quality === 'poor' || p.quality === 'lost' ? t(`people.quality.${p.quality}`) : null;
   return html`<li
@@ -31,6 +31,9 @@ function row(p: ParticipantView, t: Translate) {
       ${p.screenshare ? state(screenIcon, t('people.sharing')) : nothing} ${p.microphone ? nothing : state(micOffIcon, t('tile.muted'))}
       ${p.camera ? nothing : state(camOffIcon, t('tile.cameraOff'))}
     </span>
+    <button type="button" class="pin" data-control="pin" aria-pressed=${String(pinned)} aria-label=${t('people.pin', { name })} title=${t('people.pin', { name })} @click=${() => pin(pinned ? null : p.identity)}>
+      ${pinIcon}
+    </button>
   </li>`;
 }
 
@@ -94,7 +97,7 @@ export class ConfabParticipants extends LitElement {
       ${searching ? html`<input type="search" aria-label=${t('people.search')} placeholder=${t('people.search')} .value=${this.#query} @input=${this.#onInput} />` : nothing}
       ${shown.length
         ? html`<ul aria-labelledby="people-title" tabindex="0">
-            ${shown.map((p) => row(p, t))}
+            ${shown.map((p) => row(p, t, view.pinned === p.identity, (identity) => void actions.pin(identity).catch(() => undefined)))}
           </ul>`
         : html`<p class="empty">${t('people.noMatch', { query: this.#query.trim() })}</p>`}`;
   }

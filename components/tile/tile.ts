@@ -26,7 +26,7 @@ export class ConfabTile extends LitElement {
     (s) => {
       const p = this.identity ? participantView(s, this.identity) : undefined;
       // Reactions as a string of `key:emoji` (shallow equality sees a change only when one comes or goes).
-      return p && { ...p, reactions: s.reactions.filter((r) => r.identity === this.identity).map((r) => `${r.key}:${r.emoji}`).join(' ') };
+      return p && { ...p, pinned: s.pinned === this.identity, reactions: s.reactions.filter((r) => r.identity === this.identity).map((r) => `${r.key}:${r.emoji}`).join(' ') };
     },
   );
   constructor() {
@@ -61,6 +61,7 @@ export class ConfabTile extends LitElement {
     const away = !!p && (p.reconnecting || p.quality === 'lost');
     this.toggleAttribute('data-reconnecting', away);
     this.toggleAttribute('data-hand-raised', !screen && !!p?.handRaisedAt);
+    this.toggleAttribute('data-pinned', !!p?.pinned);
     if (p && p.quality !== 'unknown') this.dataset.quality = p.quality;
     else delete this.dataset.quality;
   }

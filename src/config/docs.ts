@@ -104,6 +104,8 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
     signature: 'emoji',
     doc: 'shows an emoji over your tile for everyone for a few seconds (one of 👍 👏 😂 😮 ❤️ 🎉; reliable data on the topic `confab.reaction`); rejects `bad-argument` for others, `reactions-disabled`, `not-connected`, `rate-limited` above 5 in 3 seconds',
   },
+  pin: { signature: 'identity | null', doc: 'puts that participant on the stage (speaker layout) for you alone, `data-pinned` on their tile; `null` unpins; rejects `bad-argument` for someone not in the room' },
+  setLayout: { signature: 'layout', doc: '`auto`, `grid` or `speaker`, live (beats the `layout` option until it changes); in `grid` a pinned participant comes first' },
   getState: { signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 };
 

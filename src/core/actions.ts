@@ -31,6 +31,9 @@ export interface MeetingActions {
   raiseHand(on: boolean): Promise<void>;
   /** Sends one of the offered emoji (rejects `bad-argument`, `reactions-disabled`, `not-connected`, `rate-limited`). */
   sendReaction(emoji: string): Promise<void>;
+  /** Pins a participant to the stage (null: unpins). */
+  pin(identity: string | null): Promise<void>;
+  setLayout(layout: 'auto' | 'grid' | 'speaker'): Promise<void>;
   /** Background blur on or off. */
   setBlur(on: boolean): Promise<void>;
   /** A virtual background image (null: none). */

@@ -2,6 +2,7 @@
 // helper's methods and embed.md's table are all derived from it: a new command is one entry here,
 // its action in meeting.ts and its line in src/config/docs.ts. Pure and tiny: the host helper
 // bundles it (no Lit, no SDK, no DOM, no docs).
+import { LAYOUTS, type Layout } from '../config/schema.js';
 import { PANELS, type MeetingSnapshot, type Panel } from './types.js';
 
 /** A failure with a stable code, for promises the host awaits (`error.code`). */
@@ -32,6 +33,17 @@ const panel: Validator<Panel> = (value, name) => {
   return value as Panel;
 };
 
+const identityOrNull: Validator<string | null> = (value, name) => {
+  if (value === null) return null;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 256) throw new ConfabError('bad-argument', `${name} expects an identity or null`);
+  return value;
+};
+
+const layout: Validator<Layout> = (value, name) => {
+  if (typeof value !== 'string' || !(LAYOUTS as readonly string[]).includes(value)) throw new ConfabError('bad-argument', `${name} expects one of ${LAYOUTS.join(', ')}`);
+  return value as Layout;
+};
+
 const urlOrNull: Validator<string | null> = (value, name) => {
   if (value === null) return null;
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) throw new ConfabError('bad-argument', `${name} expects a URL or null`);
@@ -55,6 +67,8 @@ export const COMMANDS = {
   setBackgroundImage: { args: [urlOrNull] },
   raiseHand: { args: [bool] },
   sendReaction: { args: [text] },
+  pin: { args: [identityOrNull] },
+  setLayout: { args: [layout] },
   getState: { args: [] },
 } as const satisfies Record<string, Entry>;
 

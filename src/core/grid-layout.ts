@@ -34,16 +34,20 @@ export function paginate<T>(items: readonly T[], page: number, perPage: number):
 }
 
 /**
- * The speaker layout: one tile on the stage, the rest in a strip. A shared screen takes the stage;
- * otherwise the loudest remote speaker; otherwise whoever was there before (no flicker when people
- * pause); otherwise the first remote camera. Keys are "identity|source".
+ * The speaker layout: one tile on the stage, the rest in a strip. The pinned participant takes the
+ * stage (their shared screen if they share, else their camera); otherwise a shared screen; otherwise
+ * the loudest remote speaker; otherwise whoever was there before (no flicker when people pause);
+ * otherwise the first remote camera. Keys are "identity|source".
  */
 export function speakerStage(
   keys: readonly string[],
   speakers: readonly string[],
   localIdentity: string | null,
   previous: string | null,
+  pinned: string | null = null,
 ): { stage: string | null; strip: string[] } {
+  const pin = pinned ? [`${pinned}|screen`, `${pinned}|camera`].find((k) => keys.includes(k)) : undefined;
+  if (pin) return { stage: pin, strip: keys.filter((k) => k !== pin) };
   const screen = keys.find((k) => k.endsWith('|screen'));
   const speaker = speakers.find((id) => id !== localIdentity && keys.includes(`${id}|camera`));
   const remote = keys.find((k) => k.endsWith('|camera') && !k.startsWith(`${localIdentity ?? ''}|`));

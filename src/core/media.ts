@@ -121,6 +121,20 @@ export class LocalMedia {
     this.#replace(kind, raw, output);
   }
 
+  /** Shows the camera as the pipeline outputs it (the preview and the local tile alike), following every change. */
+  attachCamera(element: HTMLVideoElement): () => void {
+    const show = (track: MediaStreamTrack | null) => {
+      const current = (element.srcObject as MediaStream | null)?.getVideoTracks()[0] ?? null;
+      if (current !== track) element.srcObject = track ? new MediaStream([track]) : null;
+    };
+    show(this.output('camera'));
+    const unsubscribe = this.subscribe((kind, track) => kind === 'camera' && show(track));
+    return () => {
+      unsubscribe();
+      element.srcObject = null;
+    };
+  }
+
   /** Puts a processor in the pipeline (or takes it out); a running device is restarted through it. */
   async setProcessor(kind: InputKind, processor: MediaProcessor | null): Promise<void> {
     const running = this.#sources[kind].raw;

@@ -1,8 +1,9 @@
 // The per-element meeting: the store, the actions components and commands call, and a lazily loaded
 // session. No livekit-client and no Lit here.
-import type { MeetingConfig } from '../config/schema.js';
+import type { Layout, MeetingConfig } from '../config/schema.js';
 import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
 import { CHAT_MAX_CHARS, markRead, tooLong } from './chat-state.js';
+import { LayoutControl } from './layout.js';
 import { Presence } from './presence.js';
 import { BackgroundControl, type EffectsModule, type ExplicitBackground } from './background.js';
 import { ConfabError } from './commands.js';
@@ -44,6 +45,7 @@ export class Meeting implements MeetingActions {
   readonly #credentials = new CredentialSource();
   readonly #options: Required<Omit<MeetingOptions, 'preferences' | 'loadEffects'>>;
   readonly #background: BackgroundControl;
+  readonly #layout = new LayoutControl(this.store);
   readonly #presence = new Presence({ enabled: () => this.#config.reactions, state: () => this.store.getState(), session: () => this.#session });
   #session: SessionPort | null = null;
   #join: AbortController | null = null;
@@ -248,9 +250,11 @@ export class Meeting implements MeetingActions {
   setBackgroundImage = (url: string | null): Promise<void> => this.#background.setImage(url, this.#disposed);
   setBlurStrength = (strength: number): void => this.#background.setStrength(strength);
 
-  // Raise hand and reactions: src/core/presence.ts.
+  // Raise hand and reactions: src/core/presence.ts; pin and layout: src/core/layout.ts.
   raiseHand = (on: boolean): Promise<void> => this.#presence.raiseHand(on, this.#disposed);
   sendReaction = (emoji: string): Promise<void> => this.#presence.sendReaction(emoji, this.#disposed);
+  pin = (identity: string | null): Promise<void> => this.#layout.pin(identity, this.#disposed);
+  setLayout = (layout: Layout): Promise<void> => this.#layout.setLayout(layout, this.#disposed);
 
   async setScreenShare(on: boolean): Promise<void> {
     this.#alive();
@@ -311,26 +315,12 @@ export class Meeting implements MeetingActions {
 
   attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void {
     const { localIdentity } = this.store.getState();
-    if (ref.source === 'camera' && (ref.identity === null || ref.identity === localIdentity)) return this.#attachLocal(element);
+    if (ref.source === 'camera' && (ref.identity === null || ref.identity === localIdentity)) return this.media.attachCamera(element);
     return ref.identity && this.#session ? this.#session.attachVideo(ref.identity, ref.source, element) : () => undefined;
   }
 
   attachAudio(identity: string, element: HTMLAudioElement): () => void {
     return this.#session?.attachAudio(identity, element) ?? (() => undefined);
-  }
-
-  /** The local camera, as the pipeline outputs it (the preview and the local tile alike). */
-  #attachLocal(element: HTMLVideoElement): () => void {
-    const show = (track: MediaStreamTrack | null) => {
-      const current = (element.srcObject as MediaStream | null)?.getVideoTracks()[0] ?? null;
-      if (current !== track) element.srcObject = track ? new MediaStream([track]) : null;
-    };
-    show(this.media.output('camera'));
-    const unsubscribe = this.media.subscribe((kind, track) => kind === 'camera' && show(track));
-    return () => {
-      unsubscribe();
-      element.srcObject = null;
-    };
   }
 
   snapshot(): MeetingSnapshot {

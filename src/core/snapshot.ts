@@ -25,7 +25,8 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     screenshare: local?.screenshare ?? false,
     blur: s.background.mode === 'blur',
     handRaised: (local?.handRaisedAt ?? 0) > 0,
-    layout,
+    layout: s.layout ?? layout,
+    pinned: s.pinned,
     panel: s.panel,
     unread: unreadCount(s),
   };

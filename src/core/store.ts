@@ -20,6 +20,8 @@ export function initialState(): MeetingState {
     audioBlocked: false,
     handAllowed: false,
     reactions: [],
+    pinned: null,
+    layout: null,
     pending: { microphone: false, camera: false, screenshare: false, join: false },
     deviceErrors: [],
     devices: {

@@ -198,6 +198,10 @@ export interface MeetingState {
   handAllowed: boolean;
   /** Reactions floating over tiles now, oldest first (the reactions adapter adds and removes them). */
   reactions: readonly ReactionView[];
+  /** The participant pinned to the stage (pin()), or null. */
+  pinned: string | null;
+  /** The layout set live (setLayout()); null: the `layout` option's. */
+  layout: 'auto' | 'grid' | 'speaker' | null;
   /** Set by an action while it runs. */
   pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
   deviceErrors: readonly DeviceError[];
@@ -236,6 +240,8 @@ export interface MeetingSnapshot {
   /** Our own hand is up. */
   handRaised: boolean;
   layout: string;
+  /** The pinned participant's identity, or null. */
+  pinned: string | null;
   panel: string | null;
   /** Chat messages from others not seen yet. */
   unread: number;

@@ -9,4 +9,5 @@ export const enPeople = {
   'people.sharing': 'Sharing their screen',
   'people.quality.poor': 'Poor connection',
   'people.quality.lost': 'Connection lost',
+  'people.pin': 'Pin {name} to the stage',
 } as const;

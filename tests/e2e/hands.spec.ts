@@ -57,13 +57,37 @@ test('three people: a raised hand shows on the tile for everyone, is announced t
     await expect(rows.nth(1).getByRole('img', { name: 'Microphone off' })).toHaveCount(0);
     await bob.control('microphone').click();
     await expect(rows.nth(1).getByRole('img', { name: 'Microphone off' })).toBeVisible();
-    // Focus moved into the panel; Escape closes it and gives focus back to its button.
+    // Focus moved into the panel.
     await expect(cy.scope.locator('confab-participants button[data-control="close-participants"]')).toBeFocused();
+
+    // Cy pins Bob from the panel: Bob takes the stage of Cy's screen (nobody else's).
+    const pinBob = rows.nth(1).locator('button[data-control="pin"]');
+    await expect(pinBob).toHaveAccessibleName(/^Pin .*Bob.* to the stage$/);
+    await pinBob.click();
+    await expect(pinBob).toHaveAttribute('aria-pressed', 'true');
+    const grid = cy.scope.locator('confab-grid');
+    await expect(grid).toHaveAttribute('data-layout', 'speaker');
+    await expect(grid.locator('.stage confab-tile')).toHaveAttribute('data-pinned', '');
+    await expect(grid.locator('.stage confab-tile')).toContainText('Bob');
+    await expect(ada.scope.locator('confab-grid')).toHaveAttribute('data-layout', 'grid');
+    type Commands = { getState(): Promise<{ identity: string; pinned: string | null; layout: string }>; setLayout(l: string): Promise<void>; pin(i: string | null): Promise<void> };
+    const meetingOf = (p: Participant) => p.meeting.evaluate((m) => (m as unknown as Commands).getState());
+    expect((await meetingOf(cy)).pinned).toBe((await meetingOf(bob)).identity);
+    // setLayout('grid') live: no stage, the pinned tile first; unpinning returns to the usual order.
+    await cy.meeting.evaluate((m) => (m as unknown as Commands).setLayout('grid'));
+    await expect(grid).toHaveAttribute('data-layout', 'grid');
+    await expect(grid.locator('.grid > confab-tile').first()).toHaveAttribute('data-pinned', '');
+    expect((await meetingOf(cy)).layout).toBe('grid');
+    await cy.meeting.evaluate((m) => (m as unknown as Commands).pin(null));
+    await expect(cy.scope.locator('confab-tile[data-pinned]')).toHaveCount(0);
+    await cy.meeting.evaluate((m) => (m as unknown as Commands).setLayout('auto'));
 
     await hand.click();
     await expect(hand).toHaveAttribute('aria-pressed', 'false');
     for (const p of [bob, cy]) await expect(p.tileOf(ada)).not.toHaveAttribute('data-hand-raised', '');
     await expect.poll(order).toEqual(['Bob ✋', 'Cy (you)', 'Ada']);
+    // Escape closes the panel and gives focus back to its button.
+    await cy.scope.locator('confab-participants button[data-control="close-participants"]').focus();
     await cy.page.keyboard.press('Escape');
     await expect(cy.meeting).not.toHaveAttribute('data-panel', /.*/);
     await expect(people).toBeFocused();

@@ -125,6 +125,11 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'meeting--settings-open': async (page) => {
     await expect(page.locator('confab-settings dialog')).toHaveAttribute('open', '');
   },
+  'meeting--pinned': async (page) => {
+    await expect(page.locator('confab-grid')).toHaveAttribute('data-layout', 'speaker');
+    await expect(page.locator('confab-grid .stage confab-tile')).toHaveAttribute('data-identity', 'p2');
+    await expect(page.locator('confab-tile[data-pinned]')).toHaveCount(1);
+  },
   'meeting--participants-panel': async (page) => {
     const panel = page.locator('confab-participants');
     await expect(page.locator('confab-meeting')).toHaveAttribute('data-panel', 'participants');

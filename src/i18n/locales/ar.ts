@@ -160,4 +160,5 @@ export const ar: Catalogue = {
   'reaction.surprised': 'دهشة',
   'reaction.heart': 'قلب',
   'reaction.party': 'احتفال',
+  'people.pin': 'تثبيت {name} في العرض الرئيسي',
 };

@@ -160,4 +160,5 @@ export const de: Catalogue = {
   'reaction.surprised': 'Überrascht',
   'reaction.heart': 'Herz',
   'reaction.party': 'Feiern',
+  'people.pin': '{name} auf die Bühne heften',
 };

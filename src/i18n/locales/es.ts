@@ -160,4 +160,5 @@ export const es: Catalogue = {
   'reaction.surprised': 'Sorpresa',
   'reaction.heart': 'Corazón',
   'reaction.party': 'Celebración',
+  'people.pin': 'Fijar a {name} en el escenario',
 };

@@ -160,4 +160,5 @@ export const fr: Catalogue = {
   'reaction.surprised': 'Surprise',
   'reaction.heart': 'Cœur',
   'reaction.party': 'Fête',
+  'people.pin': 'Épingler {name} en grand',
 };

@@ -160,4 +160,5 @@ export const ja: Catalogue = {
   'reaction.surprised': '驚き',
   'reaction.heart': 'ハート',
   'reaction.party': 'お祝い',
+  'people.pin': '{name} を大きく固定表示',
 };

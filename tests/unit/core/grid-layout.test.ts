@@ -63,3 +63,17 @@ describe('speaker layout', () => {
     expect(result.strip).toEqual(k.filter((x) => x !== stage));
   });
 });
+
+describe('speaker layout with a pin', () => {
+  const keys = ['me|camera', 'ada|screen', 'ada|camera', 'bob|camera'];
+  it.each([
+    ['the pinned camera beats a shared screen and a speaker', 'bob', ['ada'], 'bob|camera'],
+    ['a pinned participant who shares is on stage with the screen', 'ada', ['bob'], 'ada|screen'],
+    ['pinning yourself puts you on stage', 'me', ['bob'], 'me|camera'],
+    ['a pin for someone gone is ignored', 'zed', ['bob'], 'ada|screen'],
+  ] as const)('%s', (_label, pinned, speakers, stage) => {
+    const result = speakerStage(keys, speakers, 'me', null, pinned);
+    expect(result.stage).toBe(stage);
+    expect(result.strip).toEqual(keys.filter((x) => x !== stage));
+  });
+});
