@@ -1,26 +1,9 @@
 import { css } from 'lit';
+import { panelStyles } from '../shared/panel.styles.js';
 
-export const chatStyles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    block-size: 100%;
-    min-block-size: 0;
-    background: var(--_confab-surface);
-    color: var(--_confab-text);
-  }
-  header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.5rem 0.5rem 0.5rem 1rem;
-    border-block-end: 1px solid var(--_confab-surface-2);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.05rem;
-  }
+export const chatStyles = [
+  panelStyles,
+  css`
   button {
     all: unset;
     box-sizing: border-box;
@@ -188,4 +171,5 @@ export const chatStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-`;
+`,
+];

@@ -27,8 +27,7 @@ export class ConfabControlBar extends LitElement {
       pendingMic: s.pending.microphone,
       pendingCam: s.pending.camera,
       pendingScreen: s.pending.screenshare,
-      chatOpen: s.panel === 'chat',
-      peopleOpen: s.panel === 'participants',
+      panel: s.panel,
       people: s.participants.size,
       unread: unreadCount(s),
       background: s.background,
@@ -70,39 +69,21 @@ export class ConfabControlBar extends LitElement {
     </button>`;
   }
 
-  /** Opens and closes the chat; the unread count is in its name (the announcer says it, politely and batched). */
-  #chatButton(open: boolean, unread: number) {
-    const ctx = this.#meeting.context.value;
-    if (!ctx) return nothing;
-    const { t, actions } = ctx;
-    const name = unread ? t('chat.openUnread', { count: unread }) : t('chat.open');
+  /**
+   * Opens and closes a side panel. The chat's unread count and the room's head count are in the
+   * button's name (the announcer says new messages, politely and batched) and in its badge.
+   */
+  #panelButton(panel: 'chat' | 'participants', open: boolean, name: string, icon: unknown, badge: unknown) {
+    const actions = this.#meeting.context.value?.actions;
     return html`<button
       type="button"
-      data-control="chat"
+      data-control=${panel}
       aria-pressed=${String(open)}
       aria-label=${name}
       title=${name}
-      @click=${() => (open ? actions.closePanel() : void actions.openPanel('chat').catch(() => undefined))}
+      @click=${() => (open ? actions?.closePanel() : void actions?.openPanel(panel).catch(() => undefined))}
     >
-      ${chatIcon}${unread ? html`<span class="badge" aria-hidden="true" data-unread=${unread}>${unread > 99 ? '99+' : unread}</span>` : nothing}
-    </button>`;
-  }
-
-  /** Opens and closes the participants panel; how many are in the room is in its name and badge. */
-  #peopleButton(open: boolean, count: number) {
-    const ctx = this.#meeting.context.value;
-    if (!ctx) return nothing;
-    const { t, actions } = ctx;
-    const name = t('people.open', { count });
-    return html`<button
-      type="button"
-      data-control="participants"
-      aria-pressed=${String(open)}
-      aria-label=${name}
-      title=${name}
-      @click=${() => (open ? actions.closePanel() : void actions.openPanel('participants').catch(() => undefined))}
-    >
-      ${peopleIcon}<span class="badge count" aria-hidden="true">${count > 99 ? '99+' : count}</span>
+      ${icon}${badge}
     </button>`;
   }
 
@@ -184,8 +165,18 @@ export class ConfabControlBar extends LitElement {
         : nothing}
       ${ctx.config.reactions ? this.#handButton(s.hand, s.handAllowed) : nothing}
       ${ctx.config.reactions ? this.#reactionsButton() : nothing}
-      ${ctx.config.participants ? this.#peopleButton(s.peopleOpen, s.people) : nothing}
-      ${ctx.config.chat ? this.#chatButton(s.chatOpen, s.unread) : nothing}
+      ${ctx.config.participants
+        ? this.#panelButton('participants', s.panel === 'participants', t('people.open', { count: s.people }), peopleIcon, html`<span class="badge count" aria-hidden="true">${badge(s.people)}</span>`)
+        : nothing}
+      ${ctx.config.chat
+        ? this.#panelButton(
+            'chat',
+            s.panel === 'chat',
+            s.unread ? t('chat.openUnread', { count: s.unread }) : t('chat.open'),
+            chatIcon,
+            s.unread ? html`<span class="badge" aria-hidden="true" data-unread=${s.unread}>${badge(s.unread)}</span>` : nothing,
+          )
+        : nothing}
       <button
         type="button"
         data-control="settings"
@@ -202,3 +193,6 @@ export class ConfabControlBar extends LitElement {
     `;
   }
 }
+
+/** A count as a badge shows it. */
+const badge = (n: number) => (n > 99 ? '99+' : n);

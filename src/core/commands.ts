@@ -33,22 +33,22 @@ const panel: Validator<Panel> = (value, name) => {
   return value as Panel;
 };
 
-const identityOrNull: Validator<string | null> = (value, name) => {
-  if (value === null) return null;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 256) throw new ConfabError('bad-argument', `${name} expects an identity or null`);
-  return value;
-};
 
 const layout: Validator<Layout> = (value, name) => {
   if (typeof value !== 'string' || !(LAYOUTS as readonly string[]).includes(value)) throw new ConfabError('bad-argument', `${name} expects one of ${LAYOUTS.join(', ')}`);
   return value as Layout;
 };
 
-const urlOrNull: Validator<string | null> = (value, name) => {
-  if (value === null) return null;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) throw new ConfabError('bad-argument', `${name} expects a URL or null`);
-  return value;
-};
+/** A non-empty string of at most `max` characters, or null. */
+const stringOrNull =
+  (max: number, what: string): Validator<string | null> =>
+  (value, name) => {
+    if (value === null) return null;
+    if (typeof value !== 'string' || value.length === 0 || value.length > max) throw new ConfabError('bad-argument', `${name} expects ${what} or null`);
+    return value;
+  };
+const urlOrNull = stringOrNull(2048, 'a URL');
+const identityOrNull = stringOrNull(256, 'an identity');
 
 interface Entry {
   args: readonly Validator<unknown>[];
