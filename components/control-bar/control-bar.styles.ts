@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const controlBarStyles = css`
   :host {
+    position: relative;
     display: flex;
     justify-content: center;
     gap: 0.75rem;
@@ -22,6 +23,83 @@ export const controlBarStyles = css`
   }
   button:hover {
     background: var(--_confab-surface-3);
+  }
+  /* A narrow box (src/core/toolbar.ts barMetrics mirrors these sizes). */
+  :host([data-compact]) {
+    gap: 6px;
+    padding: 8px;
+  }
+  :host([data-compact]) button {
+    inline-size: 44px;
+    block-size: 44px;
+  }
+  :host([data-compact]) button.leave {
+    inline-size: 56px;
+  }
+  /* The menu hangs from the bar's end, so it never leaves a narrow box. */
+  .more {
+    display: inline-grid;
+  }
+  .menu {
+    position: absolute;
+    inset-block-end: 100%;
+    inset-inline-end: 0.5rem;
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 14rem;
+    max-inline-size: calc(100% - 1rem);
+    max-block-size: calc(100cqb - 5.5rem);
+    overflow: auto;
+    padding: 0.4rem;
+    border-radius: var(--_confab-radius);
+    background: var(--_confab-surface);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+    z-index: 2;
+  }
+  .menu[hidden] {
+    display: none;
+  }
+  /* In the menu each control is a row with its name written out (the name it already has). */
+  .menu button,
+  :host([data-compact]) .menu button {
+    display: flex;
+    justify-content: start;
+    gap: 0.75rem;
+    inline-size: 100%;
+    block-size: 2.75rem;
+    padding-inline: 0.6rem;
+    border-radius: calc(var(--_confab-radius) / 2);
+  }
+  .menu button::after {
+    content: attr(aria-label);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .menu .picker {
+    position: static;
+    translate: none;
+    box-shadow: none;
+    flex-wrap: wrap;
+    background: var(--_confab-surface-2);
+  }
+  .menu .picker button,
+  :host([data-compact]) .menu .picker button {
+    inline-size: 2.5rem;
+    padding: 0;
+    justify-content: center;
+  }
+  .menu .picker button::after {
+    content: none;
+  }
+  .menu .reactions {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .menu .badge {
+    position: static;
+    margin-inline-start: auto;
+    order: 2;
   }
   button:focus-visible {
     outline: 3px solid var(--_confab-focus);

@@ -59,7 +59,8 @@ export const meetingStyles = [
     box-sizing: border-box;
   }
   .root {
-    container: confab / inline-size;
+    /* A size container: the control bar's menu and the pre-join fit the widget's height too. */
+    container: confab / size;
   }
   .layout {
     position: absolute;
@@ -86,6 +87,8 @@ export const meetingStyles = [
       grid-template-columns: minmax(0, 1fr);
     }
     .side-panel {
+      /* Out of the grid's second column (absent here), or the sheet would be 0 px wide. */
+      grid-area: auto;
       position: absolute;
       inset-inline: 0;
       inset-block-end: 0;

@@ -251,7 +251,12 @@ export class ConfabMeeting extends LitElement {
     const closedFromInside = was && this.renderRoot.querySelector(`confab-${was}`)?.matches(':focus-within');
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>(`confab-${open}`)?.focus();
-      else if (closedFromInside) this.renderRoot.querySelector('confab-control-bar')?.shadowRoot?.querySelector<HTMLElement>(`[data-control="${was}"]`)?.focus();
+      else if (closedFromInside) {
+        // Back to the panel's button, or to "More" when that button is in the bar's menu.
+        const bar = this.renderRoot.querySelector('confab-control-bar')?.shadowRoot;
+        const button = bar?.querySelector<HTMLElement>(`[data-control="${was}"]`);
+        (button?.closest('.menu') ? bar?.querySelector<HTMLElement>('[data-control="more"]') : button)?.focus();
+      }
     });
   }
 

@@ -21,6 +21,8 @@ export const prejoinStyles = [
   .preview {
     position: relative;
     aspect-ratio: 16 / 9;
+    /* In a short box the preview gives up height first (the widget is a size container). */
+    max-block-size: max(7rem, 45cqb);
     border-radius: var(--_confab-radius);
     overflow: hidden;
     background: #000;
@@ -105,6 +107,11 @@ export const prejoinStyles = [
     background: var(--_confab-accent);
     color: var(--_confab-on-accent);
     font-weight: 600;
+    /* Join never sits below the fold: in a short box it sticks to the bottom while the form scrolls. */
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    box-shadow: 0 0.5rem 0 0.5rem var(--_confab-bg);
   }
   button[aria-busy='true'] {
     opacity: 0.6;

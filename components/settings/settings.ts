@@ -12,14 +12,34 @@ export class ConfabSettings extends LitElement {
   static override styles = [
     backgroundStyles,
     css`
+    /* The dialog covers the widget's box (set on open), not the page: its card fits the box. */
     dialog {
-      inline-size: min(92vw, 26rem);
+      position: fixed;
+      inset: var(--_box-top, 0) auto auto var(--_box-left, 0);
+      inline-size: var(--_box-width, 100vw);
+      block-size: var(--_box-height, 100vh);
+      max-inline-size: none;
+      max-block-size: none;
+      margin: 0;
+      padding: 0.5rem;
       border: 0;
+      background: transparent;
+      color: var(--_confab-text);
+      font: inherit;
+      box-sizing: border-box;
+    }
+    dialog[open] {
+      display: grid;
+      place-items: center;
+    }
+    .card {
+      box-sizing: border-box;
+      inline-size: min(100%, 26rem);
+      max-block-size: 100%;
+      overflow: auto;
       border-radius: var(--_confab-radius);
       padding: 1.25rem;
       background: var(--_confab-surface);
-      color: var(--_confab-text);
-      font: inherit;
     }
     dialog::backdrop {
       background: rgb(0 0 0 / 0.5);
@@ -67,6 +87,7 @@ export class ConfabSettings extends LitElement {
     if (!dialog) return;
     if (open && !dialog.open) {
       this.#returnFocus = deepActiveElement();
+      this.#fitToBox();
       dialog.showModal();
       // The fields render in their own update: move focus to the first once it exists.
       const first = dialog.querySelector<LitElement>('confab-device-select');
@@ -74,6 +95,19 @@ export class ConfabSettings extends LitElement {
     } else if (!open && dialog.open) {
       dialog.close();
     }
+  }
+
+  /** Places the dialog over the meeting's own box (the element in a page, or the whole iframe). */
+  #fitToBox() {
+    const root = this.getRootNode();
+    const box = (root instanceof ShadowRoot ? root.host : this.closest('confab-meeting'))?.getBoundingClientRect();
+    if (!box) return;
+    const px = (n: number) => `${Math.round(n)}px`;
+    // Through the CSSOM, never a style attribute: a strict CSP allows it.
+    this.style.setProperty('--_box-top', px(Math.max(0, box.top)));
+    this.style.setProperty('--_box-left', px(Math.max(0, box.left)));
+    this.style.setProperty('--_box-width', px(Math.min(box.width, innerWidth)));
+    this.style.setProperty('--_box-height', px(Math.min(box.height, innerHeight)));
   }
 
   #onClose = () => {
@@ -87,7 +121,7 @@ export class ConfabSettings extends LitElement {
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return nothing;
     const { t, actions, config } = ctx;
-    return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}>
+    return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}><div class="card">
       <h2 id="settings-title">${t('settings.title')}</h2>
       <div class="fields">
         ${view.open
@@ -98,7 +132,7 @@ export class ConfabSettings extends LitElement {
           : nothing}
       </div>
       <div class="actions"><button type="button" data-control="close-settings" @click=${() => actions.closePanel()}>${t('settings.close')}</button></div>
-    </dialog>`;
+    </div></dialog>`;
   }
 }
 
