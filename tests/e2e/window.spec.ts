@@ -34,7 +34,7 @@ test('in an iframe without the fullscreen permission the button is not offered; 
       const frame = document.querySelector('iframe')!;
       frame.allow = frame.allow.replace(/;\s*fullscreen/, '');
       frame.allowFullscreen = false;
-      frame.src = frame.src;
+      frame.contentWindow!.location.replace(frame.src);
     });
     await ada.joined();
     await expect(ada.scope.locator('confab-control-bar [data-control="camera"]')).toBeVisible();
