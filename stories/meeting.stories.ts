@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { connected, meeting, participants, prejoin } from './fixtures.js';
 
 /**
@@ -57,4 +58,17 @@ export const SettingsBackgroundImage: Story = {
 export const SettingsBackgroundUnavailable: Story = {
   render: () =>
     meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings', background: { mode: 'blur', image: null, strength: 0.6, active: false, status: 'unavailable', progress: 0, reason: 'csp' } }),
+};
+
+/** The room is being recorded: everyone in it sees a badge. */
+export const Recording: Story = { render: () => meeting(connected(participants(3), { recording: true })) };
+
+/** A narrow box: microphone, camera, chat and Leave stay in the bar; the rest is under "More". */
+export const NarrowBox: Story = {
+  render: () => html`<div class="narrow-box">${meeting(connected(participants(3)))}</div>
+    <style>
+      .narrow-box {
+        inline-size: 300px;
+      }
+    </style>`,
 };

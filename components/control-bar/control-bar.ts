@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
@@ -233,6 +234,7 @@ export class ConfabControlBar extends LitElement {
     const { t, actions, config } = ctx;
     const quietly = (work: Promise<unknown>) => work.then(() => undefined, () => undefined);
     // The optional controls, in the order they show; fitControls keeps the important ones in the bar.
+    // Keyed (repeat): when the width changes, a button keeps its element, and so the focus.
     const optional: Array<[OptionalControl, unknown]> = [
       ['blur', blurToggle(t, s.background, actions)],
       ['screenshare', this.#canShare(config.screenshare) ? this.#toggle('screenshare', s.screenshare, s.pendingScreen, [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')], screenIcon, () => quietly(actions.setScreenShare(!s.screenshare))) : null],
@@ -259,7 +261,7 @@ export class ConfabControlBar extends LitElement {
     return html`
       ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => quietly(actions.setMicrophone(!s.microphone)))}
       ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => quietly(actions.setCamera(!s.camera)))}
-      ${inline.map(item)} ${menu.length ? this.#more(t('controls.more'), menu.map(item)) : nothing}
+      ${repeat(inline, (id) => id, item)} ${menu.length ? this.#more(t('controls.more'), repeat(menu, (id) => id, item)) : nothing}
       <button type="button" class="leave" data-control="leave" aria-label=${t('controls.leave')} title=${t('controls.leave')} @click=${() => void quietly(actions.leave())}>
         ${leaveIcon}
       </button>
@@ -271,7 +273,7 @@ export class ConfabControlBar extends LitElement {
    * buttons, each with its name written out). Escape or a press outside closes it; so does using
    * an item that opens something else (a panel, the settings dialog, the reaction picker stays).
    */
-  #more(label: string, items: unknown[]) {
+  #more(label: string, items: unknown) {
     return html`<div
       class="more"
       @keydown=${(e: KeyboardEvent) => {

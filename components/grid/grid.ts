@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { gridDimensions, paginate, speakerStage } from '../../src/core/grid-layout.js';
+import { gridDimensions, paginate, promoteSpeakers, reconcileOrder, speakerStage } from '../../src/core/grid-layout.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { orderedParticipants } from '../../src/core/store.js';
 import type { TileSource } from '../../src/core/types.js';
@@ -60,10 +60,15 @@ export class ConfabGrid extends LitElement {
     this.#resize.disconnect();
   }
 
+  /** The tiles' order, kept across updates (reconcileOrder), with speakers promoted (promoteSpeakers). */
+  #order: string[] = [];
+  /** When each identity was last seen speaking. */
+  readonly #lastActive = new Map<string, number>();
+
   /** The keys in grid order: a pinned participant first. */
   #keys(): string[] {
     const view = this.#meeting.slice.value;
-    const keys = view?.keys ?? [];
+    const keys = this.#order;
     const pinned = view?.pinned ? keys.filter((k) => k.startsWith(`${view.pinned}|`)) : [];
     return pinned.length ? [...pinned, ...keys.filter((k) => !pinned.includes(k))] : keys;
   }
@@ -83,6 +88,15 @@ export class ConfabGrid extends LitElement {
 
   protected override willUpdate(): void {
     const view = this.#meeting.slice.value;
+    // Nobody on the first page moves because someone speaks; a speaker from a later page takes the
+    // slot of whoever there spoke least recently.
+    const now = Date.now();
+    for (const id of view?.speakers ?? []) this.#lastActive.set(id, now);
+    if (this.#lastActive.size > 64) for (const id of this.#lastActive.keys()) if (!view?.keys.includes(`${id}|camera`)) this.#lastActive.delete(id);
+    const local = view?.local ?? null;
+    const fixed = [local, view?.pinned ?? null].filter((id): id is string => id !== null);
+    const remoteSpeakers = (view?.speakers ?? []).filter((id) => id !== local);
+    this.#order = promoteSpeakers(reconcileOrder(this.#order, view?.keys ?? []), remoteSpeakers, this.#lastActive, this.#meeting.context.value?.config.maxTiles ?? 16, fixed);
     // The stage is sticky: it changes only when someone else speaks or shares, never on silence.
     this.#speaker = this.#speakerMode() ? speakerStage(view?.keys ?? [], view?.speakers ?? [], view?.local ?? null, this.#speaker?.stage ?? null, view?.pinned ?? null) : null;
     this.dataset.layout = this.#speaker ? 'speaker' : 'grid';

@@ -139,6 +139,24 @@ export const meetingStyles = [
     background: var(--_confab-surface);
     border-inline-start: 4px solid var(--_confab-accent);
   }
+  .recording {
+    justify-self: start;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.2rem 0.7rem;
+    border-radius: 999px;
+    background: var(--_confab-danger);
+    color: #fff;
+    font-size: 0.85rem;
+    font-weight: 600;
+  }
+  .recording .dot {
+    inline-size: 0.55rem;
+    block-size: 0.55rem;
+    border-radius: 50%;
+    background: currentColor;
+  }
   .banner.warn {
     border-inline-start-color: var(--_confab-danger);
   }

@@ -40,6 +40,7 @@ const selectView = (s: MeetingState): PhaseView => ({
   toasts: s.toasts,
   notices: s.notices,
   panel: s.panel,
+  recording: s.recording,
 });
 
 /**

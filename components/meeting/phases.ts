@@ -4,7 +4,7 @@ import type { MeetingActions } from '../../src/core/actions.js';
 import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
-export type PhaseView = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices' | 'panel'>;
+export type PhaseView = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices' | 'panel' | 'recording'>;
 
 export interface PhaseContext {
   t: Translate;
@@ -58,6 +58,7 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
       const side = (view.panel === 'chat' && ctx.chat) || (view.panel === 'participants' && ctx.participants) ? view.panel : null;
       return html`<div class="layout ${side ? 'with-panel' : ''}">
         <div class="banners">
+          ${view.recording ? html`<div class="recording" role="status" data-recording><span class="dot" aria-hidden="true"></span>${t('meeting.recording')}</div>` : nothing}
           ${renderNotices(view, t)}
           ${view.audioBlocked
             ? html`<div class="banner" role="alert">

@@ -54,3 +54,41 @@ export function speakerStage(
   const stage = screen ?? (speaker ? `${speaker}|camera` : previous && keys.includes(previous) ? previous : (remote ?? keys[0] ?? null));
   return { stage, strip: keys.filter((k) => k !== stage) };
 }
+
+/**
+ * The grid's order over time: keys already shown keep their places; new shared screens go first
+ * (as the keys give them), new cameras at the end; keys gone are dropped.
+ */
+export function reconcileOrder(previous: readonly string[], keys: readonly string[]): string[] {
+  const present = new Set(keys);
+  const kept = previous.filter((k) => present.has(k));
+  const known = new Set(kept);
+  const added = keys.filter((k) => !known.has(k));
+  return [...added.filter((k) => k.endsWith('|screen')), ...kept, ...added.filter((k) => !k.endsWith('|screen'))];
+}
+
+/**
+ * Tiles on the first page never move because someone speaks: a speaker on a later page swaps places
+ * with the first page's least recently active camera (never one in `fixed`: you, the pinned person,
+ * a screen; never someone speaking). `lastActive` is when each identity last spoke (never: absent).
+ */
+export function promoteSpeakers(order: readonly string[], speakers: readonly string[], lastActive: ReadonlyMap<string, number>, perPage: number, fixed: readonly string[] = []): string[] {
+  const out = [...order];
+  const size = Math.max(1, Math.floor(perPage));
+  const who = (key: string) => key.slice(0, key.lastIndexOf('|'));
+  for (const id of speakers) {
+    const from = out.indexOf(`${id}|camera`);
+    if (from < size) continue;
+    // The first page's movable cameras, least recently active first (never active: first of all).
+    const candidates = out
+      .slice(0, size)
+      .map((key, index) => ({ key, index, seen: lastActive.get(who(key)) ?? -Infinity }))
+      .filter(({ key }) => key.endsWith('|camera') && !fixed.includes(key) && !fixed.includes(who(key)) && !speakers.includes(who(key)))
+      .sort((a, b) => a.seen - b.seen || a.index - b.index);
+    const slot = candidates[0];
+    if (!slot) continue;
+    out[from] = slot.key;
+    out[slot.index] = `${id}|camera`;
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ export function initialState(): MeetingState {
     activeSpeakers: [],
     media: new Map(),
     audioBlocked: false,
+    recording: false,
     handAllowed: false,
     reactions: [],
     pinned: null,

@@ -194,6 +194,8 @@ export interface MeetingState {
   media: ReadonlyMap<string, MediaView>;
   /** Remote audio cannot start until the user interacts with the page (the connection adapter). */
   audioBlocked: boolean;
+  /** The room is being recorded (the connection adapter). */
+  recording: boolean;
   /** The token lets us set our own attributes (`canUpdateOwnMetadata`): raising a hand works. */
   handAllowed: boolean;
   /** Reactions floating over tiles now, oldest first (the reactions adapter adds and removes them). */

@@ -23,8 +23,6 @@ export const enCall = {
   'controls.pipOn': "Keep the meeting in a small window on top",
   'controls.pipOff': "Close the picture-in-picture window",
   'meeting.recording': "Recording",
-  'meeting.recordingStarted': "This meeting is being recorded",
-  'meeting.recordingStopped': "Recording stopped",
   'controls.handNotAllowed': 'Raising a hand is not allowed in this meeting',
   'audio.blocked': 'Your browser blocked the meeting sound.',
   'audio.enable': 'Enable audio',

@@ -26,6 +26,18 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'chat--history-unavailable': async (page) => {
     await expect(page.locator('confab-chat [data-history="unavailable"]')).toHaveText('Earlier messages are not available.');
   },
+  'meeting--recording': async (page) => {
+    await expect(page.locator('confab-meeting [data-recording]')).toHaveText('Recording');
+    await expect(page.locator('confab-meeting [data-recording]')).toHaveRole('status');
+  },
+  'meeting--narrow-box': async (page) => {
+    const bar = page.locator('confab-control-bar');
+    await expect(bar.locator('button:visible')).toHaveCount(5);
+    await expect(bar.locator('[data-control="more"]')).toHaveAttribute('aria-expanded', 'false');
+    await bar.locator('[data-control="more"]').click();
+    await expect(bar.locator('.menu [data-control="settings"]')).toBeVisible();
+    await expect(bar.locator('.menu [data-control="settings"]')).toHaveAccessibleName('Settings');
+  },
   'chat--unread-badge': async (page) => {
     await expect(page.locator('confab-control-bar [data-control="chat"]')).toHaveAttribute('aria-label', 'Chat, 2 unread');
   },
@@ -66,13 +78,15 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'grid--paginated': async (page) => {
     await expect(page.locator('confab-tile:visible')).toHaveCount(4);
     await expect(page.locator('confab-grid nav')).toContainText('Page 1 of 3');
+    // The speaker joined eighth (page 2 by arrival) and took a first-page slot; you stay first.
+    await expect(page.locator('confab-tile[data-speaking]:visible')).toHaveCount(1);
+    await expect(page.locator('confab-tile:visible').first()).toHaveAttribute('data-local', '');
     await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page.locator('confab-tile[data-speaking]:visible')).toHaveCount(0);
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect(page.locator('confab-tile:visible')).toHaveCount(2);
     await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
     await expect(page.locator('confab-tile[data-speaking]:visible')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Previous page' }).click();
-    await expect(page.locator('confab-tile[data-speaking]:visible')).toHaveCount(1);
   },
   'grid--screen-shared': async (page) => {
     await expect(page.locator('confab-tile[data-source="screen"]')).toHaveCount(1);

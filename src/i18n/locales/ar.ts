@@ -48,8 +48,6 @@ export const ar: Catalogue = {
   'controls.pipOn': "إبقاء الاجتماع في نافذة صغيرة في المقدمة",
   'controls.pipOff': "إغلاق نافذة صورة داخل صورة",
   'meeting.recording': "تسجيل",
-  'meeting.recordingStarted': "يتم تسجيل هذا الاجتماع",
-  'meeting.recordingStopped': "توقف التسجيل",
   'controls.handNotAllowed': 'رفع اليد غير مسموح في هذا الاجتماع',
   'audio.blocked': 'حظر متصفحك صوت الاجتماع.',
   'audio.enable': 'تفعيل الصوت',

@@ -48,8 +48,6 @@ export const de: Catalogue = {
   'controls.pipOn': "Meeting in einem kleinen Fenster im Vordergrund halten",
   'controls.pipOff': "Bild-im-Bild-Fenster schließen",
   'meeting.recording': "Aufnahme",
-  'meeting.recordingStarted': "Dieses Meeting wird aufgezeichnet",
-  'meeting.recordingStopped': "Aufnahme beendet",
   'controls.handNotAllowed': 'Handheben ist in diesem Meeting nicht erlaubt',
   'audio.blocked': 'Ihr Browser hat den Meeting-Ton blockiert.',
   'audio.enable': 'Ton aktivieren',

@@ -48,8 +48,6 @@ export const es: Catalogue = {
   'controls.pipOn': "Mantener la reunión en una ventana pequeña encima",
   'controls.pipOff': "Cerrar la ventana de imagen en imagen",
   'meeting.recording': "Grabando",
-  'meeting.recordingStarted': "Esta reunión se está grabando",
-  'meeting.recordingStopped': "Grabación detenida",
   'controls.handNotAllowed': 'En esta reunión no se permite levantar la mano',
   'audio.blocked': 'Tu navegador bloqueó el sonido de la reunión.',
   'audio.enable': 'Activar sonido',

@@ -48,8 +48,6 @@ export const fr: Catalogue = {
   'controls.pipOn': "Garder la réunion dans une petite fenêtre au premier plan",
   'controls.pipOff': "Fermer la fenêtre image dans l’image",
   'meeting.recording': "Enregistrement",
-  'meeting.recordingStarted': "Cette réunion est enregistrée",
-  'meeting.recordingStopped': "Enregistrement arrêté",
   'controls.handNotAllowed': 'Lever la main n’est pas autorisé dans cette réunion',
   'audio.blocked': 'Votre navigateur a bloqué le son de la réunion.',
   'audio.enable': 'Activer le son',

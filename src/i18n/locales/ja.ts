@@ -48,8 +48,6 @@ export const ja: Catalogue = {
   'controls.pipOn': "会議を小さなウィンドウで前面に表示",
   'controls.pipOff': "ピクチャー・イン・ピクチャーを閉じる",
   'meeting.recording': "録画中",
-  'meeting.recordingStarted': "この会議は録画されています",
-  'meeting.recordingStopped': "録画が停止しました",
   'controls.handNotAllowed': 'この会議では挙手できません',
   'audio.blocked': 'ブラウザーが会議の音声をブロックしました。',
   'audio.enable': '音声を有効にする',

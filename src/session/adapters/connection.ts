@@ -1,4 +1,5 @@
-// The connection's life, told to the phase machine; and whether remote audio may play.
+// The connection's life, told to the phase machine; whether remote audio may play; whether the
+// room is being recorded.
 import { DisconnectReason, RoomEvent, type Room } from 'livekit-client';
 import type { PhaseEvent } from '../../core/phase.js';
 import type { MeetingStore } from '../../core/store.js';
@@ -32,18 +33,23 @@ export function bindConnection(room: Room, store: MeetingStore, dispatch: (event
     dispatch(left === 'network' ? { type: 'lost' } : { type: 'left', reason: left });
   };
   const onAudio = () => store.setState({ audioBlocked: !room.canPlaybackAudio });
+  // The room is being recorded (egress): everyone in it sees so.
+  const onRecording = (recording: boolean) => store.setState({ recording });
+  onRecording(room.isRecording);
   room
     .on(RoomEvent.SignalReconnecting, onReconnecting)
     .on(RoomEvent.Reconnecting, onReconnecting)
     .on(RoomEvent.Reconnected, onReconnected)
     .on(RoomEvent.Disconnected, onDisconnected)
-    .on(RoomEvent.AudioPlaybackStatusChanged, onAudio);
+    .on(RoomEvent.AudioPlaybackStatusChanged, onAudio)
+    .on(RoomEvent.RecordingStatusChanged, onRecording);
   return () => {
     room
       .off(RoomEvent.SignalReconnecting, onReconnecting)
       .off(RoomEvent.Reconnecting, onReconnecting)
       .off(RoomEvent.Reconnected, onReconnected)
       .off(RoomEvent.Disconnected, onDisconnected)
-      .off(RoomEvent.AudioPlaybackStatusChanged, onAudio);
+      .off(RoomEvent.AudioPlaybackStatusChanged, onAudio)
+      .off(RoomEvent.RecordingStatusChanged, onRecording);
   };
 }

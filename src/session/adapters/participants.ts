@@ -2,6 +2,7 @@
 // `participants` and `activeSpeakers`.
 import { ConnectionQuality, ConnectionState, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { withEntry, withoutEntry, type MeetingStore } from '../../core/store.js';
+import { holdSpeakers } from '../../core/speaking.js';
 import { displayName } from '../../core/text.js';
 import type { PersonView, Quality } from '../../core/types.js';
 
@@ -109,7 +110,24 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
   const onPermissions = (_before: unknown, p: Participant) => {
     if (p === room.localParticipant) store.setState({ handAllowed: !!p.permissions?.canUpdateMetadata });
   };
-  const onSpeakers = (speakers: Participant[]) => store.setState({ activeSpeakers: speakers.map((p) => p.identity) });
+  // Speaking with hysteresis (src/core/speaking.ts): a pause between words keeps the highlight.
+  let heard: ReadonlyMap<string, number> = new Map();
+  let reported: string[] = [];
+  let expiry: ReturnType<typeof setTimeout> | undefined;
+  const evaluate = () => {
+    const held = holdSpeakers(heard, reported, Date.now());
+    heard = held.lastHeard;
+    const present = store.getState().participants;
+    const speaking = held.speaking.filter((id) => present.has(id));
+    const before = store.getState().activeSpeakers;
+    if (speaking.length !== before.length || speaking.some((id, i) => id !== before[i])) store.setState({ activeSpeakers: speaking });
+    clearTimeout(expiry);
+    if (held.nextExpiry !== null && !disposed) expiry = setTimeout(evaluate, Math.max(0, held.nextExpiry - Date.now()));
+  };
+  const onSpeakers = (speakers: Participant[]) => {
+    reported = speakers.map((p) => p.identity);
+    evaluate();
+  };
 
   room
     .on(RoomEvent.ParticipantConnected, onConnected)
@@ -123,6 +141,7 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
     sync,
     dispose: () => {
       disposed = true;
+      clearTimeout(expiry);
       for (const timer of away.values()) clearTimeout(timer);
       away.clear();
       room

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridDimensions } from '../../../src/core/grid-layout.js';
+import { gridDimensions, promoteSpeakers, reconcileOrder } from '../../../src/core/grid-layout.js';
 
 describe('grid dimensions', () => {
   it.each([
@@ -75,5 +75,37 @@ describe('speaker layout with a pin', () => {
     const result = speakerStage(keys, speakers, 'me', null, pinned);
     expect(result.stage).toBe(stage);
     expect(result.strip).toEqual(keys.filter((x) => x !== stage));
+  });
+});
+
+describe('grid order over time', () => {
+  it.each([
+    ['nothing before: the keys as given', [], ['me|camera', 'a|camera'], ['me|camera', 'a|camera']],
+    ['kept places; a newcomer at the end', ['me|camera', 'b|camera', 'a|camera'], ['me|camera', 'a|camera', 'b|camera', 'c|camera'], ['me|camera', 'b|camera', 'a|camera', 'c|camera']],
+    ['someone leaves: the rest keep their order', ['me|camera', 'b|camera', 'a|camera'], ['me|camera', 'a|camera'], ['me|camera', 'a|camera']],
+    ['a new screen goes first', ['me|camera', 'a|camera'], ['a|screen', 'me|camera', 'a|camera'], ['a|screen', 'me|camera', 'a|camera']],
+  ] as const)('%s', (_label, previous, keys, expected) => {
+    expect(reconcileOrder(previous, keys)).toEqual(expected);
+  });
+});
+
+describe('speakers promoted onto the first page', () => {
+  const order = ['me|camera', 'a|camera', 'b|camera', 'c|camera', 'd|camera', 'e|camera'];
+  const active = (entries: Record<string, number>) => new Map(Object.entries(entries));
+  it.each([
+    ['a speaker on the first page: nothing moves', ['b'], {}, 3, order],
+    ['nobody speaks: nothing moves', [], {}, 3, order],
+    ['an off-page speaker takes the never-active slot', ['d'], { a: 5, b: 1 }, 3, ['me|camera', 'a|camera', 'd|camera', 'c|camera', 'b|camera', 'e|camera']],
+    ['…else the least recently active one', ['e'], { a: 5, b: 9 }, 3, ['me|camera', 'e|camera', 'b|camera', 'c|camera', 'd|camera', 'a|camera']],
+    ['never you, never the pinned one', ['e'], { b: 9 }, 3, ['me|camera', 'a|camera', 'e|camera', 'c|camera', 'd|camera', 'b|camera']],
+    ['never someone who speaks too', ['a', 'e'], { b: 9 }, 3, ['me|camera', 'a|camera', 'e|camera', 'c|camera', 'd|camera', 'b|camera']],
+    ['two off-page speakers take two slots', ['d', 'e'], {}, 3, ['me|camera', 'd|camera', 'e|camera', 'c|camera', 'a|camera', 'b|camera']],
+  ] as const)('%s', (label, speakers, last, perPage, expected) => {
+    const fixed = label.startsWith('never you') ? ['me', 'a'] : ['me'];
+    expect(promoteSpeakers(order, speakers, active(last), perPage, fixed)).toEqual(expected);
+  });
+
+  it('never swaps a shared screen off the first page', () => {
+    expect(promoteSpeakers(['a|screen', 'me|camera', 'b|camera'], ['b'], new Map(), 2, ['me'])).toEqual(['a|screen', 'me|camera', 'b|camera']);
   });
 });

@@ -35,11 +35,12 @@ class FakeParticipant {
 
 /** Just enough of a Room: an event emitter with the participants the adapters read. */
 function fakeRoom() {
-  const emitter = new EventEmitter() as EventEmitter & { localParticipant: FakeParticipant; remoteParticipants: Map<string, FakeParticipant>; canPlaybackAudio: boolean; state: ConnectionState };
+  const emitter = new EventEmitter() as EventEmitter & { localParticipant: FakeParticipant; remoteParticipants: Map<string, FakeParticipant>; canPlaybackAudio: boolean; isRecording: boolean; state: ConnectionState };
   emitter.state = ConnectionState.Connected;
   emitter.localParticipant = new FakeParticipant('me', 'Me');
   emitter.remoteParticipants = new Map();
   emitter.canPlaybackAudio = true;
+  emitter.isRecording = false;
   return emitter;
 }
 
@@ -213,6 +214,20 @@ describe('the connection adapter', () => {
     bindConnection(room as unknown as Room, createMeetingStore(), (e) => events.push(e), () => undefined);
     room.emit(RoomEvent.Disconnected, reason);
     expect(events).toEqual([expected]);
+  });
+
+  test('the room being recorded is mirrored: at join (a recording already running) and when it starts or stops', () => {
+    const room = Object.assign(fakeRoom(), { isRecording: true });
+    const store = createMeetingStore();
+    const unbind = bindConnection(room as unknown as Room, store, () => undefined, () => undefined);
+    expect(store.getState().recording).toBe(true);
+    room.emit(RoomEvent.RecordingStatusChanged, false);
+    expect(store.getState().recording).toBe(false);
+    room.emit(RoomEvent.RecordingStatusChanged, true);
+    expect(store.getState().recording).toBe(true);
+    unbind();
+    room.emit(RoomEvent.RecordingStatusChanged, false);
+    expect(store.getState().recording).toBe(true);
   });
 
   test('reconnecting, then reconnected: the participants are re-read before the call resumes', () => {
