@@ -192,3 +192,20 @@ test('reactions: the picker sends an emoji that floats over the sender’s tile 
     await expect(bob.tileOf(ada).locator('.reaction')).toHaveCount(5);
   });
 });
+
+test('adaptive video: the stage receives a large picture and the strip small ones, and they trade places with the pin', async ({ browser }) => {
+  await inCall(browser, 'sizes', ['Ada', 'Bob', 'Cy'] as const, async ([ada, bob, cy]) => {
+    type Commands = { pin(i: string | null): Promise<void>; getState(): Promise<{ participants: Array<{ identity: string; name: string }> }> };
+    const ids = Object.fromEntries((await ada.meeting.evaluate((m) => (m as unknown as Commands).getState())).participants.map((p) => [p.name, p.identity]));
+    /** The decoded width of the picture a tile shows (what the server sends it, after adaptive stream). */
+    const width = (who: typeof bob) => ada.tileOf(who).evaluate((tile) => tile.shadowRoot?.querySelector('video')?.videoWidth ?? 0);
+    const fit = (w: number) => (w >= 640 ? 'large' : w > 0 && w <= 320 ? 'small' : `${w} px`);
+    const sizes = async () => ({ bob: fit(await width(bob)), cy: fit(await width(cy)) });
+    await ada.meeting.evaluate((m, id) => (m as unknown as Commands).pin(id), ids.Bob);
+    await expect(ada.tileOf(bob)).toHaveAttribute('data-pinned', '');
+    // Bob on the stage (hundreds of pixels wide), Cy in the strip (about 200): each gets a layer to fit.
+    await expect.poll(sizes, { timeout: 20_000 }).toEqual({ bob: 'large', cy: 'small' });
+    await ada.meeting.evaluate((m, id) => (m as unknown as Commands).pin(id), ids.Cy);
+    await expect.poll(sizes, { timeout: 20_000 }).toEqual({ bob: 'small', cy: 'large' });
+  });
+});
