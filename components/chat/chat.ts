@@ -4,7 +4,7 @@ import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import { CHAT_MAX_CHARS, chatLength } from '../../src/core/chat-state.js';
 import type { ChatMessage, MeetingState } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
-import { closeIcon, sendIcon } from '../shared/icons.js';
+import { closeIcon, sendIcon } from '../shared/call-icons.js';
 import { renderRow, type RowContext } from './chat-row.js';
 import { chatStyles } from './chat.styles.js';
 

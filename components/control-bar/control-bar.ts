@@ -6,7 +6,8 @@ import { useMeeting } from '../../src/controllers/context.js';
 import { unreadCount } from '../../src/core/chat-state.js';
 import { addEnglish } from '../../src/i18n/i18n.js';
 import { fitControls, type OptionalControl } from '../../src/core/toolbar.js';
-import { camIcon, camOffIcon, chatIcon, fullscreenIcon, handIcon, leaveIcon, micIcon, micOffIcon, moreIcon, peopleIcon, pipIcon, reactionIcon, screenIcon, settingsIcon } from '../shared/icons.js';
+import { chatIcon, fullscreenIcon, handIcon, leaveIcon, moreIcon, peopleIcon, pipIcon, reactionIcon, screenIcon, settingsIcon } from '../shared/call-icons.js';
+import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
 import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';
 

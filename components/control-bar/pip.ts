@@ -7,7 +7,8 @@ import { speakerStage } from '../../src/core/grid-layout.js';
 import { inCall } from '../../src/core/phase.js';
 import { localParticipant, orderedParticipants } from '../../src/core/store.js';
 import type { MeetingState, TileSource } from '../../src/core/types.js';
-import { leaveIcon, micIcon, micOffIcon } from '../shared/icons.js';
+import { leaveIcon } from '../shared/call-icons.js';
+import { micIcon, micOffIcon } from '../shared/icons.js';
 
 interface DocumentPip {
   requestWindow(options: { width: number; height: number }): Promise<Window>;

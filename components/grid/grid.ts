@@ -32,8 +32,9 @@ export class ConfabGrid extends LitElement {
       local: s.localIdentity,
       pinned: s.pinned,
       layout: s.layout,
+      panel: s.panel,
     };
-  }, (a, b) => a.local === b.local && a.pinned === b.pinned && a.layout === b.layout && sameList(a.keys, b.keys) && sameList(a.speakers, b.speakers));
+  }, (a, b) => a.local === b.local && a.pinned === b.pinned && a.layout === b.layout && a.panel === b.panel && sameList(a.keys, b.keys) && sameList(a.speakers, b.speakers));
   #speaker: { stage: string | null; strip: string[] } | null = null;
   #size = { width: 0, height: 0 };
   readonly #resize = new ResizeObserver(([entry]) => {
@@ -57,6 +58,7 @@ export class ConfabGrid extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cancelAnimationFrame(this.#coverCheck);
     this.#resize.disconnect();
   }
 
@@ -108,6 +110,26 @@ export class ConfabGrid extends LitElement {
     this.style.setProperty('--_pager', pages > 1 ? `${PAGER_HEIGHT}px` : '0px');
     this.style.setProperty('--_tile-w', `${Math.floor(dims.tileWidth)}px`);
     this.style.setProperty('--_tile-h', `${Math.floor(dims.tileHeight)}px`);
+  }
+
+  protected override updated(): void {
+    cancelAnimationFrame(this.#coverCheck);
+    this.#coverCheck = requestAnimationFrame(() => this.#markCovered());
+  }
+
+  #coverCheck = 0;
+  /**
+   * Tiles wholly behind the side panel's sheet (a narrow box) are `data-covered`: their video is
+   * not displayed, so adaptive stream pauses it, as for tiles on other pages.
+   */
+  #markCovered() {
+    const root = this.getRootNode();
+    const sheet = root instanceof ShadowRoot ? root.querySelector<HTMLElement>('.side-panel') : null;
+    const over = sheet && getComputedStyle(sheet).position === 'absolute' ? sheet.getBoundingClientRect() : null;
+    for (const tile of this.renderRoot.querySelectorAll<HTMLElement>('confab-tile')) {
+      const r = tile.getBoundingClientRect();
+      tile.toggleAttribute('data-covered', !!over && r.width > 0 && r.top >= over.top - 1 && r.bottom <= over.bottom + 1 && r.left >= over.left - 1 && r.right <= over.right + 1);
+    }
   }
 
   #tile(key: string, part = 'tile') {

@@ -4,7 +4,8 @@ import { initials, isolate } from '../../src/core/text.js';
 import type { MeetingState, ParticipantView } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import type { Translate } from '../../src/i18n/i18n.js';
-import { camOffIcon, closeIcon, handIcon, micOffIcon, pinIcon, screenIcon } from '../shared/icons.js';
+import { closeIcon, handIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
+import { camOffIcon, micOffIcon } from '../shared/icons.js';
 import { participantsStyles } from './participants.styles.js';
 
 const select = (s: MeetingState) => ({ participants: s.participants, media: s.media, activeSpeakers: s.activeSpeakers, pinned: s.pinned });

@@ -33,6 +33,10 @@ export const tileStyles = [
   :host([data-source='screen']) video {
     object-fit: contain;
   }
+  /* Wholly behind a sheet (the grid marks it): not displayed, so its video is paused. */
+  :host([data-covered]) video {
+    display: none;
+  }
   :host([data-camera-off]) video {
     visibility: hidden;
   }

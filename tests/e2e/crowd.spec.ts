@@ -5,48 +5,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { crowd } from './crowd/crowd.js';
 import { Participant, uniqueRoom } from './pages/meeting.js';
+import { flowing, RECORD } from './pages/video.js';
 import { expect, test } from './pages/test.js';
 
 const LIVEKIT = 'ws://127.0.0.1:7890';
 
-/** Keeps every RTCPeerConnection the page makes, and every long task, for the test to read. */
-const RECORD = () => {
-  const w = window as unknown as { __pcs: RTCPeerConnection[]; __longTasks: number[] };
-  w.__pcs = [];
-  w.__longTasks = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
-      super(...args);
-      w.__pcs.push(this);
-    }
-  };
-  new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
-};
 const record = async (context: BrowserContext) => {
   await context.addInitScript(RECORD);
 };
-
-/** The video tracks whose frames are being decoded now (two stats readings 2 s apart). */
-function flowing(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const w = window as unknown as { __pcs: RTCPeerConnection[] };
-    const read = async () => {
-      const frames = new Map<string, number>();
-      for (const pc of w.__pcs) {
-        if (pc.connectionState === 'closed') continue;
-        (await pc.getStats()).forEach((r: { type: string; kind?: string; trackIdentifier?: string; framesDecoded?: number }) => {
-          if (r.type === 'inbound-rtp' && r.kind === 'video' && r.trackIdentifier) frames.set(r.trackIdentifier, r.framesDecoded ?? 0);
-        });
-      }
-      return frames;
-    };
-    const before = await read();
-    await new Promise((r) => setTimeout(r, 2000));
-    const after = await read();
-    return [...after].filter(([id, n]) => n > (before.get(id) ?? 0)).map(([id]) => id);
-  });
-}
 
 /** The video tracks of the remote tiles on screen now. */
 function visible(page: Page): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { AccessToken } from 'livekit-server-sdk';
-import { inCall, Participant } from './pages/meeting.js';
+import { inCall, Participant, uniqueRoom } from './pages/meeting.js';
+import { RECORD, flowing } from './pages/video.js';
 import { expect, test, type Page } from './pages/test.js';
 
 // Raise hand against the real server: the `handRaisedAt` participant attribute, seen by everyone.
@@ -208,4 +209,41 @@ test('adaptive video: the stage receives a large picture and the strip small one
     await ada.meeting.evaluate((m, id) => (m as unknown as Commands).pin(id), ids.Cy);
     await expect.poll(sizes, { timeout: 20_000 }).toEqual({ bob: 'small', cy: 'large' });
   });
+});
+
+test('a sheet over the grid in a narrow box: the tiles wholly behind it receive no video until it closes', async ({ browser }) => {
+  const room = uniqueRoom('sheet');
+  const setup = async (context: import('@playwright/test').BrowserContext) => {
+    await context.addInitScript(RECORD);
+  };
+  const ada = await Participant.open(browser, { room, name: 'Ada', setup });
+  const others = [await Participant.open(browser, { room, name: 'Bob' }), await Participant.open(browser, { room, name: 'Cy' })];
+  try {
+    for (const p of [ada, ...others]) await p.joined();
+    // Ada's widget in a 320×480 box: three tiles in a column; the chat sheet covers the lower two.
+    await ada.page.evaluate(() => {
+      const meeting = document.querySelector('confab-meeting') as HTMLElement;
+      const box = document.createElement('div');
+      for (const [k, v] of Object.entries({ position: 'fixed', left: '0', top: '0', width: '320px', height: '480px', 'z-index': '9' })) box.style.setProperty(k, v);
+      box.append(meeting);
+      document.body.append(box);
+    });
+    await expect(ada.tiles).toHaveCount(3);
+    const remoteIds = () => ada.scope.locator('confab-tile:not([data-local])').evaluateAll((tiles) => tiles.map((t) => ((t.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id ?? '')));
+    const flows = async () => {
+      const ids = await remoteIds();
+      return (await flowing(ada.page)).filter((id) => ids.includes(id)).length;
+    };
+    await expect.poll(flows, { timeout: 20_000 }).toBe(2);
+    await ada.openChat();
+    await expect(ada.scope.locator('confab-tile[data-covered]:not([data-local])')).toHaveCount(2);
+    await expect(ada.localTile).not.toHaveAttribute('data-covered', '');
+    await expect.poll(flows, { timeout: 20_000 }).toBe(0);
+    await ada.page.keyboard.press('Escape');
+    await expect(ada.meeting).not.toHaveAttribute('data-panel', /.*/);
+    await expect(ada.scope.locator('confab-tile[data-covered]')).toHaveCount(0);
+    await expect.poll(flows, { timeout: 20_000 }).toBe(2);
+  } finally {
+    await Promise.all([ada, ...others].map((p) => p.close()));
+  }
 });
