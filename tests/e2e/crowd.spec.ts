@@ -19,8 +19,13 @@ function visible(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const grid = document.querySelector('confab-meeting')?.shadowRoot?.querySelector('confab-grid');
     // Tiles of other pages are in the DOM too, hidden (see the grid): only those on screen count.
-    const tiles = [...(grid?.shadowRoot?.querySelectorAll(':is(.grid, .stage, .strip) > confab-tile:not([data-local])') ?? [])];
-    return tiles.flatMap((tile) => {
+    // and a tile scrolled out of the speaker strip is not on screen either.
+    const tiles = [...(grid?.shadowRoot?.querySelectorAll<HTMLElement>(':is(.grid, .stage, .strip) > confab-tile:not([data-local])') ?? [])];
+    const onScreen = (tile: HTMLElement) => {
+      const [r, box] = [tile.getBoundingClientRect(), tile.parentElement!.getBoundingClientRect()];
+      return r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+    };
+    return tiles.filter(onScreen).flatMap((tile) => {
       const stream = tile.shadowRoot?.querySelector('video')?.srcObject;
       const track = stream instanceof MediaStream ? stream.getVideoTracks()[0] : undefined;
       return track && track.readyState === 'live' ? [track.id] : [];
@@ -54,7 +59,7 @@ async function expectOnlyVisibleFlows(page: Page, label: string): Promise<{ visi
 test.describe('a crowd of 25 synthetic publishers', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('only the tiles on screen receive video, page by page; the burst of joins is measured', async ({ browser }) => {
+  test('only the tiles on screen receive video, page by page and along the speaker strip; the burst of joins is measured', async ({ browser }) => {
     const room = uniqueRoom('crowd');
     const viewer = await Participant.open(browser, { room, name: 'Vera', query: { video: 'off', audio: 'off' }, setup: record });
     await viewer.joined();
@@ -71,7 +76,21 @@ test.describe('a crowd of 25 synthetic publishers', () => {
       await expect(viewer.scope.locator('confab-grid [aria-live="polite"]')).toHaveText('Page 2 of 2');
       const second = await expectOnlyVisibleFlows(viewer.page, 'page 2');
       expect((await flowing(viewer.page)).filter((id) => firstIds.includes(id)), 'page 1 video still flowing after turning the page').toEqual([]);
-      console.log('crowd', JSON.stringify({ publishers: 25, page1: first, page2: second, longestMainThreadTaskMsDuringBurst: Math.round(longest) }));
+
+      // The speaker layout: one stage and a strip that scrolls. Only the stage and the strip's tiles
+      // in view receive video; scrolling the strip to its end moves the flow to the tiles now in view.
+      await viewer.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { setLayout(l: string): void }).setLayout('speaker'));
+      const strip = viewer.scope.locator('confab-grid .strip');
+      await expect(strip.locator('confab-tile')).toHaveCount(16);
+      const stripStart = await expectOnlyVisibleFlows(viewer.page, 'speaker strip, start');
+      const startIds = await visible(viewer.page);
+      expect(stripStart.visible, 'the strip overflows: some of its tiles are out of view').toBeLessThan(16);
+      await strip.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      const stripEnd = await expectOnlyVisibleFlows(viewer.page, 'speaker strip, end');
+      const endIds = await visible(viewer.page);
+      expect(endIds.filter((id) => !startIds.includes(id)).length, 'scrolling shows other tiles').toBeGreaterThan(0);
+      expect((await flowing(viewer.page)).filter((id) => startIds.includes(id) && !endIds.includes(id)), 'video scrolled out of the strip still flowing').toEqual([]);
+      console.log('crowd', JSON.stringify({ publishers: 25, page1: first, page2: second, stripStart, stripEnd, longestMainThreadTaskMsDuringBurst: Math.round(longest) }));
     } finally {
       await people.stop();
       await viewer.close();
