@@ -7,27 +7,21 @@
 //   - a server crash (SIGKILL) and restart with a call of two of each, BENCH_RESTARTS times (default 3) →
 //     each showing the other's video again, measured from the moment the new server listens.
 // Never fails on timing. Run after `npm run build`: `node bench/prebuilt.mjs`.
-import { chromium } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { measure, total } from '../scripts/check-size.mjs';
 import { startServer } from '../scripts/livekit.mjs';
 import { createAppServer, listen } from '../scripts/serve.mjs';
+import { buildVideoConference, launchBrowser, meetOut, opener, pct, ratio, root } from './pages.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const meetOut = join(root, '.cache', 'bench-meet');
 const JOINS = Number(process.env.BENCH_JOINS ?? 10);
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 3);
 const LIVEKIT_PORT = 7897;
-const pct = (xs, p) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]);
-const ratio = (theirs, ours) => Math.round((theirs / ours) * 100) / 100;
 const log = (msg) => process.stderr.write(`[bench prebuilt] ${msg}\n`);
 
 // LiveKit's prebuilt, minified as a site would ship it.
-await build({ configFile: join(root, 'tests/e2e/meet/vite.config.mjs'), logLevel: 'warn', build: { outDir: meetOut, emptyOutDir: true, minify: true } });
+await buildVideoConference();
 const jsIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js') && statSync(join(dir, f)).isFile()).map((f) => join(dir, f));
 // What Confab's page loads to be in a call in English, livekit-client included (scripts/check-size.mjs
 // follows the static imports). Chat, blur and other languages load when first used; VideoConference's
@@ -47,12 +41,8 @@ const meet = createAppServer({ distDir: meetOut, csp: false });
 await listen(meet, 8198);
 const base = 'http://127.0.0.1:8197';
 const meetBase = 'http://127.0.0.1:8198';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
-});
-// bypassCSP: the bench's own probes evaluate strings; the pages behave the same.
-const newPage = async () => (await browser.newContext({ permissions: ['camera', 'microphone'], bypassCSP: true })).newPage();
+const browser = await launchBrowser();
+const open = opener(browser, base, meetBase);
 
 // Frames of the first remote <video> each page shows (Confab's tiles live in shadow roots).
 const REMOTE_FRAMES = {
@@ -75,17 +65,8 @@ const CONNECTED = {
   videoConference: () => window.lkRoom?.state === 'connected',
 };
 
-async function openConfab(room, name, query = '') {
-  const page = await newPage();
-  await page.goto(`${base}/?room=${room}&name=${name}${query}`);
-  return page;
-}
-async function openVideoConference(room, name) {
-  const page = await newPage();
-  await page.goto(`${meetBase}/index.html?${new URLSearchParams({ bench: '1', app: base, room, name })}`);
-  await page.locator('#join').waitFor();
-  return page;
-}
+const openConfab = open.confab;
+const openVideoConference = open.videoConference;
 
 /** Click Join, then wait in the page (rAF) for the first decoded remote frame. */
 async function clickToFirstRemoteFrame(page, kind) {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const BENCHES = ['prebuilt', 'chat', 'blur'];
+const BENCHES = ['prebuilt', 'grid', 'chat', 'blur'];
 
 const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
 for (const name of BENCHES.filter((b) => !only.length || only.includes(b))) {
@@ -29,7 +29,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (n) => (n == null ? '—' : `${Math.round(n)} ms`);
 const x = (n) => (n == null ? '—' : `${n.toFixed(2)}×`);
 const rows = [];
-const { prebuilt, chat, blur } = results;
+const { prebuilt, grid, chat, blur } = results;
 if (prebuilt) {
   const j = prebuilt.joinClickToFirstRemoteFrameMs;
   const s = prebuilt.serverRestart;
@@ -37,6 +37,12 @@ if (prebuilt) {
   rows.push([`Join click → first remote frame, p50 (${j.joins} joins)`, ms(j.confab.p50), ms(j.videoConference.p50), x(j.ratioP50)]);
   rows.push([`Join click → first remote frame, p95`, ms(j.confab.p95), ms(j.videoConference.p95), x(j.ratioP95)]);
   rows.push([`Server crash + restart → remote video again, p50 (${s.restarts} restarts)`, ms(s.confab.toRemoteVideoMsP50), ms(s.videoConference.toRemoteVideoMsP50), x(s.ratioToRemoteVideoP50)]);
+}
+if (grid) {
+  for (const r of grid.runs) {
+    const cell = (m) => `${m.fps} fps, ${m.remoteFramesPaintedPerSecond} video frames/s on ${m.tiles} tiles, main thread ${m.mainThreadBusyPercent}% busy`;
+    rows.push([`Grid, ${r.people} people (${grid.publisherFps} fps publishers): page frame rate, remote video painted, main-thread load`, cell(r.confab), cell(r.videoConference), `${x(r.ratioFps)} fps, ${x(r.ratioBusy)} busy`]);
+  }
 }
 if (chat) {
   const at10k = chat.runs.find((r) => r.messages === 10_000);
