@@ -3,10 +3,9 @@
 // test). Each figure is the gzip size of a file plus every chunk it imports statically, i.e. what a
 // browser must download before that code runs:
 //   shell    dist/confab.js — what the page loads before the pre-join shows       ≤ 32 KiB (target 30)
-//   in-call  the shell + the in-call elements + the session, without livekit-client ≤ 48 KiB (target 45:
-//            met until the People button, reactions, pin and the paused off-page tiles added 1.4 KiB,
-//            then the More menu, full screen, the PiP button, the recording badge, speaking hysteresis
-//            and first-page speaker promotion 1.7 KiB more; PiP's window itself is a lazy chunk)
+//   in-call  the shell + the in-call elements + the session, without livekit-client ≤ 45 KiB (met
+//            again once chat's adapter loaded beside the connection instead of before it, what
+//            arrives first held for it: src/session/adapters/chat-hold.ts; PiP's window is lazy too)
 //   helper   dist/confab-frame.js, the host helper for iframes                    ≤ 5 KiB
 // Usage: node scripts/check-size.mjs [--json]   (exit 1 when a budget is exceeded)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BUDGETS = { shell: 32 * 1024, inCall: 48 * 1024, helper: 5 * 1024 };
+export const BUDGETS = { shell: 32 * 1024, inCall: 45 * 1024, helper: 5 * 1024 };
 
 const STATIC_IMPORT = /(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\.?\/[^"']+\.js)["']/g;
 

@@ -2,6 +2,11 @@
 // slice, unread counting. The wire formats, links and flood control (chat.ts) load with the session.
 import type { ChatMessage, ChatView, MeetingState } from './types.js';
 
+/** Text streams topic of @livekit/components-react's chat (and LiveKit Meet, and Agents' text input). */
+export const CHAT_TOPIC = 'lk.chat';
+/** The deprecated data-packet format (`{id, timestamp, message, ignoreLegacy}` JSON), read only. */
+export const LEGACY_CHAT_TOPIC = 'lk-chat-topic';
+
 /** Characters (code points) in one message; longer ones are refused before sending. */
 export const CHAT_MAX_CHARS = 4000;
 

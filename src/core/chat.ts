@@ -4,10 +4,7 @@ import { CHAT_MAX_CHARS, tooLong } from './chat-state.js';
 import type { ChatMessage } from './types.js';
 
 
-/** Text streams topic of @livekit/components-react's chat (and LiveKit Meet, and Agents' text input). */
-export const CHAT_TOPIC = 'lk.chat';
-/** The deprecated data-packet format (`{id, timestamp, message, ignoreLegacy}` JSON), read only. */
-export const LEGACY_CHAT_TOPIC = 'lk-chat-topic';
+export { CHAT_TOPIC, LEGACY_CHAT_TOPIC } from './chat-state.js';
 /** RPC method a late joiner calls on one participant already in the room. */
 export const HISTORY_METHOD = 'confab.chat.history';
 

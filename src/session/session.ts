@@ -6,7 +6,8 @@ import { ConfabError } from '../core/commands.js';
 import { REACTION_TOPIC, type Reaction } from '../core/reactions.js';
 import type { ConnectOptions, SessionHooks, SessionPort } from '../core/session-port.js';
 import type { InputKind, TileSource } from '../core/types.js';
-import { bindChat, type ChatBinding } from './adapters/chat.js';
+import type { ChatBinding } from './adapters/chat.js';
+import { holdChat } from './adapters/chat-hold.js';
 import { bindConnection } from './adapters/connection.js';
 import { bindParticipants, HAND_ATTRIBUTE } from './adapters/participants.js';
 import { bindTracks } from './adapters/tracks.js';
@@ -27,7 +28,8 @@ class Session implements SessionPort {
   readonly #hooks: SessionHooks;
   #room: Room | null = null;
   #unbind: Array<() => void> = [];
-  #chat: ChatBinding | null = null;
+  /** Chat's adapter, loading beside the connection (what arrives first is held: chat-hold.ts). */
+  #chat: Promise<ChatBinding> | null = null;
   /** Reactions (session/adapters/reactions.ts), loaded with the first one. */
   #reactions: Promise<ReturnType<typeof import('./adapters/reactions.js').createReactions>> | null = null;
   #closed = false;
@@ -66,9 +68,10 @@ class Session implements SessionPort {
     });
     // chat="off": no handlers at all, so nothing on lk.chat reaches this widget.
     if (options.chat.enabled) {
-      const chat = bindChat(room, store, { history: options.chat.history });
+      const release = holdChat(room);
+      const chat = import('./adapters/chat.js').then((m) => m.bindChat(room, store, { history: options.chat.history }, release()));
       this.#chat = chat;
-      this.#unbind.push(() => chat.dispose());
+      this.#unbind.push(() => void chat.then((c) => c.dispose(), () => undefined));
     }
     // A leave during the handshake closes the room, whether it connects afterwards or not: no ghost.
     const onAbort = () => void this.disconnect();
@@ -86,7 +89,7 @@ class Session implements SessionPort {
       signal.removeEventListener('abort', onAbort);
     }
     resync();
-    this.#chat?.start();
+    void this.#chat?.then((c) => c.start(), () => undefined);
     store.setState({ audioBlocked: !room.canPlaybackAudio });
     return { room: room.name, identity: room.localParticipant.identity };
   }
@@ -179,12 +182,12 @@ class Session implements SessionPort {
 
   sendChat(text: string): Promise<string> {
     if (!this.#chat || this.#closed) return Promise.reject(new ConfabError('not-connected', 'chat needs a call with chat on'));
-    return this.#chat.send(text);
+    return this.#chat.then((c) => c.send(text));
   }
 
   retryChat(id: string): Promise<string> {
     if (!this.#chat || this.#closed) return Promise.reject(new ConfabError('not-connected', 'chat needs a call with chat on'));
-    return this.#chat.retry(id);
+    return this.#chat.then((c) => c.retry(id));
   }
 
   async simulate(scenario: string): Promise<void> {

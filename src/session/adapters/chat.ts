@@ -27,6 +27,7 @@ import type { MeetingStore } from '../../core/store.js';
 import { displayName } from '../../core/text.js';
 import type { ChatMessage, ChatView } from '../../core/types.js';
 import { CATCH_UP_MARGIN_MS, engineSettled, Recent, timeout } from './chat-delivery.js';
+import type { HeldChat } from './chat-hold.js';
 
 export interface ChatOptions {
   /** chat-history: ask a peer for earlier messages, and answer others who ask. */
@@ -55,7 +56,8 @@ interface Outgoing {
   waiters: Array<{ resolve: (id: string) => void; reject: (e: unknown) => void }>;
 }
 
-export function bindChat(room: Room, store: MeetingStore, options: ChatOptions): ChatBinding {
+/** `held`: what arrived before this code loaded (chat-hold.ts), read first, in order. */
+export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, held?: HeldChat): ChatBinding {
   const gate = options.gate ?? new FloodGate();
   const sendTimeout = options.sendTimeoutMs ?? 15_000;
   const keys = new Set(store.getState().chat.messages.map((m) => messageKey(m.identity, m.id)));
@@ -319,8 +321,8 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
 
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, info) => void onStream(reader, info));
   if (options.history) room.registerRpcMethod(HISTORY_METHOD, answer);
-  room.on(RoomEvent.DataReceived, onData).on(RoomEvent.ChatMessage, onSdkChat).on(RoomEvent.Reconnected, onReconnected);
-  room.on(RoomEvent.Reconnecting, onReconnecting).on(RoomEvent.SignalReconnecting, onReconnecting);
+  room.on(RoomEvent.DataReceived, onData).on(RoomEvent.ChatMessage, onSdkChat).on(RoomEvent.Reconnected, onReconnected).on(RoomEvent.Reconnecting, onReconnecting).on(RoomEvent.SignalReconnecting, onReconnecting);
+  held?.forEach((replay) => replay({ stream: (reader, info) => void onStream(reader, info), data: onData, sdk: onSdkChat }));
 
   return {
     start() {
@@ -353,8 +355,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions):
       disposed = true;
       room.unregisterTextStreamHandler(CHAT_TOPIC);
       if (options.history) room.unregisterRpcMethod(HISTORY_METHOD);
-      room.off(RoomEvent.DataReceived, onData).off(RoomEvent.ChatMessage, onSdkChat).off(RoomEvent.Reconnected, onReconnected);
-      room.off(RoomEvent.Reconnecting, onReconnecting).off(RoomEvent.SignalReconnecting, onReconnecting);
+      room.off(RoomEvent.DataReceived, onData).off(RoomEvent.ChatMessage, onSdkChat).off(RoomEvent.Reconnected, onReconnected).off(RoomEvent.Reconnecting, onReconnecting).off(RoomEvent.SignalReconnecting, onReconnecting);
       if (flushTimer) clearTimeout(flushTimer);
       // What never went out is failed, with Retry for the next call.
       for (const [id, entry] of outgoing) {

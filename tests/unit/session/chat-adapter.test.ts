@@ -5,6 +5,7 @@ import { FloodGate } from '../../../src/core/chat.js';
 import { diff } from '../../../src/core/host-events.js';
 import { createMeetingStore } from '../../../src/core/store.js';
 import { bindChat } from '../../../src/session/adapters/chat.js';
+import { holdChat } from '../../../src/session/adapters/chat-hold.js';
 
 type Handler = (reader: AsyncIterable<string> & { info: { id: string; timestamp: number; size?: number } }, from: { identity: string }) => void;
 
@@ -118,6 +119,31 @@ describe('the chat adapter', () => {
     expect(store.getState().chat.messages).toMatchObject([{ id: 'L1', text: 'new', edited: true }]);
     room.emit(RoomEvent.ChatMessage, { id: 'L1', timestamp: 11, message: '', deleted: true }, bob);
     expect(store.getState().chat.messages[0]).toMatchObject({ deleted: true, text: '' });
+  });
+
+  test('what arrives before the adapter loads is held, none of it lost, then the adapter takes over', async () => {
+    const { room, stream, asRoom } = fakeRoom();
+    room.remoteParticipants.set('bob', { identity: 'bob', name: 'Bob', joinedAt: new Date() });
+    const store = createMeetingStore();
+    const bob = { identity: 'bob', name: 'Bob' };
+    const packet = (v: object) => new TextEncoder().encode(JSON.stringify(v));
+    const release = holdChat(asRoom);
+    stream('bob', 's1', ['first']);
+    room.emit(RoomEvent.DataReceived, packet({ id: 'L1', timestamp: 9, message: 'second' }), bob, 0, 'lk-chat-topic');
+    room.emit(RoomEvent.DataReceived, packet({ id: 'R', message: 'a reaction' }), bob, 0, 'confab.reaction');
+    stream('bob', 's2', ['third']);
+    await flush();
+    expect(store.getState().chat.messages).toEqual([]);
+    bindChat(asRoom, store, { history: false }, release());
+    await flush();
+    // Handed over in order; a stream becomes a message once read, as without the holder.
+    expect(store.getState().chat.messages.map((m) => m.text).sort()).toEqual(['first', 'second', 'third']);
+    // The holder is gone: one handler per topic, the adapter's.
+    room.emit(RoomEvent.DataReceived, packet({ id: 'L2', timestamp: 10, message: 'fourth' }), bob, 0, 'lk-chat-topic');
+    stream('bob', 's3', ['fifth']);
+    await flush();
+    expect(store.getState().chat.messages.map((m) => m.text).slice(3)).toEqual(['fourth', 'fifth']);
+    expect(room.listenerCount(RoomEvent.DataReceived)).toBe(1);
   });
 
   test('sending goes out on lk.chat with our id: sending → sent, and the event fires once, when sent', async () => {
