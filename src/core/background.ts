@@ -7,6 +7,9 @@ import type { LocalMedia } from './media.js';
 import type { PreferenceStore } from './preferences.js';
 import type { MeetingStore } from './store.js';
 import type { BackgroundMode, BackgroundView, Unavailable } from './types.js';
+import { startBackground, type ExplicitBackground } from './background-lazy.js';
+
+export { startBackground, type ExplicitBackground };
 
 export type EffectsModule = typeof import('../effects/index.js');
 type Processor = import('../effects/processor.js').BackgroundProcessor;
@@ -21,11 +24,6 @@ export interface BackgroundOptions {
   load?: (() => Promise<EffectsModule>) | undefined;
 }
 
-/** The host's explicit background options (they beat the saved choice). */
-export interface ExplicitBackground {
-  blur?: boolean;
-  backgroundImage?: string;
-}
 
 export class BackgroundControl {
   readonly #options: BackgroundOptions;
@@ -156,14 +154,6 @@ export class BackgroundControl {
     this.#disposed = true;
     void this.#effects?.then(({ processor }) => processor.dispose(), () => undefined);
   }
-}
-
-/** Where the effect starts: an explicit option › the saved choice › the option's default. */
-export function startBackground(explicit: { blur?: boolean; backgroundImage?: string }, saved: { blur?: boolean; backgroundImage?: string }, config: { blur: boolean; backgroundImage?: string | undefined }): { blur: boolean; image: string | null } {
-  if (explicit.backgroundImage) return { blur: false, image: explicit.backgroundImage };
-  if (explicit.blur !== undefined) return { blur: explicit.blur, image: null };
-  if (saved.backgroundImage) return { blur: false, image: saved.backgroundImage };
-  return { blur: saved.blur ?? config.blur, image: config.backgroundImage ?? null };
 }
 
 /** Background images only from this page's origin or assets-base (contract §2; the built-ins are there): never a third party. */

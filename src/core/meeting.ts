@@ -5,7 +5,8 @@ import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './a
 import { CHAT_MAX_CHARS, markRead, tooLong } from './chat-state.js';
 import { LayoutControl } from './layout.js';
 import { Presence } from './presence.js';
-import { BackgroundControl, type EffectsModule, type ExplicitBackground } from './background.js';
+import type { EffectsModule } from './background.js';
+import { LazyBackground, type ExplicitBackground } from './background-lazy.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
 import { DeviceControl } from './device-control.js';
@@ -44,7 +45,7 @@ export class Meeting implements MeetingActions {
   readonly #devices: DeviceControl;
   readonly #credentials = new CredentialSource();
   readonly #options: Required<Omit<MeetingOptions, 'preferences' | 'loadEffects'>>;
-  readonly #background: BackgroundControl;
+  readonly #background: LazyBackground;
   readonly #layout = new LayoutControl(this.store);
   readonly #presence = new Presence({ enabled: () => this.#config.reactions, state: () => this.store.getState(), session: () => this.#session });
   #session: SessionPort | null = null;
@@ -63,7 +64,7 @@ export class Meeting implements MeetingActions {
       loadSession: options.loadSession ?? loadDefaultSession,
     };
     this.preferences = options.preferences ?? createPreferenceStore();
-    this.#background = new BackgroundControl({ store: this.store, media: this.media, preferences: this.preferences, config: () => this.#config, load: options.loadEffects });
+    this.#background = new LazyBackground({ store: this.store, media: this.media, preferences: this.preferences, config: () => this.#config, load: options.loadEffects });
     this.#devices = new DeviceControl(this.store, this.media, this.preferences, () => this.#session);
     // Whatever the pipeline outputs is what the call sends: a device switch, an unplugged camera or
     // a processor swap all reach the session through here, in order per kind.

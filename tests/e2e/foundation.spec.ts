@@ -24,6 +24,11 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await bob.page.screenshot({ path: shot });
       expect(ada.pageErrors).toEqual([]);
       expect(bob.pageErrors).toEqual([]);
+      // Only what a call needs was downloaded: the blur control and effects, the chat panel and the
+      // settings dialog load on first use (scripts/check-size.mjs budgets what is loaded).
+      const scripts = await ada.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+      expect(scripts.filter((p) => /\/chunks\/session-/.test(p))).toHaveLength(1);
+      expect(scripts.filter((p) => /\/chunks\/(background|effects|engine|register|settings-element)-/.test(p))).toEqual([]);
       // The demo page is served with the strict CSP that embed.md documents; nothing was blocked.
       expect(await ada.cspViolations()).toEqual([]);
       expect(await bob.cspViolations()).toEqual([]);
