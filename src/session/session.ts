@@ -71,6 +71,8 @@ class Session implements SessionPort {
       const release = holdChat(room);
       const chat = import('./adapters/chat.js').then((m) => m.bindChat(room, store, { history: options.chat.history }, release()));
       this.#chat = chat;
+      // A chunk that fails to load is reported where chat is used (send, retry), not as unhandled.
+      chat.catch(() => undefined);
       this.#unbind.push(() => void chat.then((c) => c.dispose(), () => undefined));
     }
     // A leave during the handshake closes the room, whether it connects afterwards or not: no ghost.
