@@ -11,7 +11,7 @@ export interface ExplicitBackground {
 }
 
 /** Where the effect starts: an explicit option › the saved choice › the option's default. */
-export function startBackground(explicit: { blur?: boolean; backgroundImage?: string }, saved: { blur?: boolean; backgroundImage?: string }, config: { blur: boolean; backgroundImage?: string | undefined }): { blur: boolean; image: string | null } {
+export function startBackground(explicit: ExplicitBackground, saved: ExplicitBackground, config: { blur: boolean; backgroundImage?: string | undefined }): { blur: boolean; image: string | null } {
   if (explicit.backgroundImage) return { blur: false, image: explicit.backgroundImage };
   if (explicit.blur !== undefined) return { blur: explicit.blur, image: null };
   if (saved.backgroundImage) return { blur: false, image: saved.backgroundImage };

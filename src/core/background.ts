@@ -9,8 +9,6 @@ import type { MeetingStore } from './store.js';
 import type { BackgroundMode, BackgroundView, Unavailable } from './types.js';
 import { startBackground, type ExplicitBackground } from './background-lazy.js';
 
-export { startBackground, type ExplicitBackground };
-
 export type EffectsModule = typeof import('../effects/index.js');
 type Processor = import('../effects/processor.js').BackgroundProcessor;
 
@@ -23,7 +21,6 @@ export interface BackgroundOptions {
   config: () => { blur: boolean; backgroundImage?: string | undefined; assetsBase?: string | undefined };
   load?: (() => Promise<EffectsModule>) | undefined;
 }
-
 
 export class BackgroundControl {
   readonly #options: BackgroundOptions;

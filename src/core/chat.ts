@@ -4,7 +4,6 @@ import { CHAT_MAX_CHARS, tooLong } from './chat-state.js';
 import type { ChatMessage } from './types.js';
 
 
-export { CHAT_TOPIC, LEGACY_CHAT_TOPIC } from './chat-state.js';
 /** RPC method a late joiner calls on one participant already in the room. */
 export const HISTORY_METHOD = 'confab.chat.history';
 

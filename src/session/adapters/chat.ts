@@ -8,20 +8,18 @@ import { ConnectionState, RoomEvent, type ChatMessage as SdkChatMessage, type Pa
 import {
   CHAT_KEEP,
   CHAT_MAX_BYTES,
-  CHAT_TOPIC,
   cleanBody,
   FloodGate,
   HISTORY_LIMIT,
   HISTORY_METHOD,
   HISTORY_WAIT_MS,
   historyPayload,
-  LEGACY_CHAT_TOPIC,
   messageKey,
   parseHistory,
   parseLegacy,
   validId,
 } from '../../core/chat.js';
-import { CHAT_MAX_CHARS, tooLong } from '../../core/chat-state.js';
+import { CHAT_MAX_CHARS, CHAT_TOPIC, LEGACY_CHAT_TOPIC, tooLong } from '../../core/chat-state.js';
 import { ConfabError } from '../../core/commands.js';
 import type { MeetingStore } from '../../core/store.js';
 import { displayName } from '../../core/text.js';
