@@ -5,7 +5,9 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'test-results/', 'playwright-report/', 'storybook-static/', 'tests/e2e/fixtures/meet/'] },
+  {
+    ignores: ['dist/', 'node_modules/', '.cache/', 'test-results/', 'playwright-report/', 'storybook-static/', 'tests/e2e/fixtures/meet/'],
+  },
   js.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
@@ -31,18 +33,43 @@ export default tseslint.config(
   {
     files: ['components/**/*.ts', 'src/controllers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['livekit-client', '**/session/*', '**/core/meeting.js'], message: 'Components use the store, the actions interface and controllers; only src/session/ calls livekit-client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['livekit-client', '**/session/*', '**/core/meeting.js'],
+              message: 'Components use the store, the actions interface and controllers; only src/session/ calls livekit-client.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The element is the composition root: it builds the meeting and hands its actions down.
     files: ['components/meeting/meeting.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['livekit-client', '**/session/*'], message: 'Only src/session/ calls livekit-client.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['livekit-client', '**/session/*'], message: 'Only src/session/ calls livekit-client.' }] },
+      ],
+    },
   },
   {
     files: ['src/core/**/*.ts', 'src/config/**/*.ts', 'src/i18n/**/*.ts', 'src/embed/protocol.ts', 'src/embed/frame.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', 'livekit-client'], message: 'The core is plain TypeScript: no Lit, and livekit-client only in src/session/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*', 'livekit-client'],
+              message: 'The core is plain TypeScript: no Lit, and livekit-client only in src/session/.',
+            },
+          ],
+        },
+      ],
     },
   },
   // No HTML from strings, anywhere in the product: text bindings and templates only (names, chat and
@@ -52,16 +79,28 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe', 'parseHTMLUnsafe'].map((property) => ({
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe', 'parseHTMLUnsafe'].map(
+          (property) => ({
+            property,
+            message: 'No HTML from strings: render with Lit templates and text bindings.',
+          }),
+        ),
+        ...['write', 'writeln'].map((property) => ({
+          object: 'document',
           property,
           message: 'No HTML from strings: render with Lit templates and text bindings.',
         })),
-        ...['write', 'writeln'].map((property) => ({ object: 'document', property, message: 'No HTML from strings: render with Lit templates and text bindings.' })),
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ImportDeclaration[source.value=/unsafe-(html|svg|mathml)|static-html/]', message: 'No unsafeHTML/unsafeSVG/unsafeStatic: render with Lit templates and text bindings.' },
-        { selector: 'ImportExpression[source.value=/unsafe-(html|svg|mathml)|static-html/]', message: 'No unsafeHTML/unsafeSVG/unsafeStatic: render with Lit templates and text bindings.' },
+        {
+          selector: 'ImportDeclaration[source.value=/unsafe-(html|svg|mathml)|static-html/]',
+          message: 'No unsafeHTML/unsafeSVG/unsafeStatic: render with Lit templates and text bindings.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/unsafe-(html|svg|mathml)|static-html/]',
+          message: 'No unsafeHTML/unsafeSVG/unsafeStatic: render with Lit templates and text bindings.',
+        },
       ],
     },
   },
@@ -72,6 +111,10 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-extraneous-class': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
   },
 );

@@ -18,7 +18,13 @@ const out = join(root, '.cache', 'bench-blur');
 const y4m = join(root, '.cache', 'person.y4m');
 mkdirSync(dirname(y4m), { recursive: true });
 execFileSync('/usr/bin/python3', [join(root, 'tests/e2e/blur/person-y4m.py'), y4m]);
-await build({ configFile: false, root: join(root, 'bench/blur'), logLevel: 'warn', worker: { format: 'iife' }, build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+await build({
+  configFile: false,
+  root: join(root, 'bench/blur'),
+  logLevel: 'warn',
+  worker: { format: 'iife' },
+  build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+});
 writeBlurAssets(out);
 
 const server = createAppServer({ distDir: out, csp: false });
@@ -26,7 +32,14 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`, '--enable-blink-features=LongTaskTiming'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4m}`,
+    '--enable-blink-features=LongTaskTiming',
+  ],
 });
 const outside = [];
 const stat = (xs) => {
@@ -37,7 +50,9 @@ const stat = (xs) => {
 const results = {};
 for (const impl of ['ours', 'ours-webgl', 'livekit']) {
   const page = await browser.newPage();
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : (outside.push(route.request().url()), route.abort())));
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(base) ? route.continue() : (outside.push(route.request().url()), route.abort()),
+  );
   page.on('pageerror', (e) => console.error(impl, e.message));
   await page.goto(`${base}/index.html?impl=${impl}`);
   const r = await page.evaluate(() => window.result);
@@ -59,4 +74,18 @@ server.close();
 const ratio = results.livekit.totalMs.median / results.ours.totalMs.median;
 // ours-webgl: the GPU path forced (on a machine without a GPU it runs in software, so it shows the
 // path works and what it costs there, not what it gains on real hardware).
-console.log(JSON.stringify({ size: '640x360', delegate: 'CPU', ours: results.ours, oursWebgl: results['ours-webgl'], livekit: results.livekit, totalMsRatio: Math.round(ratio * 100) / 100, requestsOutsideOrigin: outside }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      size: '640x360',
+      delegate: 'CPU',
+      ours: results.ours,
+      oursWebgl: results['ours-webgl'],
+      livekit: results.livekit,
+      totalMsRatio: Math.round(ratio * 100) / 100,
+      requestsOutsideOrigin: outside,
+    },
+    null,
+    2,
+  ),
+);

@@ -33,7 +33,10 @@ const sizes = {
 
 const app = createAppServer({ livekitUrl: 'ws://127.0.0.1:1' });
 await listen(app, 8196);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 
 async function measure(count) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -44,12 +47,33 @@ async function measure(count) {
       const el = document.querySelector('confab-meeting');
       const seed = (s) => el[Symbol.for('confab.seed')](s);
       const names = ['Grace Hopper', 'Alan Turing', 'Ada Lovelace'];
-      const msg = (i) => ({ id: `m${i}`, identity: `p${i % 3}`, name: names[i % 3], text: `Message number ${i} with a few words in it`, timestamp: 1.7e12 + i * 1000, local: i % 3 === 0, status: 'sent', seq: i + 1 });
-      const people = new Map(names.map((name, i) => [`p${i}`, { identity: `p${i}`, name, local: i === 0, joinedAt: i, quality: 'excellent', reconnecting: false }]));
+      const msg = (i) => ({
+        id: `m${i}`,
+        identity: `p${i % 3}`,
+        name: names[i % 3],
+        text: `Message number ${i} with a few words in it`,
+        timestamp: 1.7e12 + i * 1000,
+        local: i % 3 === 0,
+        status: 'sent',
+        seq: i + 1,
+      });
+      const people = new Map(
+        names.map((name, i) => [
+          `p${i}`,
+          { identity: `p${i}`, name, local: i === 0, joinedAt: i, quality: 'excellent', reconnecting: false },
+        ]),
+      );
       let messages = Array.from({ length: count }, (_, i) => msg(i));
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
       const t0 = performance.now();
-      seed({ phase: 'connected', room: 'bench', localIdentity: 'p0', participants: people, panel: 'chat', chat: { room: 'bench', messages, history: 'loaded', seq: count, readSeq: count } });
+      seed({
+        phase: 'connected',
+        room: 'bench',
+        localIdentity: 'p0',
+        participants: people,
+        panel: 'chat',
+        chat: { room: 'bench', messages, history: 'loaded', seq: count, readSeq: count },
+      });
       let chat;
       while (!(chat = el.shadowRoot.querySelector('confab-chat'))?.shadowRoot?.querySelector('[data-message-id]')) await frame();
       await frame();
@@ -161,7 +185,11 @@ try {
         ...sizes,
         appendsPerRun: APPENDS,
         runs,
-        videoConference: { comparedWith: '@livekit/components-react VideoConference (minified, built in this run)', appendsPerRun: VC_APPENDS, runs: videoConference },
+        videoConference: {
+          comparedWith: '@livekit/components-react VideoConference (minified, built in this run)',
+          appendsPerRun: VC_APPENDS,
+          runs: videoConference,
+        },
         ratioAppendToFrameP95At10k: Math.round((at10k(videoConference).appendToFrameP95Ms / at10k(runs).appendToFrameP95Ms) * 100) / 100,
       },
       null,

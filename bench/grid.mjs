@@ -31,7 +31,11 @@ const open = opener(browser, 'http://127.0.0.1:8201', 'http://127.0.0.1:8202');
 
 /** `count` synthetic publishers in `room`; resolves once all publish, with a stop function. */
 async function crowd(room, count) {
-  const child = spawn(process.execPath, [join(root, 'tests/e2e/crowd/publishers.mjs'), server.url, room, String(count), 'bench', String(FPS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'tests/e2e/crowd/publishers.mjs'), server.url, room, String(count), 'bench', String(FPS)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('{"ready"') && resolve());
     child.once('exit', (code) => reject(new Error(`the synthetic crowd exited (${code}) before everyone published`)));
@@ -122,13 +126,21 @@ try {
       await vc.waitForFunction('window.lkRoom?.state === "connected"', null, { timeout: 30_000 });
       const theirs = await measureIn(vc);
       await vc.context().close();
-      results.push({ people, confab: ours, videoConference: theirs, ratioFps: ratio(theirs.fps, ours.fps), ratioBusy: ratio(theirs.mainThreadBusyPercent, ours.mainThreadBusyPercent) });
+      results.push({
+        people,
+        confab: ours,
+        videoConference: theirs,
+        ratioFps: ratio(theirs.fps, ours.fps),
+        ratioBusy: ratio(theirs.mainThreadBusyPercent, ours.mainThreadBusyPercent),
+      });
       log(`${people} people: ${JSON.stringify(results.at(-1))}`);
     } finally {
       await stop();
     }
   }
-  process.stdout.write(`${JSON.stringify({ benchmark: 'grid', comparedWith: '@livekit/components-react VideoConference (minified, built in this run)', publisherFps: FPS, seconds: SECONDS, window: '1280x720', runs: results }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ benchmark: 'grid', comparedWith: '@livekit/components-react VideoConference (minified, built in this run)', publisherFps: FPS, seconds: SECONDS, window: '1280x720', runs: results }, null, 2)}\n`,
+  );
 } finally {
   await browser.close();
   app.close();

@@ -13,20 +13,39 @@ export const ratio = (theirs, ours) => Math.round((theirs / ours) * 100) / 100;
 
 /** LiveKit's prebuilt, minified, into .cache/bench-meet. */
 export function buildVideoConference() {
-  return build({ configFile: join(root, 'tests/e2e/meet/vite.config.mjs'), logLevel: 'warn', build: { outDir: meetOut, emptyOutDir: true, minify: true } });
+  return build({
+    configFile: join(root, 'tests/e2e/meet/vite.config.mjs'),
+    logLevel: 'warn',
+    build: { outDir: meetOut, emptyOutDir: true, minify: true },
+  });
 }
 
 export function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
 }
 
 /** Pages opened into a Confab app server (`base`) and a VideoConference one (`meetBase`). */
 export function opener(browser, base, meetBase) {
   // bypassCSP: the benches' own probes evaluate strings; the pages behave the same.
-  const newPage = async () => (await browser.newContext({ permissions: ['camera', 'microphone'], bypassCSP: true, viewport: { width: 1280, height: 720 } })).newPage();
+  const newPage = async () =>
+    (
+      await browser.newContext({ permissions: ['camera', 'microphone'], bypassCSP: true, viewport: { width: 1280, height: 720 } })
+    ).newPage();
   return {
     newPage,
     async confab(room, name, query = '') {

@@ -22,13 +22,24 @@ const log = (msg) => process.stderr.write(`[bench prebuilt] ${msg}\n`);
 
 // LiveKit's prebuilt, minified as a site would ship it.
 await buildVideoConference();
-const jsIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js') && statSync(join(dir, f)).isFile()).map((f) => join(dir, f));
+const jsIn = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.js') && statSync(join(dir, f)).isFile())
+    .map((f) => join(dir, f));
 // What Confab's page loads to be in a call in English, livekit-client included (scripts/check-size.mjs
 // follows the static imports). Chat, blur and other languages load when first used; VideoConference's
 // bundle has all of its own.
 const confabSizes = measure(dist);
 const sizes = {
-  confab: { callJsGzipBytes: confabSizes.callTotal, shellGzipBytes: confabSizes.shell, inCallWithoutLivekitGzipBytes: confabSizes.inCall, livekitClientGzipBytes: confabSizes.livekitClient, chatPanelGzipBytes: confabSizes.chatPanel, blurGzipBytes: confabSizes.blur, hostHelperGzipBytes: confabSizes.helper },
+  confab: {
+    callJsGzipBytes: confabSizes.callTotal,
+    shellGzipBytes: confabSizes.shell,
+    inCallWithoutLivekitGzipBytes: confabSizes.inCall,
+    livekitClientGzipBytes: confabSizes.livekitClient,
+    chatPanelGzipBytes: confabSizes.chatPanel,
+    blurGzipBytes: confabSizes.blur,
+    hostHelperGzipBytes: confabSizes.helper,
+  },
   videoConference: { allJsGzipBytes: total(jsIn(meetOut)) },
 };
 sizes.ratioVideoConferenceToConfab = ratio(sizes.videoConference.allJsGzipBytes, sizes.confab.callJsGzipBytes);
@@ -113,7 +124,9 @@ try {
   for (let i = 0; i < RESTARTS; i++) {
     for (const [kind, page] of Object.entries(pages)) {
       await page.waitForFunction(`(${REMOTE_FRAMES[kind]})() > 0`, null, { timeout: 60_000, polling: 100 }).catch(async (err) => {
-        throw new Error(`${kind}: no remote video before restart ${i + 1} (frames ${await page.evaluate(`(${REMOTE_FRAMES[kind]})()`)}): ${err.message}`);
+        throw new Error(
+          `${kind}: no remote video before restart ${i + 1} (frames ${await page.evaluate(`(${REMOTE_FRAMES[kind]})()`)}): ${err.message}`,
+        );
       });
     }
     const exited = new Promise((r) => server.child.once('exit', r));
@@ -128,13 +141,21 @@ try {
         connected[kind].push(Date.now() - t0);
         const before = await page.evaluate(`(${REMOTE_FRAMES[kind]})()`);
         // A fresh tile restarts the counter, an old one keeps counting: either way, new frames flow.
-        await page.waitForFunction(`(() => { const n = (${REMOTE_FRAMES[kind]})(); return n > 0 && n !== ${before} })()`, null, { timeout: 60_000, polling: 50 });
+        await page.waitForFunction(`(() => { const n = (${REMOTE_FRAMES[kind]})(); return n > 0 && n !== ${before} })()`, null, {
+          timeout: 60_000,
+          polling: 50,
+        });
         restarts[kind].push(Date.now() - t0);
       }),
     );
     log(`restart ${i + 1}/${RESTARTS}`);
   }
-  const reconnect = Object.fromEntries(Object.entries(restarts).map(([kind, xs]) => [kind, { toConnectedMsP50: pct(connected[kind], 0.5), toRemoteVideoMsP50: pct(xs, 0.5), all: xs }]));
+  const reconnect = Object.fromEntries(
+    Object.entries(restarts).map(([kind, xs]) => [
+      kind,
+      { toConnectedMsP50: pct(connected[kind], 0.5), toRemoteVideoMsP50: pct(xs, 0.5), all: xs },
+    ]),
+  );
   const result = {
     benchmark: 'prebuilt',
     comparedWith: '@livekit/components-react VideoConference (minified, built in this run)',

@@ -15,7 +15,12 @@ const BENCHES = ['prebuilt', 'grid', 'chat', 'blur'];
 const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
 for (const name of BENCHES.filter((b) => !only.length || only.includes(b))) {
   process.stderr.write(`\n[bench] ${name}…\n`);
-  const r = spawnSync(process.execPath, [join(root, 'bench', `${name}.mjs`)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [join(root, 'bench', `${name}.mjs`)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) {
     process.stderr.write(`[bench] ${name} failed (exit ${r.status ?? r.signal})\n`);
     process.exit(1);
@@ -33,29 +38,76 @@ const { prebuilt, grid, chat, blur } = results;
 if (prebuilt) {
   const j = prebuilt.joinClickToFirstRemoteFrameMs;
   const s = prebuilt.serverRestart;
-  rows.push(['JavaScript to be in a call (gzip)', kb(prebuilt.sizes.confab.callJsGzipBytes), kb(prebuilt.sizes.videoConference.allJsGzipBytes), x(prebuilt.sizes.ratioVideoConferenceToConfab)]);
+  rows.push([
+    'JavaScript to be in a call (gzip)',
+    kb(prebuilt.sizes.confab.callJsGzipBytes),
+    kb(prebuilt.sizes.videoConference.allJsGzipBytes),
+    x(prebuilt.sizes.ratioVideoConferenceToConfab),
+  ]);
   rows.push([`Join click → first remote frame, p50 (${j.joins} joins)`, ms(j.confab.p50), ms(j.videoConference.p50), x(j.ratioP50)]);
   rows.push([`Join click → first remote frame, p95`, ms(j.confab.p95), ms(j.videoConference.p95), x(j.ratioP95)]);
-  rows.push([`Server crash + restart → remote video again, p50 (${s.restarts} restarts)`, ms(s.confab.toRemoteVideoMsP50), ms(s.videoConference.toRemoteVideoMsP50), x(s.ratioToRemoteVideoP50)]);
+  rows.push([
+    `Server crash + restart → remote video again, p50 (${s.restarts} restarts)`,
+    ms(s.confab.toRemoteVideoMsP50),
+    ms(s.videoConference.toRemoteVideoMsP50),
+    x(s.ratioToRemoteVideoP50),
+  ]);
 }
 if (grid) {
   for (const r of grid.runs) {
-    const cell = (m) => `${m.fps} fps, ${m.remoteFramesPaintedPerSecond} video frames/s on ${m.tiles} tiles, main thread ${m.mainThreadBusyPercent}% busy`;
-    rows.push([`Grid, ${r.people} people (${grid.publisherFps} fps publishers): page frame rate, remote video painted, main-thread load`, cell(r.confab), cell(r.videoConference), `${x(r.ratioFps)} fps, ${x(r.ratioBusy)} busy`]);
+    const cell = (m) =>
+      `${m.fps} fps, ${m.remoteFramesPaintedPerSecond} video frames/s on ${m.tiles} tiles, main thread ${m.mainThreadBusyPercent}% busy`;
+    rows.push([
+      `Grid, ${r.people} people (${grid.publisherFps} fps publishers): page frame rate, remote video painted, main-thread load`,
+      cell(r.confab),
+      cell(r.videoConference),
+      `${x(r.ratioFps)} fps, ${x(r.ratioBusy)} busy`,
+    ]);
   }
 }
 if (chat) {
   const at10k = chat.runs.find((r) => r.messages === 10_000);
   const theirs = chat.videoConference?.runs.find((r) => r.messages === 10_000);
   const cell = (r) => `${r.appendToFrameP95Ms} ms (${r.domMessageRows} rows in the DOM)`;
-  rows.push(['Chat at 10,000 messages: a message arrives → the frame that shows it, p95', cell(at10k), theirs ? cell(theirs) : 'not measured', theirs ? x(chat.ratioAppendToFrameP95At10k) : '—']);
-  rows.push(['Chat at 10,000 messages: first render of the list', ms(at10k.initialRenderMs), theirs ? ms(theirs.initialRenderMs) : '—', theirs ? x(theirs.initialRenderMs / at10k.initialRenderMs) : '—']);
-  rows.push(['Chat at 10,000 messages: main-thread work per append, p95 (Confab: store write → panel updated)', `${at10k.appendP95Ms} ms`, '—', '—']);
+  rows.push([
+    'Chat at 10,000 messages: a message arrives → the frame that shows it, p95',
+    cell(at10k),
+    theirs ? cell(theirs) : 'not measured',
+    theirs ? x(chat.ratioAppendToFrameP95At10k) : '—',
+  ]);
+  rows.push([
+    'Chat at 10,000 messages: first render of the list',
+    ms(at10k.initialRenderMs),
+    theirs ? ms(theirs.initialRenderMs) : '—',
+    theirs ? x(theirs.initialRenderMs / at10k.initialRenderMs) : '—',
+  ]);
+  rows.push([
+    'Chat at 10,000 messages: main-thread work per append, p95 (Confab: store write → panel updated)',
+    `${at10k.appendP95Ms} ms`,
+    '—',
+    '—',
+  ]);
 }
 if (blur) {
-  rows.push(['Background blur, per frame at 640×360 (vs `@livekit/track-processors`)', ms(blur.ours.totalMs.median), ms(blur.livekit.totalMs.median), x(blur.totalMsRatio)]);
-  if (blur.oursWebgl) rows.push(['Blur with the WebGL compositor forced (software GL here), per frame / compositing', `${ms(blur.oursWebgl.totalMs.median)} / ${ms(blur.oursWebgl.compositingMs.median)}`, '—', '—']);
-  rows.push(['Blur output fps / longest main-thread task', `${blur.ours.fps} fps / ${blur.ours.longestMainThreadTaskMs} ms`, `${blur.livekit.fps} fps / ${blur.livekit.longestMainThreadTaskMs} ms`, '—']);
+  rows.push([
+    'Background blur, per frame at 640×360 (vs `@livekit/track-processors`)',
+    ms(blur.ours.totalMs.median),
+    ms(blur.livekit.totalMs.median),
+    x(blur.totalMsRatio),
+  ]);
+  if (blur.oursWebgl)
+    rows.push([
+      'Blur with the WebGL compositor forced (software GL here), per frame / compositing',
+      `${ms(blur.oursWebgl.totalMs.median)} / ${ms(blur.oursWebgl.compositingMs.median)}`,
+      '—',
+      '—',
+    ]);
+  rows.push([
+    'Blur output fps / longest main-thread task',
+    `${blur.ours.fps} fps / ${blur.ours.longestMainThreadTaskMs} ms`,
+    `${blur.livekit.fps} fps / ${blur.livekit.longestMainThreadTaskMs} ms`,
+    '—',
+  ]);
 }
 const table = [
   `| Measured ${results.date.slice(0, 10)}, ${results.machine.cores} cores | Confab | LiveKit prebuilt | LiveKit ÷ Confab |`,

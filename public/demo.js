@@ -15,11 +15,35 @@ form.addEventListener('submit', (event) => {
 const meeting = document.createElement('confab-meeting');
 meeting.setAttribute('token-endpoint', '/api/token');
 meeting.setAttribute('room', room);
-for (const key of ['name', 'audio', 'video', 'prejoin', 'theme', 'lang', 'accent', 'max-tiles', 'layout', 'shortcuts', 'screenshare', 'chat', 'chat-history', 'blur', 'background-image']) {
+for (const key of [
+  'name',
+  'audio',
+  'video',
+  'prejoin',
+  'theme',
+  'lang',
+  'accent',
+  'max-tiles',
+  'layout',
+  'shortcuts',
+  'screenshare',
+  'chat',
+  'chat-history',
+  'blur',
+  'background-image',
+]) {
   const value = params.get(key);
   if (value !== null) meeting.setAttribute(key, value);
 }
 stage.append(meeting);
-for (const name of ['confab-ready', 'confab-joined', 'confab-left', 'confab-error', 'confab-device-error', 'confab-participant-joined', 'confab-participant-left']) {
+for (const name of [
+  'confab-ready',
+  'confab-joined',
+  'confab-left',
+  'confab-error',
+  'confab-device-error',
+  'confab-participant-joined',
+  'confab-participant-left',
+]) {
   meeting.addEventListener(name, (e) => console.info(`[demo] ${name}`, e.detail));
 }

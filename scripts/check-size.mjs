@@ -68,9 +68,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [name, budget] of Object.entries(BUDGETS)) {
     const ok = sizes[name] <= budget;
     if (!ok) over++;
-    process.stderr.write(`[size] ${name.padEnd(8)} ${kib(sizes[name]).padStart(10)} gzip  budget ${kib(budget)}  ${ok ? 'ok' : 'OVER BUDGET'}\n`);
+    process.stderr.write(
+      `[size] ${name.padEnd(8)} ${kib(sizes[name]).padStart(10)} gzip  budget ${kib(budget)}  ${ok ? 'ok' : 'OVER BUDGET'}\n`,
+    );
   }
-  process.stderr.write(`[size] (no budget) livekit-client ${kib(sizes.livekitClient)}, chat panel +${kib(sizes.chatPanel)}, settings +${kib(sizes.settings)}, blur +${kib(sizes.blur)}\n`);
+  process.stderr.write(
+    `[size] (no budget) livekit-client ${kib(sizes.livekitClient)}, chat panel +${kib(sizes.chatPanel)}, settings +${kib(sizes.settings)}, blur +${kib(sizes.blur)}\n`,
+  );
   if (over) {
     process.stderr.write('[size] a budget is exceeded: load what is not needed before join lazily (see scripts/check-size.mjs)\n');
     process.exit(1);

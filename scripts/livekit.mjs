@@ -176,7 +176,9 @@ export async function startServer({ port = 7880, quiet = false, logLevel = 'info
 export async function startRedis({ port = 6379 } = {}) {
   const { ensureRedis } = await import('./lib/apt.mjs');
   const bin = ensureRedis();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
   const deadline = Date.now() + 10_000;
@@ -265,4 +267,3 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   });
 }
-

@@ -7,17 +7,27 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(join(root, 'node_modules', '.bin', 'cem'), ['analyze', '--litelement', '--globs', 'components/**/*.ts', '--exclude', 'components/**/*.styles.ts', '--outdir', '.', '--quiet'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  join(root, 'node_modules', '.bin', 'cem'),
+  ['analyze', '--litelement', '--globs', 'components/**/*.ts', '--exclude', 'components/**/*.styles.ts', '--outdir', '.', '--quiet'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (r.status !== 0) process.exit(r.status ?? 1);
 
 const { OPTIONS, CONFAB_EVENTS, optionMeaning } = await import(pathToFileURL(join(root, 'dist', 'lib', 'index.js')).href);
 const file = join(root, 'custom-elements.json');
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
 const typeOf = (o) =>
-  o.type === 'switch' ? "'on' | 'off'" : o.type === 'enum' ? o.values.map((v) => `'${v}'`).join(' | ') : o.type === 'int' ? 'number' : 'string';
+  o.type === 'switch'
+    ? "'on' | 'off'"
+    : o.type === 'enum'
+      ? o.values.map((v) => `'${v}'`).join(' | ')
+      : o.type === 'int'
+        ? 'number'
+        : 'string';
 for (const mod of manifest.modules) {
   for (const decl of mod.declarations ?? []) {
     if (decl.tagName !== 'confab-meeting') continue;
@@ -29,7 +39,11 @@ for (const mod of manifest.modules) {
       description: optionMeaning(o.name).replace(/`/g, ''),
     }));
     const described = new Map((decl.events ?? []).map((e) => [e.name, e.description]));
-    decl.events = CONFAB_EVENTS.map((name) => ({ name, type: { text: `CustomEvent<ConfabEventDetails['${name}']>` }, description: described.get(name) ?? '' }));
+    decl.events = CONFAB_EVENTS.map((name) => ({
+      name,
+      type: { text: `CustomEvent<ConfabEventDetails['${name}']>` },
+      description: described.get(name) ?? '',
+    }));
   }
 }
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -18,8 +18,13 @@ const run = (cmd, args, env = {}) => {
 
 run('npm', ['run', 'build']);
 // The E2E config also serves the Storybook build; make one if there is none.
-if (!existsSync(join(root, 'storybook-static', 'index.json'))) run(bin('storybook'), ['build', '-o', 'storybook-static', '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
+if (!existsSync(join(root, 'storybook-static', 'index.json')))
+  run(bin('storybook'), ['build', '-o', 'storybook-static', '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 const { ensureBinary } = await import('./livekit.mjs');
 const livekit = await ensureBinary();
-run(bin('playwright'), ['test', 'tests/e2e/boxes.spec.ts'], { CHROMIUM_PATH: ensureChromium(), LIVEKIT_SERVER_BIN: livekit, CONFAB_SCREENSHOTS: '1' });
+run(bin('playwright'), ['test', 'tests/e2e/boxes.spec.ts'], {
+  CHROMIUM_PATH: ensureChromium(),
+  LIVEKIT_SERVER_BIN: livekit,
+  CONFAB_SCREENSHOTS: '1',
+});
 process.stdout.write(`screenshots in ${join(root, 'docs', 'screenshots')}\n`);

@@ -145,7 +145,11 @@ async function main() {
     return i >= 0 ? args[i + 1] : fallback;
   };
   const port = Number(arg('--port', process.env.PORT ?? 8080));
-  const server = createAppServer({ livekitUrl: arg('--livekit', undefined), distDir: arg('--dist', undefined), csp: !args.includes('--no-csp') });
+  const server = createAppServer({
+    livekitUrl: arg('--livekit', undefined),
+    distDir: arg('--dist', undefined),
+    csp: !args.includes('--no-csp'),
+  });
   await listen(server, port);
   process.stderr.write(`[serve] http://127.0.0.1:${port}\n`);
   const stop = () => server.close(() => process.exit(0));

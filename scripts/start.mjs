@@ -26,7 +26,11 @@ async function main() {
   let cluster = null;
   if (clustered) {
     say(`Starting a LiveKit ${LIVEKIT_VERSION} cluster: Redis and nodes on ws://127.0.0.1:${livekitPort} and :${livekitPort + 20}…`);
-    cluster = await startCluster({ port: livekitPort, redisPort: Number(process.env.REDIS_PORT ?? 6379), quiet: !process.env.LIVEKIT_LOGS });
+    cluster = await startCluster({
+      port: livekitPort,
+      redisPort: Number(process.env.REDIS_PORT ?? 6379),
+      quiet: !process.env.LIVEKIT_LOGS,
+    });
     livekit = { ...cluster.nodes[0], stop: () => cluster.stop(), child: cluster.nodes[0].child };
   } else {
     say(`Starting LiveKit ${LIVEKIT_VERSION} on ws://127.0.0.1:${livekitPort}…`);
@@ -73,7 +77,9 @@ async function main() {
   const clusterNote = cluster
     ? `  LiveKit cluster: ${cluster.nodes.map((n) => n.url).join(' and ')} sharing Redis at ${cluster.redis.address}; the token endpoint hands out the first.\n`
     : '';
-  process.stdout.write(`\n  Confab is running: ${url}\n${clusterNote}  Open ${url}?room=standup in two tabs to start a call. Ctrl-C stops everything.\n\n`);
+  process.stdout.write(
+    `\n  Confab is running: ${url}\n${clusterNote}  Open ${url}?room=standup in two tabs to start a call. Ctrl-C stops everything.\n\n`,
+  );
 }
 
 main().catch((err) => {

@@ -68,6 +68,7 @@ mkdirSync(reports, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 run('lint', bin('eslint'), ['.']);
 run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'unit.json')}`]);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
@@ -86,14 +87,19 @@ const chromium = ensureChromium();
 ensureRedis();
 ensureSkimage();
 
-run('npm start (integration)', process.execPath, [
-  '--test',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=junit',
-  `--test-reporter-destination=${join(reports, 'integration.xml')}`,
-  'tests/integration/',
-], { LIVEKIT_SERVER_BIN: livekitBin });
+run(
+  'npm start (integration)',
+  process.execPath,
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=junit',
+    `--test-reporter-destination=${join(reports, 'integration.xml')}`,
+    'tests/integration/',
+  ],
+  { LIVEKIT_SERVER_BIN: livekitBin },
+);
 run('end-to-end tests', bin('playwright'), ['test'], {
   CHROMIUM_PATH: chromium,
   LIVEKIT_SERVER_BIN: livekitBin,

@@ -28,7 +28,11 @@ const m = (identity: string, name: string, text: string, minutes: number, over: 
 
 function withChat(messages: ChatMessage[], chat: Partial<ChatView> = {}, extra: Partial<MeetingState> = {}, count = 3) {
   const seq = messages.reduce((max, x) => Math.max(max, x.seq), 0);
-  return connected(participants(count), { panel: 'chat', chat: { ...emptyChat(), room: 'story', messages, seq, readSeq: seq, history: 'loaded', ...chat }, ...extra });
+  return connected(participants(count), {
+    panel: 'chat',
+    chat: { ...emptyChat(), room: 'story', messages, seq, readSeq: seq, history: 'loaded', ...chat },
+    ...extra,
+  });
 }
 
 const grouped = () => [
@@ -53,15 +57,31 @@ export const LongWordsAndLinks: Story = {
 };
 export const RightToLeft: Story = {
   render: () =>
-    meeting(withChat([m('p1', 'محمد', 'مرحبا بالجميع! الرابط: https://example.com', 0), m('p0', 'سارة', 'شكرا', 1), m('p1', 'محمد', '\u202Eevil', 2)]), { lang: 'ar', name: 'سارة' }),
+    meeting(
+      withChat([
+        m('p1', 'محمد', 'مرحبا بالجميع! الرابط: https://example.com', 0),
+        m('p0', 'سارة', 'شكرا', 1),
+        m('p1', 'محمد', '\u202Eevil', 2),
+      ]),
+      { lang: 'ar', name: 'سارة' },
+    ),
 };
 export const FailedAndSending: Story = {
-  render: () => meeting(withChat([...grouped(), m('p0', 'Ada Lovelace', 'This one did not go out', 4, { status: 'failed' }), m('p0', 'Ada Lovelace', 'Waiting for the connection', 5, { status: 'sending' })])),
+  render: () =>
+    meeting(
+      withChat([
+        ...grouped(),
+        m('p0', 'Ada Lovelace', 'This one did not go out', 4, { status: 'failed' }),
+        m('p0', 'Ada Lovelace', 'Waiting for the connection', 5, { status: 'sending' }),
+      ]),
+    ),
 };
 export const EarlierMessages: Story = {
   render: () => meeting(withChat([...grouped().map((g) => ({ ...g, earlier: true })), m('p1', 'Grace Hopper', 'Welcome!', 10)])),
 };
-export const HistoryUnavailable: Story = { render: () => meeting(withChat([m('p1', 'Grace Hopper', 'Hello', 0)], { history: 'unavailable' })) };
+export const HistoryUnavailable: Story = {
+  render: () => meeting(withChat([m('p1', 'Grace Hopper', 'Hello', 0)], { history: 'unavailable' })),
+};
 export const HistoryLoading: Story = { render: () => meeting(withChat([], { history: 'loading' })) };
 export const UnreadBadge: Story = {
   render: () => {

@@ -7,12 +7,37 @@ import { initialState } from '../src/core/store.js';
 import type { DeviceError, MeetingState, ParticipantView } from '../src/core/types.js';
 
 const NAMES = [
-  'Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Linus Pauling', 'Margaret Hamilton',
-  'محمد الخوارزمي', 'Hedy Lamarr', '山田 花子', 'Tim Berners-Lee', 'Radia Perlman', 'Donald Knuth',
-  'Barbara Liskov', 'Edsger Dijkstra', 'Frances Allen', 'Ken Thompson',
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Alan Turing',
+  'Katherine Johnson',
+  'Linus Pauling',
+  'Margaret Hamilton',
+  'محمد الخوارزمي',
+  'Hedy Lamarr',
+  '山田 花子',
+  'Tim Berners-Lee',
+  'Radia Perlman',
+  'Donald Knuth',
+  'Barbara Liskov',
+  'Edsger Dijkstra',
+  'Frances Allen',
+  'Ken Thompson',
 ];
 
-export function participants(count: number, options: { cameraOff?: number[]; speaking?: number[]; muted?: number[]; names?: string[]; sharing?: number[]; poor?: number[]; reconnecting?: number[]; hands?: number[] } = {}): Record<string, ParticipantView> {
+export function participants(
+  count: number,
+  options: {
+    cameraOff?: number[];
+    speaking?: number[];
+    muted?: number[];
+    names?: string[];
+    sharing?: number[];
+    poor?: number[];
+    reconnecting?: number[];
+    hands?: number[];
+  } = {},
+): Record<string, ParticipantView> {
   const out: Record<string, ParticipantView> = {};
   for (let i = 0; i < count; i++) {
     const identity = `p${i}`;
@@ -42,8 +67,33 @@ export function connected(people: Record<string, ParticipantView>, extra: Partia
     phase: 'connected',
     room: 'story',
     localIdentity: 'p0',
-    participants: new Map(list.map((p) => [p.identity, { identity: p.identity, name: p.name, local: p.local, joinedAt: p.joinedAt, quality: p.quality, reconnecting: p.reconnecting, handRaisedAt: p.handRaisedAt }])),
-    media: new Map(list.map((p) => [p.identity, { microphone: p.microphone, camera: p.camera, cameraTrackSid: p.cameraTrackSid, screenshare: p.screenshare, screenTrackSid: p.screenTrackSid, audioTrackSid: null }])),
+    participants: new Map(
+      list.map((p) => [
+        p.identity,
+        {
+          identity: p.identity,
+          name: p.name,
+          local: p.local,
+          joinedAt: p.joinedAt,
+          quality: p.quality,
+          reconnecting: p.reconnecting,
+          handRaisedAt: p.handRaisedAt,
+        },
+      ]),
+    ),
+    media: new Map(
+      list.map((p) => [
+        p.identity,
+        {
+          microphone: p.microphone,
+          camera: p.camera,
+          cameraTrackSid: p.cameraTrackSid,
+          screenshare: p.screenshare,
+          screenTrackSid: p.screenTrackSid,
+          audioTrackSid: null,
+        },
+      ]),
+    ),
     activeSpeakers: list.filter((p) => p.speaking).map((p) => p.identity),
     ...extra,
   };
@@ -57,17 +107,28 @@ export function prejoin(errors: Array<Omit<DeviceError, 'seq'>> = []): Partial<M
     devices: {
       ...base.devices,
       cameras: [{ id: 'cam1', label: 'Built-in camera' }],
-      microphones: [{ id: 'default', label: 'Default' }, { id: 'mic1', label: 'USB microphone' }],
+      microphones: [
+        { id: 'default', label: 'Default' },
+        { id: 'mic1', label: 'USB microphone' },
+      ],
       speakers: [{ id: 'default', label: 'Default' }],
       selected: { camera: 'cam1', microphone: 'default', speaker: 'default' },
       canSelectSpeaker: true,
     },
-    local: { camera: errors.some((e) => e.device === 'camera') ? 'off' : 'live', microphone: errors.some((e) => e.device === 'microphone') ? 'off' : 'live', level: 0.4 },
+    local: {
+      camera: errors.some((e) => e.device === 'camera') ? 'off' : 'live',
+      microphone: errors.some((e) => e.device === 'microphone') ? 'off' : 'live',
+      level: 0.4,
+    },
   };
 }
 
 /** Renders a <confab-meeting> and seeds it once it exists. */
-export function meeting(state: Partial<MeetingState>, attributes: Record<string, string> = {}, children: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function meeting(
+  state: Partial<MeetingState>,
+  attributes: Record<string, string> = {},
+  children: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   const seed = (el?: Element) => {
     if (el) (el as unknown as { [SEED](s: Partial<MeetingState>): void })[SEED](state);
   };
@@ -81,5 +142,6 @@ export function meeting(state: Partial<MeetingState>, attributes: Record<string,
     token=${ifDefined(attributes.token)}
     server-url=${ifDefined(attributes['server-url'])}
     ${ref(seed)}
-  >${children}</confab-meeting>`;
+    >${children}</confab-meeting
+  >`;
 }

@@ -16,8 +16,12 @@ export const Grid6: Story = { render: () => meeting(connected(participants(6, { 
 export const Grid16: Story = { render: () => meeting(connected(participants(16, { speaking: [5], muted: [2, 7, 9] }))) };
 export const Paginated: Story = { render: () => meeting(connected(participants(10, { speaking: [7] })), { 'max-tiles': '4' }) };
 export const ScreenShared: Story = { render: () => meeting(connected(participants(3, { sharing: [1] }))) };
-export const SpeakerLayout: Story = { render: () => meeting(connected(participants(6, { speaking: [3] }), { activeSpeakers: ['p3'] }), { layout: 'speaker' }) };
-export const Grid16Dark: Story = { render: () => meeting(connected(participants(16, { speaking: [5], muted: [2, 7, 9] })), { theme: 'dark' }) };
+export const SpeakerLayout: Story = {
+  render: () => meeting(connected(participants(6, { speaking: [3] }), { activeSpeakers: ['p3'] }), { layout: 'speaker' }),
+};
+export const Grid16Dark: Story = {
+  render: () => meeting(connected(participants(16, { speaking: [5], muted: [2, 7, 9] })), { theme: 'dark' }),
+};
 export const LongAndRtlNames: Story = {
   render: () =>
     meeting(

@@ -13,9 +13,13 @@ type Story = StoryObj;
 
 export const Connecting: Story = { render: () => meeting({ phase: 'connecting' }) };
 
-export const Arabic: Story = { render: () => meeting(connected(participants(3, { names: ['سارة', 'Ada', 'محمد'] })), { lang: 'ar', name: 'سارة' }) };
+export const Arabic: Story = {
+  render: () => meeting(connected(participants(3, { names: ['سارة', 'Ada', 'محمد'] })), { lang: 'ar', name: 'سارة' }),
+};
 export const AudioBlocked: Story = { render: () => meeting(connected(participants(2), { audioBlocked: true })) };
-export const DeviceErrorInCall: Story = { render: () => meeting(connected(participants(2), { deviceErrors: [{ device: 'camera', reason: 'in-use', seq: 1 }] })) };
+export const DeviceErrorInCall: Story = {
+  render: () => meeting(connected(participants(2), { deviceErrors: [{ device: 'camera', reason: 'in-use', seq: 1 }] })),
+};
 export const HandsRaised: Story = { render: () => meeting(connected(participants(4, { hands: [2, 0] }), { handAllowed: true })) };
 export const HandNotAllowed: Story = { render: () => meeting(connected(participants(2), { handAllowed: false })) };
 export const Reconnecting: Story = { render: () => meeting(connected(participants(3), { phase: 'reconnecting' })) };
@@ -26,7 +30,11 @@ export const LeftByUser: Story = { render: () => meeting({ phase: 'left', leftRe
 export const LeftKicked: Story = { render: () => meeting({ phase: 'left', leftReason: 'kicked' }) };
 export const LeftRoomClosed: Story = { render: () => meeting({ phase: 'left', leftReason: 'room-closed' }, { theme: 'dark' }) };
 export const JoinError: Story = {
-  render: () => meeting({ phase: 'error', error: { code: 'server-unreachable', key: 'error.serverUnreachable', params: { url: 'wss://lk.example.com' } } }),
+  render: () =>
+    meeting({
+      phase: 'error',
+      error: { code: 'server-unreachable', key: 'error.serverUnreachable', params: { url: 'wss://lk.example.com' } },
+    }),
 };
 export const ConfigError: Story = { render: () => meeting(prejoin(), { 'max-tiles': '99', layout: 'mosaic' }) };
 export const SettingsOpen: Story = {
@@ -35,7 +43,12 @@ export const SettingsOpen: Story = {
 
 /** The participants panel in a room of 14: hands first, a search field, every state of a row. */
 export const ParticipantsPanel: Story = {
-  render: () => meeting(connected(participants(14, { hands: [5, 2], speaking: [3], muted: [1, 3], sharing: [4], poor: [6], reconnecting: [7] }), { panel: 'participants' })),
+  render: () =>
+    meeting(
+      connected(participants(14, { hands: [5, 2], speaking: [3], muted: [1, 3], sharing: [4], poor: [6], reconnecting: [7] }), {
+        panel: 'participants',
+      }),
+    ),
 };
 
 /** Someone pinned: the speaker layout with them on the stage, whoever speaks. */
@@ -50,14 +63,27 @@ export const SettingsBackgroundImage: Story = {
       ...prejoin(),
       ...connected(participants(2)),
       panel: 'settings',
-      background: { mode: 'image', image: new URL('/mediapipe/backgrounds/lagoon.jpg', location.href).href, strength: 0.6, active: true, status: 'ready', progress: 1, reason: null },
+      background: {
+        mode: 'image',
+        image: new URL('/mediapipe/backgrounds/lagoon.jpg', location.href).href,
+        strength: 0.6,
+        active: true,
+        status: 'ready',
+        progress: 1,
+        reason: null,
+      },
     }),
 };
 
 /** Where the page's policy refuses WebAssembly: every effect disabled, the reason said. */
 export const SettingsBackgroundUnavailable: Story = {
   render: () =>
-    meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings', background: { mode: 'blur', image: null, strength: 0.6, active: false, status: 'unavailable', progress: 0, reason: 'csp' } }),
+    meeting({
+      ...prejoin(),
+      ...connected(participants(2)),
+      panel: 'settings',
+      background: { mode: 'blur', image: null, strength: 0.6, active: false, status: 'unavailable', progress: 0, reason: 'csp' },
+    }),
 };
 
 /** The room is being recorded: everyone in it sees a badge. */
@@ -65,10 +91,11 @@ export const Recording: Story = { render: () => meeting(connected(participants(3
 
 /** A narrow box: microphone, camera, chat and Leave stay in the bar; the rest is under "More". */
 export const NarrowBox: Story = {
-  render: () => html`<div class="narrow-box">${meeting(connected(participants(3)))}</div>
-    <style>
-      .narrow-box {
-        inline-size: 300px;
-      }
-    </style>`,
+  render: () =>
+    html`<div class="narrow-box">${meeting(connected(participants(3)))}</div>
+      <style>
+        .narrow-box {
+          inline-size: 300px;
+        }
+      </style>`,
 };

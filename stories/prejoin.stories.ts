@@ -13,11 +13,25 @@ type Story = StoryObj;
 export const Prejoin: Story = { render: () => meeting(prejoin()) };
 export const PrejoinCameraDenied: Story = { render: () => meeting(prejoin([{ device: 'camera', reason: 'denied' }])) };
 export const PrejoinPolicyBlocked: Story = {
-  render: () => meeting(prejoin([{ device: 'camera', reason: 'policy-blocked' }, { device: 'microphone', reason: 'policy-blocked' }])),
+  render: () =>
+    meeting(
+      prejoin([
+        { device: 'camera', reason: 'policy-blocked' },
+        { device: 'microphone', reason: 'policy-blocked' },
+      ]),
+    ),
 };
 export const PrejoinNoDevices: Story = {
-  render: () => meeting(prejoin([{ device: 'camera', reason: 'not-found' }, { device: 'microphone', reason: 'not-found' }])),
+  render: () =>
+    meeting(
+      prejoin([
+        { device: 'camera', reason: 'not-found' },
+        { device: 'microphone', reason: 'not-found' },
+      ]),
+    ),
 };
 export const PrejoinCameraInUse: Story = { render: () => meeting(prejoin([{ device: 'camera', reason: 'in-use' }])) };
 export const PrejoinMicrophoneUnknownError: Story = { render: () => meeting(prejoin([{ device: 'microphone', reason: 'unknown' }])) };
-export const ArabicPrejoin: Story = { render: () => meeting(prejoin([{ device: 'camera', reason: 'denied' }]), { lang: 'ar', name: 'سارة' }) };
+export const ArabicPrejoin: Story = {
+  render: () => meeting(prejoin([{ device: 'camera', reason: 'denied' }]), { lang: 'ar', name: 'سارة' }),
+};

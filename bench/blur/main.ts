@@ -86,7 +86,8 @@ async function run() {
         blurRadius: 10,
         assetPaths: { tasksVisionFileSet: '/mediapipe/wasm', modelAssetPath: '/mediapipe/selfie_segmentation_landscape.tflite' },
         segmenterOptions: { delegate: 'CPU' },
-        onFrameProcessed: (s) => samples.push({ segmentMs: s.segmentationTimeMs, compositeMs: s.filterTimeMs, totalMs: s.processingTimeMs }),
+        onFrameProcessed: (s) =>
+          samples.push({ segmentMs: s.segmentationTimeMs, compositeMs: s.filterTimeMs, totalMs: s.processingTimeMs }),
       }),
     );
     output = track.getProcessor()?.processedTrack as MediaStreamTrack;
@@ -99,7 +100,17 @@ async function run() {
   const stop = watchMainThread();
   const frames = await countFrames(output, 10_000);
   stop();
-  return { impl, setupMs, frames, fps: frames / 10, samples: [...samples], longestTask, longtaskEntries, where: impl.startsWith('ours') ? 'worker' : 'main', compositor };
+  return {
+    impl,
+    setupMs,
+    frames,
+    fps: frames / 10,
+    samples: [...samples],
+    longestTask,
+    longtaskEntries,
+    where: impl.startsWith('ours') ? 'worker' : 'main',
+    compositor,
+  };
 }
 
 (window as unknown as { result: Promise<unknown> }).result = run();

@@ -30,14 +30,20 @@ export function renderRow(m: ChatMessage, previous: ChatMessage | undefined, ctx
     ?data-earlier=${m.earlier}
   >
     ${m.earlier && !previous?.earlier ? html`<div class="divider" role="separator">${t('chat.earlier')}</div>` : nothing}
-    ${head
-      ? html`<div class="sender"><span class="name">${who}</span><time datetime=${when.toISOString()}>${ctx.time.format(when)}</time></div>`
-      : html`<span class="sr-only">${who}</span>`}
+    ${
+      head
+        ? html`<div class="sender">
+            <span class="name">${who}</span><time datetime=${when.toISOString()}>${ctx.time.format(when)}</time>
+          </div>`
+        : html`<span class="sr-only">${who}</span>`
+    }
     <p class="body" dir="auto">${body(m, t)}${m.edited ? html` <span class="edited">${t('chat.edited')}</span>` : nothing}</p>
     ${m.status === 'sending' ? html`<span class="status" role="status">${t('chat.sending')}</span>` : nothing}
-    ${m.status === 'failed'
-      ? html`<span class="status failed">${t('chat.failed')}</span
-          ><button type="button" class="retry" data-control="retry-message" @click=${() => ctx.retry(m.id)}>${t('chat.retry')}</button>`
-      : nothing}
+    ${
+      m.status === 'failed'
+        ? html`<span class="status failed">${t('chat.failed')}</span
+            ><button type="button" class="retry" data-control="retry-message" @click=${() => ctx.retry(m.id)}>${t('chat.retry')}</button>`
+        : nothing
+    }
   </div>`;
 }

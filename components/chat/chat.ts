@@ -8,7 +8,12 @@ import { closeIcon, sendIcon } from '../shared/call-icons.js';
 import { renderRow, type RowContext } from './chat-row.js';
 import { chatStyles } from './chat.styles.js';
 
-const select = (s: MeetingState) => ({ messages: s.chat.messages, history: s.chat.history, open: s.panel === 'chat', live: s.phase === 'connected' || s.phase === 'reconnecting' });
+const select = (s: MeetingState) => ({
+  messages: s.chat.messages,
+  history: s.chat.history,
+  open: s.panel === 'chat',
+  live: s.phase === 'connected' || s.phase === 'reconnecting',
+});
 
 /**
  * The chat panel: a windowed list of messages (only the rows in view are in the DOM) and a composer.
@@ -172,28 +177,39 @@ export class ConfabChat extends LitElement {
     const tooLong = length > CHAT_MAX_CHARS;
     return html`<header>
         <h2 id="chat-title">${t('chat.title')}</h2>
-        <button type="button" class="icon" data-control="close-chat" aria-label=${t('chat.close')} title=${t('chat.close')} @click=${() => actions.closePanel()}>${closeIcon}</button>
+        <button
+          type="button"
+          class="icon"
+          data-control="close-chat"
+          aria-label=${t('chat.close')}
+          title=${t('chat.close')}
+          @click=${() => actions.closePanel()}
+        >
+          ${closeIcon}
+        </button>
       </header>
       ${view.history === 'loading' ? html`<p class="notice" role="status" data-history="loading">${t('chat.historyLoading')}</p>` : nothing}
       ${view.history === 'unavailable' ? html`<p class="notice" data-history="unavailable">${t('chat.historyUnavailable')}</p>` : nothing}
       <div class="log">
-        ${messages.length
-          ? html`<lit-virtualizer
-              scroller
-              role="log"
-              aria-labelledby="chat-title"
-              tabindex="0"
-              .items=${messages}
-              .layout=${this.#layout}
-              .keyFunction=${(m: ChatMessage) => `${m.identity}\u0000${m.id}`}
-              .renderItem=${(m: ChatMessage, i: number) => renderRow(m, messages[i - 1], rowCtx)}
-              @scroll=${this.#onScroll}
-              @wheel=${this.#byHand}
-              @touchmove=${this.#byHand}
-              @pointerdown=${this.#byHand}
-              @keydown=${this.#byHand}
-            ></lit-virtualizer>`
-          : html`<p class="empty">${t('chat.empty')}</p>`}
+        ${
+          messages.length
+            ? html`<lit-virtualizer
+                scroller
+                role="log"
+                aria-labelledby="chat-title"
+                tabindex="0"
+                .items=${messages}
+                .layout=${this.#layout}
+                .keyFunction=${(m: ChatMessage) => `${m.identity}\u0000${m.id}`}
+                .renderItem=${(m: ChatMessage, i: number) => renderRow(m, messages[i - 1], rowCtx)}
+                @scroll=${this.#onScroll}
+                @wheel=${this.#byHand}
+                @touchmove=${this.#byHand}
+                @pointerdown=${this.#byHand}
+                @keydown=${this.#byHand}
+              ></lit-virtualizer>`
+            : html`<p class="empty">${t('chat.empty')}</p>`
+        }
         ${this.#newBelow ? html`<button type="button" class="jump" data-control="new-messages" @click=${this.#jump}>${t('chat.newMessages')}</button>` : nothing}
       </div>
       <form @submit=${this.#onSubmit}>
@@ -207,7 +223,16 @@ export class ConfabChat extends LitElement {
           @input=${this.#onInput}
           @keydown=${this.#onComposerKeydown}
         ></textarea>
-        <button type="submit" class="icon send" data-control="send" aria-label=${t('chat.send')} title=${t('chat.send')} aria-disabled=${String(tooLong || !view.live)}>${sendIcon}</button>
+        <button
+          type="submit"
+          class="icon send"
+          data-control="send"
+          aria-label=${t('chat.send')}
+          title=${t('chat.send')}
+          aria-disabled=${String(tooLong || !view.live)}
+        >
+          ${sendIcon}
+        </button>
       </form>
       ${tooLong ? html`<p id="too-long" class="error" role="alert" data-error="message-too-long">${t('chat.tooLong', { count: length, max: CHAT_MAX_CHARS })}</p>` : nothing}`;
   }

@@ -6,7 +6,18 @@ import { useMeeting } from '../../src/controllers/context.js';
 import { unreadCount } from '../../src/core/chat-state.js';
 import { addEnglish } from '../../src/i18n/i18n.js';
 import { fitControls, type OptionalControl } from '../../src/core/toolbar.js';
-import { chatIcon, fullscreenIcon, handIcon, leaveIcon, moreIcon, peopleIcon, pipIcon, reactionIcon, screenIcon, settingsIcon } from '../shared/call-icons.js';
+import {
+  chatIcon,
+  fullscreenIcon,
+  handIcon,
+  leaveIcon,
+  moreIcon,
+  peopleIcon,
+  pipIcon,
+  reactionIcon,
+  screenIcon,
+  settingsIcon,
+} from '../shared/call-icons.js';
 import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
 import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';
@@ -20,7 +31,8 @@ const meetingOf = (el: HTMLElement): HTMLElement | null => {
 };
 
 /** Any Picture-in-Picture here: the Document PiP API, or video PiP. */
-const pipSupported = () => 'documentPictureInPicture' in globalThis || (document.pictureInPictureEnabled && 'requestPictureInPicture' in HTMLVideoElement.prototype);
+const pipSupported = () =>
+  'documentPictureInPicture' in globalThis || (document.pictureInPictureEnabled && 'requestPictureInPicture' in HTMLVideoElement.prototype);
 
 /**
  * The meeting's controls: real buttons with names and pressed state. Sized by its own width:
@@ -64,7 +76,8 @@ export class ConfabControlBar extends LitElement {
   readonly #rerender = () => this.requestUpdate();
   /** A press outside the open menu closes it. */
   readonly #outside = (event: PointerEvent) => {
-    if (this.#menuOpen && !event.composedPath().includes(this.renderRoot.querySelector('.more') as EventTarget)) this.#setMenu(false, false);
+    if (this.#menuOpen && !event.composedPath().includes(this.renderRoot.querySelector('.more') as EventTarget))
+      this.#setMenu(false, false);
   };
 
   override connectedCallback(): void {
@@ -98,8 +111,13 @@ export class ConfabControlBar extends LitElement {
     const host = meetingOf(this);
     if (!t || !host || !document.fullscreenEnabled) return null;
     const on = document.fullscreenElement === host;
-    return this.#toggle('fullscreen', on, false, [t('controls.fullscreen'), t('controls.fullscreenOff'), t('controls.fullscreenOn')], fullscreenIcon, () =>
-      on ? document.exitFullscreen() : host.requestFullscreen(),
+    return this.#toggle(
+      'fullscreen',
+      on,
+      false,
+      [t('controls.fullscreen'), t('controls.fullscreenOff'), t('controls.fullscreenOn')],
+      fullscreenIcon,
+      () => (on ? document.exitFullscreen() : host.requestFullscreen()),
     );
   }
 
@@ -109,16 +127,23 @@ export class ConfabControlBar extends LitElement {
     const host = meetingOf(this);
     if (!ctx || !host || !pipSupported()) return null;
     const open = this.#pipClose !== null;
-    return this.#toggle('pip', open, false, [ctx.t('controls.pip'), ctx.t('controls.pipOff'), ctx.t('controls.pipOn')], pipIcon, async () => {
-      if (this.#pipClose) return this.#pipClose();
-      const { openPip } = await import('./pip.js');
-      const done = () => {
-        this.#pipClose = null;
+    return this.#toggle(
+      'pip',
+      open,
+      false,
+      [ctx.t('controls.pip'), ctx.t('controls.pipOff'), ctx.t('controls.pipOn')],
+      pipIcon,
+      async () => {
+        if (this.#pipClose) return this.#pipClose();
+        const { openPip } = await import('./pip.js');
+        const done = () => {
+          this.#pipClose = null;
+          this.requestUpdate();
+        };
+        this.#pipClose = await openPip(ctx, host, () => stageVideo(host), done);
         this.requestUpdate();
-      };
-      this.#pipClose = await openPip(ctx, host, () => stageVideo(host), done);
-      this.requestUpdate();
-    });
+      },
+    );
   }
 
   /**
@@ -135,7 +160,14 @@ export class ConfabControlBar extends LitElement {
   }
 
   /** A toggle: its name stays the same; aria-pressed says the state, the title says what a click does. */
-  #toggle(control: string, pressed: boolean, busy: boolean, [name, whenOn, whenOff]: [string, string, string], icon: unknown, act: () => Promise<void>) {
+  #toggle(
+    control: string,
+    pressed: boolean,
+    busy: boolean,
+    [name, whenOn, whenOff]: [string, string, string],
+    icon: unknown,
+    act: () => Promise<void>,
+  ) {
     return html`<button
       type="button"
       data-control=${control}
@@ -233,22 +265,67 @@ export class ConfabControlBar extends LitElement {
     const s = this.#meeting.slice.value;
     if (!ctx || !s) return html``;
     const { t, actions, config } = ctx;
-    const quietly = (work: Promise<unknown>) => work.then(() => undefined, () => undefined);
+    const quietly = (work: Promise<unknown>) =>
+      work.then(
+        () => undefined,
+        () => undefined,
+      );
     // The optional controls, in the order they show; fitControls keeps the important ones in the bar.
     // Keyed (repeat): when the width changes, a button keeps its element, and so the focus.
     const optional: Array<[OptionalControl, unknown]> = [
       ['blur', blurToggle(t, s.background, actions)],
-      ['screenshare', this.#canShare(config.screenshare) ? this.#toggle('screenshare', s.screenshare, s.pendingScreen, [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')], screenIcon, () => quietly(actions.setScreenShare(!s.screenshare))) : null],
+      [
+        'screenshare',
+        this.#canShare(config.screenshare)
+          ? this.#toggle(
+              'screenshare',
+              s.screenshare,
+              s.pendingScreen,
+              [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')],
+              screenIcon,
+              () => quietly(actions.setScreenShare(!s.screenshare)),
+            )
+          : null,
+      ],
       ['hand', config.reactions ? this.#handButton(s.hand, s.handAllowed) : null],
       ['reactions', config.reactions ? this.#reactionsButton() : null],
-      ['participants', config.participants ? this.#panelButton('participants', s.panel === 'participants', t('people.open', { count: s.people }), peopleIcon, html`<span class="badge count" aria-hidden="true">${badge(s.people)}</span>`) : null],
+      [
+        'participants',
+        config.participants
+          ? this.#panelButton(
+              'participants',
+              s.panel === 'participants',
+              t('people.open', { count: s.people }),
+              peopleIcon,
+              html`<span class="badge count" aria-hidden="true">${badge(s.people)}</span>`,
+            )
+          : null,
+      ],
       [
         'chat',
         config.chat
-          ? this.#panelButton('chat', s.panel === 'chat', s.unread ? t('chat.openUnread', { count: s.unread }) : t('chat.open'), chatIcon, s.unread ? html`<span class="badge" aria-hidden="true" data-unread=${s.unread}>${badge(s.unread)}</span>` : nothing)
+          ? this.#panelButton(
+              'chat',
+              s.panel === 'chat',
+              s.unread ? t('chat.openUnread', { count: s.unread }) : t('chat.open'),
+              chatIcon,
+              s.unread ? html`<span class="badge" aria-hidden="true" data-unread=${s.unread}>${badge(s.unread)}</span>` : nothing,
+            )
           : null,
       ],
-      ['settings', html`<button type="button" data-control="settings" aria-haspopup="dialog" aria-label=${t('settings.open')} title=${t('settings.open')} @click=${() => void quietly(actions.openPanel('settings'))}>${settingsIcon}</button>`],
+      [
+        'settings',
+        html`<button
+          type="button"
+          data-control="settings"
+          aria-haspopup="dialog"
+          aria-label=${t('settings.open')}
+          title=${t('settings.open')}
+          @click=${() => void quietly(actions.openPanel('settings'))}
+        >
+          ${settingsIcon}
+        </button>`,
+      ],
       ['fullscreen', this.#fullscreenButton()],
       ['pip', this.#pipButton()],
     ];
@@ -262,8 +339,23 @@ export class ConfabControlBar extends LitElement {
     return html`
       ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => quietly(actions.setMicrophone(!s.microphone)))}
       ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => quietly(actions.setCamera(!s.camera)))}
-      ${repeat(inline, (id) => id, item)} ${menu.length ? this.#more(t('controls.more'), repeat(menu, (id) => id, item)) : nothing}
-      <button type="button" class="leave" data-control="leave" aria-label=${t('controls.leave')} title=${t('controls.leave')} @click=${() => void quietly(actions.leave())}>
+      ${repeat(inline, (id) => id, item)}
+      ${
+        menu.length
+          ? this.#more(
+              t('controls.more'),
+              repeat(menu, (id) => id, item),
+            )
+          : nothing
+      }
+      <button
+        type="button"
+        class="leave"
+        data-control="leave"
+        aria-label=${t('controls.leave')}
+        title=${t('controls.leave')}
+        @click=${() => void quietly(actions.leave())}
+      >
         ${leaveIcon}
       </button>
     `;
@@ -293,7 +385,15 @@ export class ConfabControlBar extends LitElement {
         this.#setMenu(false, false);
       }}
     >
-      <button type="button" data-control="more" aria-expanded=${String(this.#menuOpen)} aria-controls="more-menu" aria-label=${label} title=${label} @click=${() => this.#setMenu(!this.#menuOpen)}>
+      <button
+        type="button"
+        data-control="more"
+        aria-expanded=${String(this.#menuOpen)}
+        aria-controls="more-menu"
+        aria-label=${label}
+        title=${label}
+        @click=${() => this.#setMenu(!this.#menuOpen)}
+      >
         ${moreIcon}
       </button>
       <div class="menu" id="more-menu" role="group" aria-label=${label} ?hidden=${!this.#menuOpen}>${items}</div>

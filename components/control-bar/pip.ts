@@ -31,7 +31,9 @@ const styles = css`
     block-size: 100%;
     background: #0f1115;
     color: #f1f3f6;
-    font: 400 15px/1.4 system-ui, sans-serif;
+    font:
+      400 15px/1.4 system-ui,
+      sans-serif;
   }
   main {
     position: fixed;
@@ -89,7 +91,12 @@ const styles = css`
  * fallback). Resolves with a function that closes it; `onClosed` runs however it ends (the user
  * closes the window, the call ends).
  */
-export async function openPip(ctx: MeetingContext, host: HTMLElement, stageVideo: () => HTMLVideoElement | null, onClosed: () => void): Promise<() => void> {
+export async function openPip(
+  ctx: MeetingContext,
+  host: HTMLElement,
+  stageVideo: () => HTMLVideoElement | null,
+  onClosed: () => void,
+): Promise<() => void> {
   const api = documentPip();
   if (!api) {
     const video = stageVideo();
@@ -120,7 +127,8 @@ export async function openPip(ctx: MeetingContext, host: HTMLElement, stageVideo
     const local = localParticipant(s);
     const sid = source === 'screen' ? media?.screenTrackSid : media?.cameraTrackSid;
     const isLocal = identity !== null && identity === s.localIdentity;
-    const key = stage && (isLocal ? (source === 'camera' ? (media?.camera ? 'local' : null) : sid) : sid) ? `${stage}|${sid ?? 'local'}` : null;
+    const key =
+      stage && (isLocal ? (source === 'camera' ? (media?.camera ? 'local' : null) : sid) : sid) ? `${stage}|${sid ?? 'local'}` : null;
     render(
       html`<main data-pip>
         <video autoplay playsinline muted aria-label=${person?.name ?? ''}></video>
@@ -136,7 +144,14 @@ export async function openPip(ctx: MeetingContext, host: HTMLElement, stageVideo
           >
             ${local?.microphone ? micIcon : micOffIcon}
           </button>
-          <button type="button" class="leave" data-control="leave" aria-label=${t('controls.leave')} title=${t('controls.leave')} @click=${() => void actions.leave().catch(() => undefined)}>
+          <button
+            type="button"
+            class="leave"
+            data-control="leave"
+            aria-label=${t('controls.leave')}
+            title=${t('controls.leave')}
+            @click=${() => void actions.leave().catch(() => undefined)}
+          >
             ${leaveIcon}
           </button>
         </div>

@@ -10,7 +10,13 @@ export function renderReactionPicker(t: Translate, send: (emoji: string) => void
   return html`<div class="picker" id="reaction-picker" role="group" aria-label=${t('reactions.label')}>
     ${REACTIONS.map(
       ([emoji, name]) =>
-        html`<button type="button" data-reaction=${emoji} aria-label=${t(`reaction.${name}`)} title=${t(`reaction.${name}`)} @click=${() => send(emoji)}>
+        html`<button
+          type="button"
+          data-reaction=${emoji}
+          aria-label=${t(`reaction.${name}`)}
+          title=${t(`reaction.${name}`)}
+          @click=${() => send(emoji)}
+        >
           <span aria-hidden="true">${emoji}</span>
         </button>`,
     )}

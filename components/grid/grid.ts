@@ -24,17 +24,27 @@ export class ConfabGrid extends LitElement {
   declare _page: number;
 
   // One key per tile, "identity|source": shared screens come first, then cameras.
-  readonly #meeting = useMeeting(this, (s) => {
-    const people = orderedParticipants(s);
-    return {
-      keys: [...people.filter((p) => p.screenshare).map((p) => `${p.identity}|screen`), ...people.map((p) => `${p.identity}|camera`)],
-      speakers: s.activeSpeakers,
-      local: s.localIdentity,
-      pinned: s.pinned,
-      layout: s.layout,
-      panel: s.panel,
-    };
-  }, (a, b) => a.local === b.local && a.pinned === b.pinned && a.layout === b.layout && a.panel === b.panel && sameList(a.keys, b.keys) && sameList(a.speakers, b.speakers));
+  readonly #meeting = useMeeting(
+    this,
+    (s) => {
+      const people = orderedParticipants(s);
+      return {
+        keys: [...people.filter((p) => p.screenshare).map((p) => `${p.identity}|screen`), ...people.map((p) => `${p.identity}|camera`)],
+        speakers: s.activeSpeakers,
+        local: s.localIdentity,
+        pinned: s.pinned,
+        layout: s.layout,
+        panel: s.panel,
+      };
+    },
+    (a, b) =>
+      a.local === b.local &&
+      a.pinned === b.pinned &&
+      a.layout === b.layout &&
+      a.panel === b.panel &&
+      sameList(a.keys, b.keys) &&
+      sameList(a.speakers, b.speakers),
+  );
   #speaker: { stage: string | null; strip: string[] } | null = null;
   #size = { width: 0, height: 0 };
   readonly #resize = new ResizeObserver(([entry]) => {
@@ -94,13 +104,22 @@ export class ConfabGrid extends LitElement {
     // slot of whoever there spoke least recently.
     const now = Date.now();
     for (const id of view?.speakers ?? []) this.#lastActive.set(id, now);
-    if (this.#lastActive.size > 64) for (const id of this.#lastActive.keys()) if (!view?.keys.includes(`${id}|camera`)) this.#lastActive.delete(id);
+    if (this.#lastActive.size > 64)
+      for (const id of this.#lastActive.keys()) if (!view?.keys.includes(`${id}|camera`)) this.#lastActive.delete(id);
     const local = view?.local ?? null;
     const fixed = [local, view?.pinned ?? null].filter((id): id is string => id !== null);
     const remoteSpeakers = (view?.speakers ?? []).filter((id) => id !== local);
-    this.#order = promoteSpeakers(reconcileOrder(this.#order, view?.keys ?? []), remoteSpeakers, this.#lastActive, this.#meeting.context.value?.config.maxTiles ?? 16, fixed);
+    this.#order = promoteSpeakers(
+      reconcileOrder(this.#order, view?.keys ?? []),
+      remoteSpeakers,
+      this.#lastActive,
+      this.#meeting.context.value?.config.maxTiles ?? 16,
+      fixed,
+    );
     // The stage is sticky: it changes only when someone else speaks or shares, never on silence.
-    this.#speaker = this.#speakerMode() ? speakerStage(view?.keys ?? [], view?.speakers ?? [], view?.local ?? null, this.#speaker?.stage ?? null, view?.pinned ?? null) : null;
+    this.#speaker = this.#speakerMode()
+      ? speakerStage(view?.keys ?? [], view?.speakers ?? [], view?.local ?? null, this.#speaker?.stage ?? null, view?.pinned ?? null)
+      : null;
     this.dataset.layout = this.#speaker ? 'speaker' : 'grid';
     const { items, pages } = this.#paged();
     const height = this.#size.height - (pages > 1 ? PAGER_HEIGHT : 0);
@@ -128,7 +147,15 @@ export class ConfabGrid extends LitElement {
     const over = sheet && getComputedStyle(sheet).position === 'absolute' ? sheet.getBoundingClientRect() : null;
     for (const tile of this.renderRoot.querySelectorAll<HTMLElement>('confab-tile')) {
       const r = tile.getBoundingClientRect();
-      tile.toggleAttribute('data-covered', !!over && r.width > 0 && r.top >= over.top - 1 && r.bottom <= over.bottom + 1 && r.left >= over.left - 1 && r.right <= over.right + 1);
+      tile.toggleAttribute(
+        'data-covered',
+        !!over &&
+          r.width > 0 &&
+          r.top >= over.top - 1 &&
+          r.bottom <= over.bottom + 1 &&
+          r.left >= over.left - 1 &&
+          r.right <= over.right + 1,
+      );
     }
   }
 
@@ -145,7 +172,15 @@ export class ConfabGrid extends LitElement {
    */
   #offscreen(shown: readonly string[]) {
     const hidden = this.#keys().filter((k) => !shown.includes(k));
-    return hidden.length ? html`<div class="offscreen" hidden>${repeat(hidden, (key) => key, (key) => this.#tile(key))}</div>` : nothing;
+    return hidden.length
+      ? html`<div class="offscreen" hidden>
+          ${repeat(
+            hidden,
+            (key) => key,
+            (key) => this.#tile(key),
+          )}
+        </div>`
+      : nothing;
   }
 
   #renderSpeaker(t: Translate, { stage, strip }: { stage: string | null; strip: string[] }) {
@@ -153,10 +188,16 @@ export class ConfabGrid extends LitElement {
     const shown = strip.slice(0, max);
     // Two lists: the stage's one tile, and the strip, which scrolls and so takes focus (the keyboard scrolls it).
     return html`<div class="speaker" part="grid">
-      <div class="stage" role="list" aria-label=${t('grid.label')}>${stage ? keyed(stage, this.#tile(stage)) : nothing}</div>
-      <div class="strip" role="list" aria-label=${t('grid.label')} tabindex="0">${repeat(shown, (key) => key, (key) => this.#tile(key))}</div>
-    </div>
-    ${this.#offscreen(stage ? [stage, ...shown] : shown)}`;
+        <div class="stage" role="list" aria-label=${t('grid.label')}>${stage ? keyed(stage, this.#tile(stage)) : nothing}</div>
+        <div class="strip" role="list" aria-label=${t('grid.label')} tabindex="0">
+          ${repeat(
+            shown,
+            (key) => key,
+            (key) => this.#tile(key),
+          )}
+        </div>
+      </div>
+      ${this.#offscreen(stage ? [stage, ...shown] : shown)}`;
   }
 
   protected override render() {
@@ -172,13 +213,31 @@ export class ConfabGrid extends LitElement {
         )}
       </div>
       ${this.#offscreen(items)}
-      ${pages > 1
-        ? html`<nav class="pager" aria-label=${t('grid.pages')}>
-            <button type="button" data-control="previous-page" aria-label=${t('grid.previous')} ?disabled=${page === 0} @click=${() => (this._page = page - 1)}>‹</button>
-            <span aria-live="polite">${t('grid.page', { page: page + 1, pages })}</span>
-            <button type="button" data-control="next-page" aria-label=${t('grid.next')} ?disabled=${page === pages - 1} @click=${() => (this._page = page + 1)}>›</button>
-          </nav>`
-        : nothing}`;
+      ${
+        pages > 1
+          ? html`<nav class="pager" aria-label=${t('grid.pages')}>
+              <button
+                type="button"
+                data-control="previous-page"
+                aria-label=${t('grid.previous')}
+                ?disabled=${page === 0}
+                @click=${() => (this._page = page - 1)}
+              >
+                ‹
+              </button>
+              <span aria-live="polite">${t('grid.page', { page: page + 1, pages })}</span>
+              <button
+                type="button"
+                data-control="next-page"
+                aria-label=${t('grid.next')}
+                ?disabled=${page === pages - 1}
+                @click=${() => (this._page = page + 1)}
+              >
+                ›
+              </button>
+            </nav>`
+          : nothing
+      }`;
   }
 }
 

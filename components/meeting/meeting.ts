@@ -111,8 +111,10 @@ export class ConfabMeeting extends LitElement {
     explicit: () => this.#explicit(),
     tokenProvider: () => (typeof this.tokenProvider === 'function' ? this.tokenProvider : undefined),
   });
-  readonly #feed = feedHostEvents(this.#meeting.store, () => this.#t, ({ name, detail }) =>
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
+  readonly #feed = feedHostEvents(
+    this.#meeting.store,
+    () => this.#t,
+    ({ name, detail }) => this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
   );
   readonly #provider = new ContextProvider(this, { context: meetingContext });
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
@@ -194,7 +196,8 @@ export class ConfabMeeting extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || changed.has('strings') || changed.has('notices') || !this.hasUpdated) this.#applyConfig();
+    if (OPTIONS.some((o) => changed.has(propertyOf(o))) || changed.has('strings') || changed.has('notices') || !this.hasUpdated)
+      this.#applyConfig();
     const view = this.#view.value;
     if (!view) return;
     this.dataset.state = view.phase;
@@ -269,7 +272,8 @@ export class ConfabMeeting extends LitElement {
 
   /** Options set explicitly by the host, which beat saved preferences. */
   #explicit(): ExplicitChoices {
-    const set = (key: 'audio' | 'video' | 'name' | 'backgroundBlur' | 'backgroundImage') => this[key] !== undefined && this[key] !== null && !this.#issues.some((i) => i.option === key);
+    const set = (key: 'audio' | 'video' | 'name' | 'backgroundBlur' | 'backgroundImage') =>
+      this[key] !== undefined && this[key] !== null && !this.#issues.some((i) => i.option === key);
     return {
       ...(set('backgroundBlur') ? { blur: this.#config.blur } : {}),
       ...(set('backgroundImage') && this.#config.backgroundImage ? { backgroundImage: this.#config.backgroundImage } : {}),
@@ -337,10 +341,16 @@ export class ConfabMeeting extends LitElement {
   #publishNotices() {
     const before = this.#meeting.store.getState().notices;
     const wanted: Notice[] = [
-      ...this.#issues.map((issue): Notice => ({ code: 'invalid-config', key: 'error.config', params: { ...issue }, subject: issue.option })),
+      ...this.#issues.map((issue): Notice => ({
+        code: 'invalid-config',
+        key: 'error.config',
+        params: { ...issue },
+        subject: issue.option,
+      })),
       ...(Array.isArray(this.notices) ? this.notices : []),
     ];
-    const same = (a: Notice, b: Notice) => a.code === b.code && a.key === b.key && a.subject === b.subject && JSON.stringify(a.params) === JSON.stringify(b.params);
+    const same = (a: Notice, b: Notice) =>
+      a.code === b.code && a.key === b.key && a.subject === b.subject && JSON.stringify(a.params) === JSON.stringify(b.params);
     const notices = wanted.map((n) => before.find((b) => same(b, n)) ?? n);
     if (notices.length !== before.length || notices.some((n, i) => n !== before[i])) this.#meeting.store.setState({ notices });
   }

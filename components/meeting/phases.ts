@@ -4,7 +4,10 @@ import type { MeetingActions } from '../../src/core/actions.js';
 import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
-export type PhaseView = Pick<MeetingState, 'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices' | 'panel' | 'recording'>;
+export type PhaseView = Pick<
+  MeetingState,
+  'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices' | 'panel' | 'recording'
+>;
 
 export interface PhaseContext {
   t: Translate;
@@ -29,9 +32,10 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
         <div class="banners">
           ${renderNotices(view, t)}
           ${ctx.policyBlocked.map(
-            (device) => html`<div class="banner warn" role="alert" data-policy-blocked=${device}>
-              <span>${t(`device.${device}.policy-blocked`)}</span>${renderOpenInNewTab(ctx)}
-            </div>`,
+            (device) =>
+              html`<div class="banner warn" role="alert" data-policy-blocked=${device}>
+                <span>${t(`device.${device}.policy-blocked`)}</span>${renderOpenInNewTab(ctx)}
+              </div>`,
           )}
         </div>
         <confab-prejoin exportparts="prejoin"></confab-prejoin><span></span>
@@ -60,27 +64,39 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
         <div class="banners">
           ${view.recording ? html`<div class="recording" role="status" data-recording><span class="dot" aria-hidden="true"></span>${t('meeting.recording')}</div>` : nothing}
           ${renderNotices(view, t)}
-          ${view.audioBlocked
-            ? html`<div class="banner" role="alert">
-                <span>${t('audio.blocked')}</span>
-                <button type="button" class="action" data-control="enable-audio" @click=${() => quietly(actions.startAudio())}>${t('audio.enable')}</button>
-              </div>`
-            : nothing}
+          ${
+            view.audioBlocked
+              ? html`<div class="banner" role="alert">
+                  <span>${t('audio.blocked')}</span>
+                  <button type="button" class="action" data-control="enable-audio" @click=${() => quietly(actions.startAudio())}>
+                    ${t('audio.enable')}
+                  </button>
+                </div>`
+              : nothing
+          }
           ${view.deviceErrors.map(
-            (e) => html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
-              <span>${t(`device.${e.device}.${e.reason}`)}</span>
-              ${e.reason === 'policy-blocked' ? renderOpenInNewTab(ctx) : nothing}
-              <button type="button" class="action secondary" @click=${() => actions.dismissDeviceError(e.device)}>${t('device.dismiss')}</button>
-            </div>`,
+            (e) =>
+              html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
+                <span>${t(`device.${e.device}.${e.reason}`)}</span>
+                ${e.reason === 'policy-blocked' ? renderOpenInNewTab(ctx) : nothing}
+                <button type="button" class="action secondary" @click=${() => actions.dismissDeviceError(e.device)}>
+                  ${t('device.dismiss')}
+                </button>
+              </div>`,
           )}
         </div>
         <slot><confab-grid exportparts="grid, tile"></confab-grid><confab-control-bar part="control-bar"></confab-control-bar></slot>
         <confab-settings></confab-settings>
         ${side === 'chat' ? html`<aside class="side-panel" aria-label=${t('chat.label')}><confab-chat part="chat"></confab-chat></aside>` : nothing}
         ${side === 'participants' ? html`<aside class="side-panel" aria-label=${t('people.title')}><confab-participants part="participants"></confab-participants></aside>` : nothing}
-        ${view.phase === 'reconnecting'
-          ? html`<div class="reconnecting" role="status"><div class="spinner" aria-hidden="true"></div>${t('reconnecting.title')}</div>`
-          : nothing}
+        ${
+          view.phase === 'reconnecting'
+            ? html`<div class="reconnecting" role="status">
+                <div class="spinner" aria-hidden="true"></div>
+                ${t('reconnecting.title')}
+              </div>`
+            : nothing
+        }
       </div>`;
     }
   }
@@ -90,7 +106,12 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
 function renderOpenInNewTab(ctx: PhaseContext) {
   const url = ctx.standaloneUrl;
   if (!url || window.top === window) return nothing;
-  return html`<button type="button" class="action secondary" data-control="open-in-new-tab" @click=${() => window.open(url, '_blank', 'noopener,noreferrer')}>
+  return html`<button
+    type="button"
+    class="action secondary"
+    data-control="open-in-new-tab"
+    @click=${() => window.open(url, '_blank', 'noopener,noreferrer')}
+  >
     ${ctx.t('device.openInNewTab')}
   </button>`;
 }

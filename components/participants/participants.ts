@@ -9,14 +9,20 @@ import { camOffIcon, micOffIcon } from '../shared/icons.js';
 import { participantsStyles } from './participants.styles.js';
 
 const select = (s: MeetingState) => ({ participants: s.participants, media: s.media, activeSpeakers: s.activeSpeakers, pinned: s.pinned });
-const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) => a.participants === b.participants && a.media === b.media && a.activeSpeakers === b.activeSpeakers && a.pinned === b.pinned;
+const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) =>
+  a.participants === b.participants && a.media === b.media && a.activeSpeakers === b.activeSpeakers && a.pinned === b.pinned;
 
 /** A state shown as an icon, with its words for assistive technology and as a tooltip. */
-const state = (icon: unknown, label: string, cls = '') => html`<span class=${cls} role="img" aria-label=${label} title=${label}>${icon}</span>`;
+const state = (icon: unknown, label: string, cls = '') =>
+  html`<span class=${cls} role="img" aria-label=${label} title=${label}>${icon}</span>`;
 
 function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: string | null) => void) {
   const name = isolate(p.name);
-  const quality = p.reconnecting ? t('tile.reconnecting') : p.quality === 'poor' || p.quality === 'lost' ? t(`people.quality.${p.quality}`) : null;
+  const quality = p.reconnecting
+    ? t('tile.reconnecting')
+    : p.quality === 'poor' || p.quality === 'lost'
+      ? t(`people.quality.${p.quality}`)
+      : null;
   return html`<li
     data-identity=${p.identity}
     data-hand-raised=${p.handRaisedAt ? '' : nothing}
@@ -28,11 +34,20 @@ function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: 
     <span class="name">${p.local ? t('tile.you', { name }) : name}</span>
     ${quality ? html`<span class="quality">${quality}</span>` : nothing}
     <span class="state">
-      ${p.handRaisedAt ? state(handIcon, t('tile.handRaised'), 'hand') : nothing} ${p.speaking ? html`<span class="sr-only">${t('people.speaking')}</span>` : nothing}
+      ${p.handRaisedAt ? state(handIcon, t('tile.handRaised'), 'hand') : nothing}
+      ${p.speaking ? html`<span class="sr-only">${t('people.speaking')}</span>` : nothing}
       ${p.screenshare ? state(screenIcon, t('people.sharing')) : nothing} ${p.microphone ? nothing : state(micOffIcon, t('tile.muted'))}
       ${p.camera ? nothing : state(camOffIcon, t('tile.cameraOff'))}
     </span>
-    <button type="button" class="pin" data-control="pin" aria-pressed=${String(pinned)} aria-label=${t('people.pin', { name })} title=${t('people.pin', { name })} @click=${() => pin(pinned ? null : p.identity)}>
+    <button
+      type="button"
+      class="pin"
+      data-control="pin"
+      aria-pressed=${String(pinned)}
+      aria-label=${t('people.pin', { name })}
+      title=${t('people.pin', { name })}
+      @click=${() => pin(pinned ? null : p.identity)}
+    >
       ${pinIcon}
     </button>
   </li>`;
@@ -92,14 +107,24 @@ export class ConfabParticipants extends LitElement {
     const shown = searching && this.#query.trim() ? everyone.filter((p) => matchesSearch(p.name, this.#query)) : everyone;
     return html`<header>
         <h2 id="people-title">${t('people.title')}</h2>
-        <button type="button" data-control="close-participants" aria-label=${t('people.close')} title=${t('people.close')} @click=${() => actions.closePanel()}>${closeIcon}</button>
+        <button
+          type="button"
+          data-control="close-participants"
+          aria-label=${t('people.close')}
+          title=${t('people.close')}
+          @click=${() => actions.closePanel()}
+        >
+          ${closeIcon}
+        </button>
       </header>
       <p class="count">${t('people.count', { count: everyone.length })}</p>
       ${searching ? html`<input type="search" aria-label=${t('people.search')} placeholder=${t('people.search')} .value=${this.#query} @input=${this.#onInput} />` : nothing}
-      ${shown.length
-        ? html`<ul aria-labelledby="people-title" tabindex="0">
-            ${shown.map((p) => row(p, t, view.pinned === p.identity, (identity) => void actions.pin(identity).catch(() => undefined)))}
-          </ul>`
-        : html`<p class="empty">${t('people.noMatch', { query: this.#query.trim() })}</p>`}`;
+      ${
+        shown.length
+          ? html`<ul aria-labelledby="people-title" tabindex="0">
+              ${shown.map((p) => row(p, t, view.pinned === p.identity, (identity) => void actions.pin(identity).catch(() => undefined)))}
+            </ul>`
+          : html`<p class="empty">${t('people.noMatch', { query: this.#query.trim() })}</p>`
+      }`;
   }
 }

@@ -29,7 +29,13 @@ export class ConfabPrejoin extends LitElement {
 
   declare _name: string | null;
   declare _showError: boolean;
-  readonly #meeting = useMeeting(this, (s) => ({ devices: s.devices, local: s.local, errors: s.deviceErrors, joining: s.pending.join, background: s.background }));
+  readonly #meeting = useMeeting(this, (s) => ({
+    devices: s.devices,
+    local: s.local,
+    errors: s.deviceErrors,
+    joining: s.pending.join,
+    background: s.background,
+  }));
 
   #entered = false;
 
@@ -104,11 +110,18 @@ export class ConfabPrejoin extends LitElement {
     return html`<div class="error" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
       <p>${t(`device.${e.device}.${e.reason}`)}</p>
       ${e.reason === 'denied' ? html`<p class="help">${t(browserHelp())}</p>` : nothing}
-      ${e.reason !== 'policy-blocked' && e.reason !== 'not-found'
-        ? html`<button type="button" class="secondary" data-control="retry-${e.device}" @click=${() => void actions.retryDevice(e.device as 'camera' | 'microphone').catch(() => undefined)}>
-            ${t('device.retry')}
-          </button>`
-        : nothing}
+      ${
+        e.reason !== 'policy-blocked' && e.reason !== 'not-found'
+          ? html`<button
+              type="button"
+              class="secondary"
+              data-control="retry-${e.device}"
+              @click=${() => void actions.retryDevice(e.device as 'camera' | 'microphone').catch(() => undefined)}
+            >
+              ${t('device.retry')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -148,26 +161,43 @@ export class ConfabPrejoin extends LitElement {
     return html`<section part="prejoin" aria-labelledby="title">
       <div class="preview" data-preview=${local.camera}>
         <video autoplay playsinline muted aria-label=${t('prejoin.preview')} ?hidden=${local.camera !== 'live'}></video>
-        ${local.camera === 'live'
-          ? nothing
-          : html`<div class="placeholder">
-              ${local.camera === 'starting' ? html`<div class="spinner" aria-hidden="true"></div>` : html`<span class="avatar" aria-hidden="true">${initials(name || '?')}</span>`}
-              <span>${local.camera === 'starting' ? t('connecting.media') : t('prejoin.previewOff')}</span>
-            </div>`}
+        ${
+          local.camera === 'live'
+            ? nothing
+            : html`<div class="placeholder">
+                ${local.camera === 'starting' ? html`<div class="spinner" aria-hidden="true"></div>` : html`<span class="avatar" aria-hidden="true">${initials(name || '?')}</span>`}
+                <span>${local.camera === 'starting' ? t('connecting.media') : t('prejoin.previewOff')}</span>
+              </div>`
+        }
         <div class="toggles">
-          <button type="button" data-control="microphone" aria-pressed=${String(micOn)} aria-label=${t('controls.microphone')} @click=${() => void actions.setMicrophone(!micOn).catch(() => undefined)}>
+          <button
+            type="button"
+            data-control="microphone"
+            aria-pressed=${String(micOn)}
+            aria-label=${t('controls.microphone')}
+            @click=${() => void actions.setMicrophone(!micOn).catch(() => undefined)}
+          >
             ${micOn ? micIcon : micOffIcon}
           </button>
-          <button type="button" data-control="camera" aria-pressed=${String(cameraOn)} aria-label=${t('controls.camera')} @click=${() => void actions.setCamera(!cameraOn).catch(() => undefined)}>
+          <button
+            type="button"
+            data-control="camera"
+            aria-pressed=${String(cameraOn)}
+            aria-label=${t('controls.camera')}
+            @click=${() => void actions.setCamera(!cameraOn).catch(() => undefined)}
+          >
             ${cameraOn ? camIcon : camOffIcon}
           </button>
           ${blurToggle(t, view.background, actions)}
         </div>
       </div>
-      <form novalidate @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#join();
-      }}>
+      <form
+        novalidate
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          this.#join();
+        }}
+      >
         <h2 id="title">${t('prejoin.title')}</h2>
         ${ask ? this.#renderNameField(name) : name ? html`<p class="joining-as" data-name-from-token>${t('prejoin.joiningAs', { name: isolate(name) })}</p>` : nothing}
         <div
@@ -178,18 +208,33 @@ export class ConfabPrejoin extends LitElement {
           aria-valuemax="100"
           aria-valuenow=${Math.round(local.level * 100)}
           data-level=${local.level}
-        ><span></span></div>
+        >
+          <span></span>
+        </div>
         <confab-device-select kind="camera"></confab-device-select>
         <confab-device-select kind="microphone"></confab-device-select>
         ${devices.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}
         ${errors.map((e) => this.#renderError(e))}
         <button type="submit" class="join" aria-busy=${String(joining)}>${t('prejoin.join')}</button>
-        ${cameraFailed && !micFailed
-          ? html`<button type="button" class="secondary" data-control="join-audio-only" @click=${() => this.#join({ video: false })}>${t('prejoin.joinAudioOnly')}</button>`
-          : nothing}
-        ${micFailed || cameraFailed
-          ? html`<button type="button" class="secondary" data-control="join-listen-only" @click=${() => this.#join({ audio: false, video: false })}>${t('prejoin.joinListenOnly')}</button>`
-          : nothing}
+        ${
+          cameraFailed && !micFailed
+            ? html`<button type="button" class="secondary" data-control="join-audio-only" @click=${() => this.#join({ video: false })}>
+                ${t('prejoin.joinAudioOnly')}
+              </button>`
+            : nothing
+        }
+        ${
+          micFailed || cameraFailed
+            ? html`<button
+                type="button"
+                class="secondary"
+                data-control="join-listen-only"
+                @click=${() => this.#join({ audio: false, video: false })}
+              >
+                ${t('prejoin.joinListenOnly')}
+              </button>`
+            : nothing
+        }
       </form>
     </section>`;
   }

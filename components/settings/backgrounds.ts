@@ -78,16 +78,28 @@ interface Choice {
 }
 
 /** The picker. `assetsBase` and `hostImage` are the element's options (undefined: the defaults). */
-export function renderBackgrounds(t: Translate, view: BackgroundView, actions: MeetingActions, assetsBase: string | undefined, hostImage: string | undefined) {
+export function renderBackgrounds(
+  t: Translate,
+  view: BackgroundView,
+  actions: MeetingActions,
+  assetsBase: string | undefined,
+  hostImage: string | undefined,
+) {
   const base = assetsBase ?? defaultAssetsBase();
   const blurStrong = view.strength >= (BLUR_SLIGHT + BLUR_STRONG) / 2;
   const blur = (strength: number) => () => {
     actions.setBlurStrength(strength);
     return actions.setBlur(true);
   };
-  const images: Array<{ id: string; url: string; thumbnail: string; label: string }> = BUILT_IN_BACKGROUNDS.map((name) => ({ id: name, url: builtInBackground(base, name), thumbnail: builtInBackground(base, name, true), label: t(`background.image.${name}`) }));
+  const images: Array<{ id: string; url: string; thumbnail: string; label: string }> = BUILT_IN_BACKGROUNDS.map((name) => ({
+    id: name,
+    url: builtInBackground(base, name),
+    thumbnail: builtInBackground(base, name, true),
+    label: t(`background.image.${name}`),
+  }));
   const absolute = (url: string) => new URL(url, document.baseURI).href;
-  if (hostImage && !images.some((i) => i.url === absolute(hostImage))) images.push({ id: 'custom', url: absolute(hostImage), thumbnail: absolute(hostImage), label: t('background.image.custom') });
+  if (hostImage && !images.some((i) => i.url === absolute(hostImage)))
+    images.push({ id: 'custom', url: absolute(hostImage), thumbnail: absolute(hostImage), label: t('background.image.custom') });
   const choices: Choice[] = [
     { id: 'none', label: t('background.none'), pressed: view.mode === 'none', pick: () => actions.setBlur(false) },
     { id: 'blur-slight', label: t('background.blurSlight'), pressed: view.mode === 'blur' && !blurStrong, pick: blur(BLUR_SLIGHT) },
@@ -96,23 +108,28 @@ export function renderBackgrounds(t: Translate, view: BackgroundView, actions: M
   ];
   const unavailable = view.status === 'unavailable';
   const loading = view.status === 'loading';
-  const status = view.reason ? t(`background.unavailable.${view.reason}`) : loading ? t('background.loading', { percent: String(Math.round(view.progress * 100)) }) : null;
+  const status = view.reason
+    ? t(`background.unavailable.${view.reason}`)
+    : loading
+      ? t('background.loading', { percent: String(Math.round(view.progress * 100)) })
+      : null;
   return html`<fieldset aria-busy=${String(loading)} aria-describedby=${status ? 'background-status' : nothing}>
     <legend>${t('background.title')}</legend>
     <div class="choices">
       ${choices.map(
-        (c) => html`<button
-          type="button"
-          class="choice"
-          data-background-option=${c.id}
-          aria-pressed=${String(c.pressed)}
-          aria-label=${c.label}
-          title=${c.label}
-          ?disabled=${unavailable && c.id !== 'none'}
-          @click=${() => void c.pick().catch(() => undefined)}
-        >
-          ${c.thumbnail ? html`<img src=${c.thumbnail} alt="" loading="lazy" decoding="async" />` : c.label}
-        </button>`,
+        (c) =>
+          html`<button
+            type="button"
+            class="choice"
+            data-background-option=${c.id}
+            aria-pressed=${String(c.pressed)}
+            aria-label=${c.label}
+            title=${c.label}
+            ?disabled=${unavailable && c.id !== 'none'}
+            @click=${() => void c.pick().catch(() => undefined)}
+          >
+            ${c.thumbnail ? html`<img src=${c.thumbnail} alt="" loading="lazy" decoding="async" />` : c.label}
+          </button>`,
       )}
     </div>
     ${status ? html`<p id="background-status" class="status" role="status" data-background-status>${status}</p>` : nothing}

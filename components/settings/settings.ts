@@ -12,66 +12,66 @@ export class ConfabSettings extends LitElement {
   static override styles = [
     backgroundStyles,
     css`
-    /* The dialog covers the widget's box (set on open), not the page: its card fits the box. */
-    dialog {
-      position: fixed;
-      inset: var(--_box-top, 0) auto auto var(--_box-left, 0);
-      inline-size: var(--_box-width, 100vw);
-      block-size: var(--_box-height, 100vh);
-      max-inline-size: none;
-      max-block-size: none;
-      margin: 0;
-      padding: 0.5rem;
-      border: 0;
-      background: transparent;
-      color: var(--_confab-text);
-      font: inherit;
-      box-sizing: border-box;
-    }
-    dialog[open] {
-      display: grid;
-      place-items: center;
-    }
-    .card {
-      box-sizing: border-box;
-      inline-size: min(100%, 26rem);
-      max-block-size: 100%;
-      overflow: auto;
-      border-radius: var(--_confab-radius);
-      padding: 1.25rem;
-      background: var(--_confab-surface);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.5);
-    }
-    h2 {
-      margin: 0 0 1rem;
-      font-size: 1.2rem;
-    }
-    .fields {
-      display: grid;
-      gap: 0.9rem;
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-      margin-block-start: 1.25rem;
-    }
-    .actions button {
-      all: unset;
-      box-sizing: border-box;
-      padding: 0.55rem 1.1rem;
-      border-radius: calc(var(--_confab-radius) / 2);
-      background: var(--_confab-accent);
-      color: var(--_confab-on-accent);
-      font-weight: 600;
-      cursor: pointer;
-    }
-    .actions button:focus-visible {
-      outline: 3px solid var(--_confab-focus);
-      outline-offset: 2px;
-    }
-  `,
+      /* The dialog covers the widget's box (set on open), not the page: its card fits the box. */
+      dialog {
+        position: fixed;
+        inset: var(--_box-top, 0) auto auto var(--_box-left, 0);
+        inline-size: var(--_box-width, 100vw);
+        block-size: var(--_box-height, 100vh);
+        max-inline-size: none;
+        max-block-size: none;
+        margin: 0;
+        padding: 0.5rem;
+        border: 0;
+        background: transparent;
+        color: var(--_confab-text);
+        font: inherit;
+        box-sizing: border-box;
+      }
+      dialog[open] {
+        display: grid;
+        place-items: center;
+      }
+      .card {
+        box-sizing: border-box;
+        inline-size: min(100%, 26rem);
+        max-block-size: 100%;
+        overflow: auto;
+        border-radius: var(--_confab-radius);
+        padding: 1.25rem;
+        background: var(--_confab-surface);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      h2 {
+        margin: 0 0 1rem;
+        font-size: 1.2rem;
+      }
+      .fields {
+        display: grid;
+        gap: 0.9rem;
+      }
+      .actions {
+        display: flex;
+        justify-content: flex-end;
+        margin-block-start: 1.25rem;
+      }
+      .actions button {
+        all: unset;
+        box-sizing: border-box;
+        padding: 0.55rem 1.1rem;
+        border-radius: calc(var(--_confab-radius) / 2);
+        background: var(--_confab-accent);
+        color: var(--_confab-on-accent);
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .actions button:focus-visible {
+        outline: 3px solid var(--_confab-focus);
+        outline-offset: 2px;
+      }
+    `,
   ];
 
   readonly #meeting = useMeeting(
@@ -121,18 +121,24 @@ export class ConfabSettings extends LitElement {
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return nothing;
     const { t, actions, config } = ctx;
-    return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}><div class="card">
-      <h2 id="settings-title">${t('settings.title')}</h2>
-      <div class="fields">
-        ${view.open
-          ? html`<confab-device-select kind="camera"></confab-device-select>
-              <confab-device-select kind="microphone"></confab-device-select>
-              ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}
-              ${renderBackgrounds(t, view.background, actions, config.assetsBase, config.backgroundImage)}`
-          : nothing}
+    return html`<dialog aria-labelledby="settings-title" @close=${this.#onClose}>
+      <div class="card">
+        <h2 id="settings-title">${t('settings.title')}</h2>
+        <div class="fields">
+          ${
+            view.open
+              ? html`<confab-device-select kind="camera"></confab-device-select>
+                  <confab-device-select kind="microphone"></confab-device-select>
+                  ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}
+                  ${renderBackgrounds(t, view.background, actions, config.assetsBase, config.backgroundImage)}`
+              : nothing
+          }
+        </div>
+        <div class="actions">
+          <button type="button" data-control="close-settings" @click=${() => actions.closePanel()}>${t('settings.close')}</button>
+        </div>
       </div>
-      <div class="actions"><button type="button" data-control="close-settings" @click=${() => actions.closePanel()}>${t('settings.close')}</button></div>
-    </div></dialog>`;
+    </dialog>`;
   }
 }
 

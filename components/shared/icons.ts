@@ -4,7 +4,9 @@ import { svg } from 'lit';
 export const icon = (path: ReturnType<typeof svg>) =>
   svg`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="currentColor">${path}</svg>`;
 
-export const micIcon = icon(svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"/>`);
+export const micIcon = icon(
+  svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"/>`,
+);
 export const micOffIcon = icon(
   svg`<path d="M19 11h-2c0 .74-.16 1.43-.43 2.05l1.23 1.23A6.9 6.9 0 0 0 19 11ZM15 11.16V5a3 3 0 0 0-5.94-.6L15 10.34v.82ZM4.27 3 3 4.27l6 6V11a3 3 0 0 0 4.46 2.62l1.66 1.66A5 5 0 0 1 7 11H5a7 7 0 0 0 6 6.92V21h2v-3.08a6.9 6.9 0 0 0 3.32-1.3L19.73 21 21 19.73 4.27 3Z"/>`,
 );

@@ -22,29 +22,35 @@ export class ConfabTile extends LitElement {
   declare identity: string;
   /** `camera`, or `screen` for a participant's shared screen. */
   declare source: TileSource;
-  readonly #meeting = useMeeting(
-    this,
-    (s) => {
-      const p = this.identity ? participantView(s, this.identity) : undefined;
-      // Reactions as a string of `key:emoji` (shallow equality sees a change only when one comes or goes).
-      return p && { ...p, pinned: s.pinned === this.identity, reactions: s.reactions.filter((r) => r.identity === this.identity).map((r) => `${r.key}:${r.emoji}`).join(' ') };
-    },
-  );
+  readonly #meeting = useMeeting(this, (s) => {
+    const p = this.identity ? participantView(s, this.identity) : undefined;
+    // Reactions as a string of `key:emoji` (shallow equality sees a change only when one comes or goes).
+    return (
+      p && {
+        ...p,
+        pinned: s.pinned === this.identity,
+        reactions: s.reactions
+          .filter((r) => r.identity === this.identity)
+          .map((r) => `${r.key}:${r.emoji}`)
+          .join(' '),
+      }
+    );
+  });
   constructor() {
     super();
     this.identity = '';
     this.source = 'camera';
     new TrackAttachController(this, () => {
-    const p = this.#meeting.slice.value;
-    const screen = this.source === 'screen';
-    const sid = (screen ? p?.screenTrackSid : p?.cameraTrackSid) ?? null;
-    // The local camera is the pipeline's output, shown whenever it runs (a device switch keeps the sid).
-    const key = p?.local && !screen ? (p.camera ? 'local' : null) : sid;
-    return {
-      actions: this.#meeting.context.value?.actions,
-      ref: { identity: this.identity, source: this.source },
-      key,
-      video: this.renderRoot.querySelector('video'),
+      const p = this.#meeting.slice.value;
+      const screen = this.source === 'screen';
+      const sid = (screen ? p?.screenTrackSid : p?.cameraTrackSid) ?? null;
+      // The local camera is the pipeline's output, shown whenever it runs (a device switch keeps the sid).
+      const key = p?.local && !screen ? (p.camera ? 'local' : null) : sid;
+      return {
+        actions: this.#meeting.context.value?.actions,
+        ref: { identity: this.identity, source: this.source },
+        key,
+        video: this.renderRoot.querySelector('video'),
       };
     });
   }
@@ -78,18 +84,22 @@ export class ConfabTile extends LitElement {
     return html`
       <video autoplay playsinline muted aria-hidden="true"></video>
       ${screen || p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
-      ${p.reconnecting || p.quality === 'lost'
-        ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
-        : nothing}
-      ${!screen && p.reactions
-        ? html`<div class="reactions" aria-hidden="true">
-            ${repeat(
-              p.reactions.split(' '),
-              (r) => r,
-              (r) => html`<span class="reaction">${r.slice(r.indexOf(':') + 1)}</span>`,
-            )}
-          </div>`
-        : nothing}
+      ${
+        p.reconnecting || p.quality === 'lost'
+          ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
+          : nothing
+      }
+      ${
+        !screen && p.reactions
+          ? html`<div class="reactions" aria-hidden="true">
+              ${repeat(
+                p.reactions.split(' '),
+                (r) => r,
+                (r) => html`<span class="reaction">${r.slice(r.indexOf(':') + 1)}</span>`,
+              )}
+            </div>`
+          : nothing
+      }
       <div class="label">
         ${!screen && p.handRaisedAt ? html`<span class="hand" role="img" aria-label=${t('tile.handRaised')}>${handIcon}</span>` : nothing}
         ${screen || p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}

@@ -35,7 +35,10 @@ function installWith(need, find) {
   }
   process.stderr.write(`[confab] Installing ${need.package} with apt-get (once)…\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-q'], ['install', '-y', '-q', need.package]]) {
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', need.package],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
   }
@@ -45,12 +48,23 @@ function installWith(need, find) {
 }
 
 export function ensureRedis() {
-  return ensurePackage({ package: 'redis-server', binaries: ['redis-server'], why: 'redis-server is needed for the LiveKit cluster (npm start -- --cluster, and its end-to-end test)' });
+  return ensurePackage({
+    package: 'redis-server',
+    binaries: ['redis-server'],
+    why: 'redis-server is needed for the LiveKit cluster (npm start -- --cluster, and its end-to-end test)',
+  });
 }
 
 /** Debian's python3 with scikit-image: the blur test builds its fake camera from skimage's astronaut. */
 export function ensureSkimage() {
   const python = '/usr/bin/python3';
   const has = () => (spawnSync(python, ['-c', 'import skimage, numpy'], { stdio: 'ignore' }).status === 0 ? python : null);
-  return installWith({ package: 'python3-skimage', binaries: ['python3 with skimage'], why: 'python3-skimage is needed by the background blur test (its portrait is the fake camera)' }, has);
+  return installWith(
+    {
+      package: 'python3-skimage',
+      binaries: ['python3 with skimage'],
+      why: 'python3-skimage is needed by the background blur test (its portrait is the fake camera)',
+    },
+    has,
+  );
 }

@@ -10,7 +10,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** tasks-vision 1.x posts usage metrics to odml.pa.googleapis.com with no opt-out; 0.10.x does not. */
 export const TASKS_VISION_VERSION = '0.10.14';
 export const MODEL_FILE = 'selfie_segmentation_landscape.tflite';
-const WASM_FILES = ['vision_wasm_internal.js', 'vision_wasm_internal.wasm', 'vision_wasm_nosimd_internal.js', 'vision_wasm_nosimd_internal.wasm'];
+const WASM_FILES = [
+  'vision_wasm_internal.js',
+  'vision_wasm_internal.wasm',
+  'vision_wasm_nosimd_internal.js',
+  'vision_wasm_nosimd_internal.wasm',
+];
 
 function packageDir(name) {
   return join(root, 'node_modules', name);
@@ -20,10 +25,12 @@ function packageDir(name) {
 export function checkTasksVision() {
   const dir = packageDir('@mediapipe/tasks-vision');
   const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  if (version !== TASKS_VISION_VERSION) throw new Error(`@mediapipe/tasks-vision ${version} installed; blur is pinned to ${TASKS_VISION_VERSION} (1.x sends usage metrics)`);
+  if (version !== TASKS_VISION_VERSION)
+    throw new Error(`@mediapipe/tasks-vision ${version} installed; blur is pinned to ${TASKS_VISION_VERSION} (1.x sends usage metrics)`);
   for (const file of ['vision_bundle.mjs', ...WASM_FILES.filter((f) => f.endsWith('.js'))]) {
     const text = readFileSync(join(dir, file.endsWith('.mjs') ? file : `wasm/${file}`), 'utf8');
-    if (text.includes('odml.pa.googleapis.com') || text.includes('play.googleapis.com/log')) throw new Error(`${file} contains a usage-metrics endpoint`);
+    if (text.includes('odml.pa.googleapis.com') || text.includes('play.googleapis.com/log'))
+      throw new Error(`${file} contains a usage-metrics endpoint`);
   }
   return dir;
 }

@@ -7,28 +7,42 @@ import { OPTIONS, propertyOf, type OptionName, type OptionSpec } from './schema.
 /** What each option means, and how its default reads when it is not a literal value. Docs only: never shipped. */
 const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
   'server-url': { meaning: 'LiveKit server (`wss://…` or `ws://…`)' },
-  'token': { meaning: 'LiveKit access token' },
+  token: { meaning: 'LiveKit access token' },
   'token-endpoint': { meaning: 'GET `?room=&name=` → `{serverUrl, token}`', defaultText: "deployment's `tokenEndpoint` (iframe)" },
-  'room': { meaning: 'room to join with a token endpoint (1–128 of `A-Z a-z 0-9 _ -`)' },
-  'name': { meaning: 'display name', defaultText: 'asked in the pre-join' },
-  'audio': { meaning: 'start with the microphone on' },
-  'video': { meaning: 'start with the camera on' },
-  'prejoin': { meaning: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
-  'chat': { meaning: 'chat: the panel, its button and its transport (`off`: nothing on `lk.chat` is sent or read)' },
+  room: { meaning: 'room to join with a token endpoint (1–128 of `A-Z a-z 0-9 _ -`)' },
+  name: { meaning: 'display name', defaultText: 'asked in the pre-join' },
+  audio: { meaning: 'start with the microphone on' },
+  video: { meaning: 'start with the camera on' },
+  prejoin: { meaning: 'show the pre-join screen (`auto`: skip when saved preferences exist)' },
+  chat: { meaning: 'chat: the panel, its button and its transport (`off`: nothing on `lk.chat` is sent or read)' },
   'chat-history': { meaning: 'a late joiner asks someone already in the room for the last 100 messages, and answers such requests' },
-  'blur': { meaning: 'background blur at start (applied before the first frame is published; remembered when the user changes it)' },
-  'screenshare': { meaning: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)' },
-  'reactions': { meaning: 'raise hand and emoji reactions offered (control-bar buttons, `raiseHand()`, `sendReaction()`)' },
-  'participants': { meaning: 'the participants panel and its button (`openPanel(\'participants\')`)' },
-  'layout': { meaning: 'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen' },
+  blur: { meaning: 'background blur at start (applied before the first frame is published; remembered when the user changes it)' },
+  screenshare: {
+    meaning: 'screen share button shown (also hidden where the permissions policy withholds display-capture or the browser cannot share)',
+  },
+  reactions: { meaning: 'raise hand and emoji reactions offered (control-bar buttons, `raiseHand()`, `sendReaction()`)' },
+  participants: { meaning: "the participants panel and its button (`openPanel('participants')`)" },
+  layout: {
+    meaning:
+      'tile layout: `speaker` puts one tile (a shared screen, else the active speaker) on a stage above a strip; `auto` does so while someone shares a screen',
+  },
   'max-tiles': { meaning: 'tiles shown in the grid' },
-  'shortcuts': { meaning: 'keyboard shortcuts while focus is in the widget: Ctrl/⌘+D microphone, Ctrl/⌘+E camera' },
-  'theme': { meaning: 'colour scheme' },
-  'accent': { meaning: 'accent colour (the element also reads `--confab-accent`)', defaultText: 'blue' },
-  'lang': { meaning: 'UI language', defaultText: 'browser language, then `en`' },
-  'assets-base': { meaning: 'where background effects load from: MediaPipe\'s WASM and model, and the built-in images in `backgrounds/` (the build writes them all to `dist/mediapipe/`)', defaultText: 'beside `confab.js` (`mediapipe/`)' },
-  'background-image': { meaning: 'virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; the built-ins are `<assets-base>backgrounds/{dusk,lagoon,studio}.jpg`, and a host\'s own image is offered in the picker too' },
-  'parent-origin': { meaning: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`" },
+  shortcuts: { meaning: 'keyboard shortcuts while focus is in the widget: Ctrl/⌘+D microphone, Ctrl/⌘+E camera' },
+  theme: { meaning: 'colour scheme' },
+  accent: { meaning: 'accent colour (the element also reads `--confab-accent`)', defaultText: 'blue' },
+  lang: { meaning: 'UI language', defaultText: 'browser language, then `en`' },
+  'assets-base': {
+    meaning:
+      "where background effects load from: MediaPipe's WASM and model, and the built-in images in `backgrounds/` (the build writes them all to `dist/mediapipe/`)",
+    defaultText: 'beside `confab.js` (`mediapipe/`)',
+  },
+  'background-image': {
+    meaning:
+      "virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; the built-ins are `<assets-base>backgrounds/{dusk,lagoon,studio}.jpg`, and a host's own image is offered in the picker too",
+  },
+  'parent-origin': {
+    meaning: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`",
+  },
 };
 const docsOf = (spec: OptionSpec) => DOCS[spec.name as OptionName];
 
@@ -77,7 +91,11 @@ export function optionTable(): string {
   const rows = (OPTIONS as readonly OptionSpec[]).map(
     (o) => `| \`${o.name}\` | \`${propertyOf(o)}\` | ${values(o)} | ${defaultOf(o)} | ${URL_POLICY[o.url]} | ${docsOf(o).meaning} |`,
   );
-  return ['| attribute / URL parameter | JS property | values | default | from the iframe URL? | meaning |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| attribute / URL parameter | JS property | values | default | from the iframe URL? | meaning |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** How each command reads in embed.md: its arguments, what it resolves with, what it does. */
@@ -92,10 +110,19 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
     resolves: 'the message `id`',
     doc: 'sends a chat message (queued while reconnecting); rejects `message-too-long` above 4,000 characters, `not-connected` outside a call, `chat-disabled` with chat="off", `send-failed`',
   },
-  openPanel: { signature: 'panel', doc: `opens a panel: ${PANELS.map((p) => `\`${p}\``).join(', ')} (\`chat-disabled\` with chat="off", \`participants-disabled\` with participants="off")` },
+  openPanel: {
+    signature: 'panel',
+    doc: `opens a panel: ${PANELS.map((p) => `\`${p}\``).join(', ')} (\`chat-disabled\` with chat="off", \`participants-disabled\` with participants="off")`,
+  },
   closePanel: { signature: '', doc: 'closes the open panel' },
-  setBlur: { signature: 'on', doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)' },
-  setBackgroundImage: { signature: 'url | null', doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`' },
+  setBlur: {
+    signature: 'on',
+    doc: 'background blur on or off (remembered); rejects `background-unavailable` where it cannot run (the call goes on)',
+  },
+  setBackgroundImage: {
+    signature: 'url | null',
+    doc: 'a virtual background from this origin or `assets-base` (`null`: none); rejects `bad-argument` for other origins, `background-unavailable` like `setBlur`',
+  },
   raiseHand: {
     signature: 'on',
     doc: 'raises or lowers your hand (participant attribute `handRaisedAt`, as other LiveKit apps read it); rejects `not-connected`, `not-allowed` when the token lacks `canUpdateOwnMetadata`, `reactions-disabled` with reactions="off"',
@@ -104,8 +131,14 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
     signature: 'emoji',
     doc: 'shows an emoji over your tile for everyone for a few seconds (one of 👍 👏 😂 😮 ❤️ 🎉; reliable data on the topic `confab.reaction`); rejects `bad-argument` for others, `reactions-disabled`, `not-connected`, `rate-limited` above 5 in 3 seconds',
   },
-  pin: { signature: 'identity | null', doc: 'puts that participant on the stage (speaker layout) for you alone, `data-pinned` on their tile; `null` unpins; rejects `bad-argument` for someone not in the room' },
-  setLayout: { signature: 'layout', doc: '`auto`, `grid` or `speaker`, live (beats the `layout` option until it changes); in `grid` a pinned participant comes first' },
+  pin: {
+    signature: 'identity | null',
+    doc: 'puts that participant on the stage (speaker layout) for you alone, `data-pinned` on their tile; `null` unpins; rejects `bad-argument` for someone not in the room',
+  },
+  setLayout: {
+    signature: 'layout',
+    doc: '`auto`, `grid` or `speaker`, live (beats the `layout` option until it changes); in `grid` a pinned participant comes first',
+  },
   getState: { signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 };
 

@@ -36,12 +36,13 @@ export class Announcer implements ReactiveController {
       if (diff.self) this.#say({ key: diff.self, params: {} });
       if (diff.unread) {
         this.#unread += diff.unread;
-        if (!this.#unreadBatch) this.#unreadBatch = this.#later(() => {
-          this.#unreadBatch = undefined;
-          const count = this.#unread;
-          this.#unread = 0;
-          this.#say({ key: 'announce.unread', params: { count: String(count) } });
-        }, UNREAD_MS);
+        if (!this.#unreadBatch)
+          this.#unreadBatch = this.#later(() => {
+            this.#unreadBatch = undefined;
+            const count = this.#unread;
+            this.#unread = 0;
+            this.#say({ key: 'announce.unread', params: { count: String(count) } });
+          }, UNREAD_MS);
       }
     });
   }

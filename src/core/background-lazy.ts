@@ -11,7 +11,11 @@ export interface ExplicitBackground {
 }
 
 /** Where the effect starts: an explicit option › the saved choice › the option's default. */
-export function startBackground(explicit: ExplicitBackground, saved: ExplicitBackground, config: { blur: boolean; backgroundImage?: string | undefined }): { blur: boolean; image: string | null } {
+export function startBackground(
+  explicit: ExplicitBackground,
+  saved: ExplicitBackground,
+  config: { blur: boolean; backgroundImage?: string | undefined },
+): { blur: boolean; image: string | null } {
   if (explicit.backgroundImage) return { blur: false, image: explicit.backgroundImage };
   if (explicit.blur !== undefined) return { blur: explicit.blur, image: null };
   if (saved.backgroundImage) return { blur: false, image: saved.backgroundImage };
@@ -44,12 +48,21 @@ export class LazyBackground {
     this.#started = true;
     const saved = this.#options.preferences.load();
     const { blur, image } = startBackground(explicit, saved, this.#options.config());
-    if (blur || image || saved.blurStrength !== undefined) void this.#load().then((c) => c.start(explicit), () => undefined);
+    if (blur || image || saved.blurStrength !== undefined)
+      void this.#load().then(
+        (c) => c.start(explicit),
+        () => undefined,
+      );
   }
 
   /** Resolves when every change asked so far is in the pipeline; null when no control was ever wanted. */
   settled(): Promise<void> | null {
-    return this.#control ? this.#control.then((c) => c.settled() ?? undefined, () => undefined) : null;
+    return this.#control
+      ? this.#control.then(
+          (c) => c.settled() ?? undefined,
+          () => undefined,
+        )
+      : null;
   }
 
   setBlur(on: boolean, disposed: boolean): Promise<void> {
@@ -61,10 +74,16 @@ export class LazyBackground {
   }
 
   setStrength(strength: number): void {
-    void this.#load().then((c) => c.setStrength(strength), () => undefined);
+    void this.#load().then(
+      (c) => c.setStrength(strength),
+      () => undefined,
+    );
   }
 
   dispose(): void {
-    void this.#control?.then((c) => c.dispose(), () => undefined);
+    void this.#control?.then(
+      (c) => c.dispose(),
+      () => undefined,
+    );
   }
 }

@@ -95,7 +95,10 @@ export class BackgroundControl {
     if (typeof strength !== 'number' || Number.isNaN(strength)) return;
     this.#patch({ strength: Math.max(0, Math.min(1, strength)) });
     this.#options.preferences.save({ blurStrength: this.#view.strength });
-    void this.#effects?.then(({ processor }) => processor.update(this.#settings()), () => undefined);
+    void this.#effects?.then(
+      ({ processor }) => processor.update(this.#settings()),
+      () => undefined,
+    );
   }
 
   #settings() {
@@ -149,7 +152,10 @@ export class BackgroundControl {
 
   dispose(): void {
     this.#disposed = true;
-    void this.#effects?.then(({ processor }) => processor.dispose(), () => undefined);
+    void this.#effects?.then(
+      ({ processor }) => processor.dispose(),
+      () => undefined,
+    );
   }
 }
 
@@ -163,6 +169,7 @@ export function allowedImage(url: string, assetsBase: string | undefined, here =
   }
   const base = assetsBase ? new URL(assetsBase, here) : null;
   const sameOrigin = here !== undefined && parsed.origin === new URL(here).origin;
-  if (!sameOrigin && !(base && parsed.href.startsWith(base.href))) throw new ConfabError('bad-argument', 'background images load only from this origin or assets-base');
+  if (!sameOrigin && !(base && parsed.href.startsWith(base.href)))
+    throw new ConfabError('bad-argument', 'background images load only from this origin or assets-base');
   return parsed.href;
 }

@@ -3,7 +3,6 @@
 import { CHAT_MAX_CHARS, tooLong } from './chat-state.js';
 import type { ChatMessage } from './types.js';
 
-
 /** RPC method a late joiner calls on one participant already in the room. */
 export const HISTORY_METHOD = 'confab.chat.history';
 
@@ -40,7 +39,9 @@ export function validId(id: unknown): id is string {
 const validTime = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t > 0 && t < 8.64e15;
 
 /** What a legacy `lk-chat-topic` packet carries, or null (malformed, oversized, or a copy the sender marked to ignore). */
-export function parseLegacy(payload: Uint8Array): { id: string; text: string; timestamp: number; editTimestamp?: number; deleted?: boolean } | null {
+export function parseLegacy(
+  payload: Uint8Array,
+): { id: string; text: string; timestamp: number; editTimestamp?: number; deleted?: boolean } | null {
   if (payload.byteLength > CHAT_MAX_BYTES + 512) return null;
   let value: unknown;
   try {
@@ -85,7 +86,8 @@ export function parseHistory(payload: string): HistoryEntry[] | null {
   for (const item of value.slice(-HISTORY_LIMIT) as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
     const e = item as Record<string, unknown>;
-    if (!validId(e.id) || !validId(e.identity) || typeof e.name !== 'string' || typeof e.text !== 'string' || !validTime(e.timestamp)) continue;
+    if (!validId(e.id) || !validId(e.identity) || typeof e.name !== 'string' || typeof e.text !== 'string' || !validTime(e.timestamp))
+      continue;
     const text = cleanBody(e.text);
     if (text !== null) out.push({ id: e.id, identity: e.identity, name: e.name.slice(0, 256), text, timestamp: e.timestamp });
   }
@@ -156,9 +158,13 @@ export function linkify(text: string): Segment[] {
 
 /** Whether a message shows its own sender line (not when it follows the same sender's shortly). */
 export function startsGroup(message: ChatMessage, previous: ChatMessage | undefined): boolean {
-  return !previous || previous.identity !== message.identity || !!previous.earlier !== !!message.earlier || message.timestamp - previous.timestamp > GROUP_MS;
+  return (
+    !previous ||
+    previous.identity !== message.identity ||
+    !!previous.earlier !== !!message.earlier ||
+    message.timestamp - previous.timestamp > GROUP_MS
+  );
 }
-
 
 /** The key that makes a message unique: a sender cannot collide with, or suppress, another's ids. */
 export const messageKey = (identity: string, id: string) => `${identity}\u0000${id}`;

@@ -29,13 +29,14 @@ const text: Validator<string> = (value, name) => {
 };
 
 const panel: Validator<Panel> = (value, name) => {
-  if (typeof value !== 'string' || !(PANELS as readonly string[]).includes(value)) throw new ConfabError('bad-argument', `${name} expects one of ${PANELS.join(', ')}`);
+  if (typeof value !== 'string' || !(PANELS as readonly string[]).includes(value))
+    throw new ConfabError('bad-argument', `${name} expects one of ${PANELS.join(', ')}`);
   return value as Panel;
 };
 
-
 const layout: Validator<Layout> = (value, name) => {
-  if (typeof value !== 'string' || !(LAYOUTS as readonly string[]).includes(value)) throw new ConfabError('bad-argument', `${name} expects one of ${LAYOUTS.join(', ')}`);
+  if (typeof value !== 'string' || !(LAYOUTS as readonly string[]).includes(value))
+    throw new ConfabError('bad-argument', `${name} expects one of ${LAYOUTS.join(', ')}`);
   return value as Layout;
 };
 
@@ -44,7 +45,8 @@ const stringOrNull =
   (max: number, what: string): Validator<string | null> =>
   (value, name) => {
     if (value === null) return null;
-    if (typeof value !== 'string' || value.length === 0 || value.length > max) throw new ConfabError('bad-argument', `${name} expects ${what} or null`);
+    if (typeof value !== 'string' || value.length === 0 || value.length > max)
+      throw new ConfabError('bad-argument', `${name} expects ${what} or null`);
     return value;
   };
 const urlOrNull = stringOrNull(2048, 'a URL');
@@ -96,6 +98,7 @@ export function isCommandName(value: unknown): value is CommandName {
 /** Checks untrusted arguments (JS callers, postMessage); throws `bad-argument` with what was expected. */
 export function parseArgs<N extends CommandName>(name: N, args: readonly unknown[]): CommandArgs<N> {
   const validators = COMMANDS[name].args as readonly Validator<unknown>[];
-  if (args.length > validators.length) throw new ConfabError('bad-argument', `${name} takes ${validators.length === 0 ? 'no arguments' : `${validators.length} argument(s)`}`);
+  if (args.length > validators.length)
+    throw new ConfabError('bad-argument', `${name} takes ${validators.length === 0 ? 'no arguments' : `${validators.length} argument(s)`}`);
   return validators.map((validate, i) => validate(args[i], name)) as CommandArgs<N>;
 }

@@ -10,7 +10,11 @@ export interface Credentials {
   token: string;
 }
 
-export type TokenProvider = (request: { room: string | undefined; name: string | undefined; reason: 'join' | 'expired' }) => Promise<Credentials> | Credentials;
+export type TokenProvider = (request: {
+  room: string | undefined;
+  name: string | undefined;
+  reason: 'join' | 'expired';
+}) => Promise<Credentials> | Credentials;
 
 const REUSE_MS = 5 * 60_000;
 export const FETCH_TIMEOUT_MS = 10_000;
@@ -109,9 +113,12 @@ async function fromEndpoint(config: MeetingConfig, name: string | undefined): Pr
     body = await response.json().catch(() => null);
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw new JoinError('token-endpoint-unreachable', 'error.tokenEndpointUnreachable', { message: timedOut ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : errorText(error) });
+    throw new JoinError('token-endpoint-unreachable', 'error.tokenEndpointUnreachable', {
+      message: timedOut ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : errorText(error),
+    });
   }
-  const field = (key: string) => (typeof body === 'object' && body !== null && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined);
+  const field = (key: string) =>
+    typeof body === 'object' && body !== null && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
   if (!response.ok) {
     const message = typeof field('message') === 'string' ? String(field('message')).slice(0, 300) : `HTTP ${response.status}`;
     throw new JoinError('token-endpoint-refused', 'error.tokenEndpoint', { message });

@@ -52,7 +52,10 @@ export class DeviceControl {
   report(device: DeviceKind, error: unknown): ConfabError {
     this.#devices.reportError(device, error);
     const reason = this.#store.getState().deviceErrors.find((e) => e.device === device)?.reason ?? 'unknown';
-    return new ConfabError(`device-${reason}`, `${device}: ${reason}${error instanceof Error && error.message ? ` (${error.message})` : ''}`);
+    return new ConfabError(
+      `device-${reason}`,
+      `${device}: ${reason}${error instanceof Error && error.message ? ` (${error.message})` : ''}`,
+    );
   }
 
   clearError(device: DeviceKind): void {
@@ -77,7 +80,9 @@ export class DeviceControl {
   async #use(kind: MediaKind, id: string): Promise<void> {
     this.#devices.select(kind, id);
     if (kind === 'speaker') {
-      await this.#session()?.switchSpeaker(id).catch(() => undefined);
+      await this.#session()
+        ?.switchSpeaker(id)
+        .catch(() => undefined);
       return;
     }
     if (!this.#media.output(kind)) return;

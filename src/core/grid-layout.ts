@@ -12,7 +12,8 @@ export interface GridDimensions {
 export function gridDimensions(count: number, width: number, height: number, aspect = 16 / 9, gap = 8): GridDimensions {
   const n = Math.max(1, Math.floor(count));
   let best: GridDimensions = { columns: 1, rows: n, tileWidth: 0, tileHeight: 0 };
-  if (width <= 0 || height <= 0) return { columns: Math.ceil(Math.sqrt(n)), rows: Math.ceil(n / Math.ceil(Math.sqrt(n))), tileWidth: 0, tileHeight: 0 };
+  if (width <= 0 || height <= 0)
+    return { columns: Math.ceil(Math.sqrt(n)), rows: Math.ceil(n / Math.ceil(Math.sqrt(n))), tileWidth: 0, tileHeight: 0 };
   for (let columns = 1; columns <= n; columns++) {
     const rows = Math.ceil(n / columns);
     const cellW = (width - gap * (columns - 1)) / columns;
@@ -72,7 +73,13 @@ export function reconcileOrder(previous: readonly string[], keys: readonly strin
  * with the first page's least recently active camera (never one in `fixed`: you, the pinned person,
  * a screen; never someone speaking). `lastActive` is when each identity last spoke (never: absent).
  */
-export function promoteSpeakers(order: readonly string[], speakers: readonly string[], lastActive: ReadonlyMap<string, number>, perPage: number, fixed: readonly string[] = []): string[] {
+export function promoteSpeakers(
+  order: readonly string[],
+  speakers: readonly string[],
+  lastActive: ReadonlyMap<string, number>,
+  perPage: number,
+  fixed: readonly string[] = [],
+): string[] {
   const out = [...order];
   const size = Math.max(1, Math.floor(perPage));
   const who = (key: string) => key.slice(0, key.lastIndexOf('|'));

@@ -50,7 +50,8 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
       for (const p of state.participants.values()) if (!p.local) push('confab-participant-joined', { identity: p.identity, name: p.name });
     }
     if (state.phase === 'left') push('confab-left', { reason: state.leftReason ?? 'user' });
-    if (state.phase === 'error' && state.error) push('confab-error', { code: state.error.code, message: t(state.error.key, state.error.params) });
+    if (state.phase === 'error' && state.error)
+      push('confab-error', { code: state.error.code, message: t(state.error.key, state.error.params) });
   }
 
   const both = inCall(state.phase) && inCall(previous.phase);
@@ -78,7 +79,9 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
 
   if (state.reactions !== previous.reactions) {
     const last = previous.reactions.at(-1)?.key ?? 0;
-    for (const r of state.reactions) if (r.key > last) push('confab-reaction', { identity: r.identity, name: state.participants.get(r.identity)?.name ?? '', emoji: r.emoji });
+    for (const r of state.reactions)
+      if (r.key > last)
+        push('confab-reaction', { identity: r.identity, name: state.participants.get(r.identity)?.name ?? '', emoji: r.emoji });
   }
 
   if (inCall(state.phase) && !sameList(state.activeSpeakers, previous.activeSpeakers)) {
@@ -123,7 +126,11 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
  * confab-chat-message once per message: a remote one when it arrives, one's own once it is sent.
  * Returns how many of the new remote ones the reader has not seen (the panel is closed).
  */
-function chatEvents(previous: MeetingState, state: MeetingState, push: (name: 'confab-chat-message', detail: ConfabEventDetails['confab-chat-message']) => void): number {
+function chatEvents(
+  previous: MeetingState,
+  state: MeetingState,
+  push: (name: 'confab-chat-message', detail: ConfabEventDetails['confab-chat-message']) => void,
+): number {
   if (state.chat.messages === previous.chat.messages) return 0;
   const shown = (m: ChatMessage) => !m.deleted && (!m.local || m.status === 'sent');
   // Own messages that were not yet sent before: the only older rows whose event may be due now.
@@ -147,7 +154,11 @@ export interface DiffFeed {
  * Diffs every store change once: fires the host's events in order, then hands the same diff to
  * listeners. Lives as long as the store (one per element).
  */
-export function feedHostEvents(store: { subscribe(fn: (state: MeetingState, previous: MeetingState) => void): () => void }, t: () => Translate, emit: (event: HostEvent) => void): DiffFeed {
+export function feedHostEvents(
+  store: { subscribe(fn: (state: MeetingState, previous: MeetingState) => void): () => void },
+  t: () => Translate,
+  emit: (event: HostEvent) => void,
+): DiffFeed {
   const listeners = new Set<(diff: Diff) => void>();
   store.subscribe((state, previous) => {
     const d = diff(previous, state, t());

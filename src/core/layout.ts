@@ -10,7 +10,8 @@ export class LayoutControl {
   /** Pins a participant to the stage (null: unpins); rejects `bad-argument` for someone not in the room. */
   pin(identity: string | null, disposed: boolean): Promise<void> {
     if (disposed) return Promise.reject(new ConfabError('disposed', 'this meeting element was removed from the page'));
-    if (identity !== null && !this.store.getState().participants.has(identity)) return Promise.reject(new ConfabError('bad-argument', 'nobody with that identity is in the room'));
+    if (identity !== null && !this.store.getState().participants.has(identity))
+      return Promise.reject(new ConfabError('bad-argument', 'nobody with that identity is in the room'));
     this.store.setState({ pinned: identity });
     return Promise.resolve();
   }

@@ -30,7 +30,9 @@ interface Source {
 // user picks now is exact (Chromium may otherwise keep the one already open).
 const device = (id: string | null, exact: boolean) => (id ? { deviceId: exact ? { exact: id } : id } : {});
 const CONSTRAINTS = {
-  camera: (id: string | null, exact: boolean): MediaStreamConstraints => ({ video: { ...device(id, exact), width: { ideal: 1280 }, height: { ideal: 720 } } }),
+  camera: (id: string | null, exact: boolean): MediaStreamConstraints => ({
+    video: { ...device(id, exact), width: { ideal: 1280 }, height: { ideal: 720 } },
+  }),
   microphone: (id: string | null, exact: boolean): MediaStreamConstraints => ({
     audio: { ...device(id, exact), echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   }),
@@ -38,7 +40,10 @@ const CONSTRAINTS = {
 
 export class LocalMedia {
   readonly #store: MeetingStore;
-  readonly #sources: Record<InputKind, Source> = { camera: { raw: null, output: null, epoch: 0 }, microphone: { raw: null, output: null, epoch: 0 } };
+  readonly #sources: Record<InputKind, Source> = {
+    camera: { raw: null, output: null, epoch: 0 },
+    microphone: { raw: null, output: null, epoch: 0 },
+  };
   readonly #processors = new Map<InputKind, MediaProcessor>();
   /** Each running raw track's "ended" listener, removed when the track is let go. */
   readonly #unlisten = new WeakMap<MediaStreamTrack, AbortController>();

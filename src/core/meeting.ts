@@ -37,7 +37,6 @@ export interface MeetingOptions {
   loadEffects?: () => Promise<EffectsModule>;
 }
 
-
 export class Meeting implements MeetingActions {
   readonly store: MeetingStore = createMeetingStore();
   readonly media = new LocalMedia(this.store);
@@ -47,7 +46,11 @@ export class Meeting implements MeetingActions {
   readonly #options: Required<Omit<MeetingOptions, 'preferences' | 'loadEffects'>>;
   readonly #background: LazyBackground;
   readonly #layout = new LayoutControl(this.store);
-  readonly #presence = new Presence({ enabled: () => this.#config.reactions, state: () => this.store.getState(), session: () => this.#session });
+  readonly #presence = new Presence({
+    enabled: () => this.#config.reactions,
+    state: () => this.store.getState(),
+    session: () => this.#session,
+  });
   #session: SessionPort | null = null;
   #join: AbortController | null = null;
   #disposed = false;
@@ -64,7 +67,13 @@ export class Meeting implements MeetingActions {
       loadSession: options.loadSession ?? loadDefaultSession,
     };
     this.preferences = options.preferences ?? createPreferenceStore();
-    this.#background = new LazyBackground({ store: this.store, media: this.media, preferences: this.preferences, config: () => this.#config, load: options.loadEffects });
+    this.#background = new LazyBackground({
+      store: this.store,
+      media: this.media,
+      preferences: this.preferences,
+      config: () => this.#config,
+      load: options.loadEffects,
+    });
     this.#devices = new DeviceControl(this.store, this.media, this.preferences, () => this.#session);
     // Whatever the pipeline outputs is what the call sends: a device switch, an unplugged camera or
     // a processor swap all reach the session through here, in order per kind.
@@ -136,7 +145,8 @@ export class Meeting implements MeetingActions {
   warm(): void {
     void this.#options.loadSession().catch(() => undefined);
     const { name } = this.nameRequirement();
-    if (!this.#options.tokenProvider() && hasCredentials(this.#config, name)) void this.#credentials.get(this.#config, name, undefined).catch(() => undefined);
+    if (!this.#options.tokenProvider() && hasCredentials(this.#config, name))
+      void this.#credentials.get(this.#config, name, undefined).catch(() => undefined);
   }
 
   async join(choices: JoinChoices = {}): Promise<void> {
@@ -155,14 +165,21 @@ export class Meeting implements MeetingActions {
     this.#background.start(this.#options.explicit());
     try {
       // The pre-join's tracks are the ones published: start what is missing while the token comes.
-      const devices = Promise.all([this.#preview('microphone', audio).catch(() => undefined), this.#preview('camera', video).catch(() => undefined)]);
+      const devices = Promise.all([
+        this.#preview('microphone', audio).catch(() => undefined),
+        this.#preview('camera', video).catch(() => undefined),
+      ]);
       const credentials = await this.#credentials.get(this.#config, name, this.#options.tokenProvider(), signal);
       this.#credentials.forget();
       const factory = await this.#options.loadSession();
       signal.throwIfAborted();
       if (name && this.nameRequirement().ask) this.preferences.save({ name });
       this.preferences.save({ audio, video });
-      const session = factory({ store: this.store, dispatch: (event) => this.#dispatch(event), deviceError: (device, error) => this.#devices.report(device, error) });
+      const session = factory({
+        store: this.store,
+        dispatch: (event) => this.#dispatch(event),
+        deviceError: (device, error) => this.#devices.report(device, error),
+      });
       this.#session = session;
       const chat = { enabled: this.#config.chat, history: this.#config.chatHistory };
       const joined = await session.connect(credentials, { speaker: this.store.getState().devices.selected.speaker, chat }, signal);
@@ -170,11 +187,16 @@ export class Meeting implements MeetingActions {
       signal.throwIfAborted();
       this.#dispatch({ type: 'connected', ...joined });
       // Whatever the pipeline has now goes out (later changes follow through the subscription).
-      await Promise.all((['microphone', 'camera'] as const).map((kind) => session.publish(kind, this.media.output(kind)).catch((e: unknown) => this.#devices.report(kind, e))));
+      await Promise.all(
+        (['microphone', 'camera'] as const).map((kind) =>
+          session.publish(kind, this.media.output(kind)).catch((e: unknown) => this.#devices.report(kind, e)),
+        ),
+      );
       // Wishes that arrived while connecting apply now, in the order they came.
       const late = this.#wanted;
       this.#wanted = {};
-      for (const kind of ['microphone', 'camera'] as const) if (late[kind] !== undefined) await this.#setDevice(kind, late[kind]).catch(() => undefined);
+      for (const kind of ['microphone', 'camera'] as const)
+        if (late[kind] !== undefined) await this.#setDevice(kind, late[kind]).catch(() => undefined);
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
       this.#session = null;
@@ -286,7 +308,8 @@ export class Meeting implements MeetingActions {
   async openPanel(panel: Panel): Promise<void> {
     this.#alive();
     if (panel === 'chat' && !this.#config.chat) throw new ConfabError('chat-disabled', 'chat is off');
-    if (panel === 'participants' && !this.#config.participants) throw new ConfabError('participants-disabled', 'the participants panel is off');
+    if (panel === 'participants' && !this.#config.participants)
+      throw new ConfabError('participants-disabled', 'the participants panel is off');
     if (panel === 'settings') await this.#devices.prepareSettings();
     this.store.setState((s) => ({ panel, chat: markRead(s) }));
   }

@@ -5,18 +5,21 @@ import { isReaction, RateLimit } from './reactions.js';
 import type { SessionPort } from './session-port.js';
 import type { MeetingState } from './types.js';
 
-export function sessionForHand(enabled: boolean, state: Pick<MeetingState, 'phase' | 'handAllowed'>, session: SessionPort | null): SessionPort {
+export function sessionForHand(
+  enabled: boolean,
+  state: Pick<MeetingState, 'phase' | 'handAllowed'>,
+  session: SessionPort | null,
+): SessionPort {
   if (!enabled) throw new ConfabError('reactions-disabled', 'raise hand is off (reactions="off")');
   if (!session || state.phase !== 'connected') throw new ConfabError('not-connected', 'raising a hand needs a call');
-  if (!state.handAllowed) throw new ConfabError('not-allowed', "the token does not allow updating one's own attributes (canUpdateOwnMetadata)");
+  if (!state.handAllowed)
+    throw new ConfabError('not-allowed', "the token does not allow updating one's own attributes (canUpdateOwnMetadata)");
   return session;
 }
 
 export class Presence {
   readonly #limit = new RateLimit();
-  constructor(
-    readonly deps: { enabled: () => boolean; state: () => MeetingState; session: () => SessionPort | null },
-  ) {}
+  constructor(readonly deps: { enabled: () => boolean; state: () => MeetingState; session: () => SessionPort | null }) {}
 
   async raiseHand(on: boolean, disposed: boolean): Promise<void> {
     if (disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');

@@ -49,4 +49,5 @@ export type SessionFactory = (hooks: SessionHooks) => SessionPort;
  * The session chunk, and the in-call chunk with the call's English (who joined, …): define() has
  * asked for it already, so this only makes sure it is here before the first participant is.
  */
-export const loadDefaultSession = (): Promise<SessionFactory> => Promise.all([import('../session/session.js'), import('../in-call.js')]).then(([m]) => m.createSession);
+export const loadDefaultSession = (): Promise<SessionFactory> =>
+  Promise.all([import('../session/session.js'), import('../in-call.js')]).then(([m]) => m.createSession);

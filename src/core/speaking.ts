@@ -15,11 +15,20 @@ export interface HeldSpeakers {
   nextExpiry: number | null;
 }
 
-export function holdSpeakers(lastHeard: ReadonlyMap<string, number>, reported: readonly string[], now: number, hold = SPEAKING_HOLD_MS): HeldSpeakers {
+export function holdSpeakers(
+  lastHeard: ReadonlyMap<string, number>,
+  reported: readonly string[],
+  now: number,
+  hold = SPEAKING_HOLD_MS,
+): HeldSpeakers {
   const heard = new Map<string, number>();
   for (const [id, at] of lastHeard) if (now - at < hold) heard.set(id, at);
   for (const id of reported) heard.set(id, now);
   const held = [...heard].filter(([id]) => !reported.includes(id)).sort((a, b) => b[1] - a[1]);
   const expiries = held.map(([, at]) => at + hold);
-  return { speaking: [...reported, ...held.map(([id]) => id)], lastHeard: heard, nextExpiry: expiries.length ? Math.min(...expiries) : null };
+  return {
+    speaking: [...reported, ...held.map(([id]) => id)],
+    lastHeard: heard,
+    nextExpiry: expiries.length ? Math.min(...expiries) : null,
+  };
 }

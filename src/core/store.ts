@@ -5,7 +5,14 @@ import type { MediaView, MeetingState, ParticipantView } from './types.js';
 
 export type MeetingStore = StoreApi<MeetingState>;
 
-export const NO_MEDIA: MediaView = Object.freeze({ microphone: false, camera: false, cameraTrackSid: null, screenshare: false, screenTrackSid: null, audioTrackSid: null });
+export const NO_MEDIA: MediaView = Object.freeze({
+  microphone: false,
+  camera: false,
+  cameraTrackSid: null,
+  screenshare: false,
+  screenTrackSid: null,
+  audioTrackSid: null,
+});
 
 export function initialState(): MeetingState {
   return {
@@ -57,7 +64,10 @@ export function dispatch(store: MeetingStore, event: PhaseEvent): boolean {
 }
 
 /** A participant's tile view: who they are, what they publish, whether they speak. */
-export function participantView(state: Pick<MeetingState, 'participants' | 'media' | 'activeSpeakers'>, identity: string): ParticipantView | undefined {
+export function participantView(
+  state: Pick<MeetingState, 'participants' | 'media' | 'activeSpeakers'>,
+  identity: string,
+): ParticipantView | undefined {
   const person = state.participants.get(identity);
   if (!person) return undefined;
   return { ...person, ...(state.media.get(identity) ?? NO_MEDIA), speaking: state.activeSpeakers.includes(identity) };

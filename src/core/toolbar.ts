@@ -25,7 +25,11 @@ export function barMetrics(width: number): BarMetrics {
  * Splits the optional controls (in display order) into those shown in the bar and those in the menu.
  * Microphone, camera and Leave always stay; when anything overflows, a More button takes one slot.
  */
-export function fitControls<T extends string>(shown: readonly T[], width: number, keep: readonly string[] = KEEP_ORDER): { inline: T[]; menu: T[] } {
+export function fitControls<T extends string>(
+  shown: readonly T[],
+  width: number,
+  keep: readonly string[] = KEEP_ORDER,
+): { inline: T[]; menu: T[] } {
   const m = barMetrics(width);
   const slot = m.button + m.gap;
   // Microphone, camera, Leave and the gaps between them and the rest.

@@ -72,7 +72,11 @@ export const MEDIA_KINDS = ['camera', 'microphone', 'speaker'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** The MediaDeviceInfo kind of each of our device kinds. */
-export const DEVICE_KIND: Readonly<Record<MediaKind, MediaDeviceKind>> = { camera: 'videoinput', microphone: 'audioinput', speaker: 'audiooutput' };
+export const DEVICE_KIND: Readonly<Record<MediaKind, MediaDeviceKind>> = {
+  camera: 'videoinput',
+  microphone: 'audioinput',
+  speaker: 'audiooutput',
+};
 
 export interface DeviceOption {
   id: string;

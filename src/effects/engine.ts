@@ -57,7 +57,13 @@ export class BackgroundEngine {
   }
 
   /** Loads the WASM and model, then processes test frames: rejects when it cannot run well here. */
-  static async create(base: string, settings: EffectSettings, hooks: EngineHooks, onProgress: (f: number) => void, asked: CompositorChoice = 'auto'): Promise<BackgroundEngine> {
+  static async create(
+    base: string,
+    settings: EffectSettings,
+    hooks: EngineHooks,
+    onProgress: (f: number) => void,
+    asked: CompositorChoice = 'auto',
+  ): Promise<BackgroundEngine> {
     const engine = new BackgroundEngine(await loadSegmenter(base, onProgress), settings, hooks);
     const test = new OffscreenCanvas(640, 360);
     const ctx = test.getContext('2d');

@@ -99,7 +99,14 @@ export class GlCompositor {
 
   /** Throws where WebGL2 is missing (the engine then composites with Canvas2D). */
   constructor(maskWidth: number, maskHeight: number) {
-    const gl = this.#canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, desynchronized: true, premultipliedAlpha: false, preserveDrawingBuffer: false });
+    const gl = this.#canvas.getContext('webgl2', {
+      alpha: false,
+      antialias: false,
+      depth: false,
+      desynchronized: true,
+      premultipliedAlpha: false,
+      preserveDrawingBuffer: false,
+    });
     if (!gl) throw new Error('no webgl2');
     this.#gl = gl;
     this.#blur = compile(gl, VERTEX, BLUR);

@@ -10,4 +10,3 @@ export async function decodeImage(url: string): Promise<ImageBitmap> {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return createImageBitmap(await response.blob());
 }
-

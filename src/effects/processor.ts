@@ -164,10 +164,12 @@ function mainThreadPort(onMessage: (message: FromWorker) => void): Port {
         );
         instance.then(
           (e) => onMessage({ type: 'ready', compositor: e.compositor }),
-          (error: unknown) => onMessage({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
+          (error: unknown) =>
+            onMessage({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
         );
       } else if (message.type === 'settings') void instance?.then((e) => (e.settings = message.settings));
-      else if (message.type === 'run') void instance?.then((e) => e.run(message.readable, message.writable, () => onMessage({ type: 'first-frame', id: message.id })));
+      else if (message.type === 'run')
+        void instance?.then((e) => e.run(message.readable, message.writable, () => onMessage({ type: 'first-frame', id: message.id })));
     },
     close() {
       closed = true;

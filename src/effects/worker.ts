@@ -20,7 +20,8 @@ scope.onmessage = ({ data }) => {
       );
       engine.then(
         (e) => post({ type: 'ready', compositor: e.compositor }),
-        (error: unknown) => post({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
+        (error: unknown) =>
+          post({ type: 'failed', reason: (error as { reason?: 'too-slow' }).reason ?? 'load-failed', message: String(error) }),
       );
       break;
     case 'settings':

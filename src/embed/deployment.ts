@@ -16,7 +16,8 @@ export function parseDeployment(json: unknown): Deployment {
   const record = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
   const get = (key: string) => (Object.hasOwn(record, key) ? record[key] : undefined);
   const endpoint = get('tokenEndpoint');
-  const tokenEndpoint = typeof endpoint === 'string' ? (parseOption(spec('token-endpoint'), endpoint).value as string | undefined) : undefined;
+  const tokenEndpoint =
+    typeof endpoint === 'string' ? (parseOption(spec('token-endpoint'), endpoint).value as string | undefined) : undefined;
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const serverUrls = strings(get('serverUrls')).filter((url) => !parseOption(spec('server-url'), url).issue);
   const allowedParentOrigins = strings(get('allowedParentOrigins')).filter((o) => /^https?:\/\/[^/*\s]+(:\*)?$/.test(o));

@@ -83,7 +83,10 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
       pending.get(id)?.reject(failure('frame-not-ready', 'the meeting frame did not become ready'));
       pending.delete(id);
     }
-    emit('confab-error', { code: 'frame-not-ready', message: `The meeting frame at ${src.origin} did not become ready; check its URL and that this page's origin is in the deployment's allowedParentOrigins.` });
+    emit('confab-error', {
+      code: 'frame-not-ready',
+      message: `The meeting frame at ${src.origin} did not become ready; check its URL and that this page's origin is in the deployment's allowedParentOrigins.`,
+    });
   }, options.readyTimeout ?? READY_TIMEOUT_MS);
 
   const onMessage = (event: MessageEvent) => {
@@ -105,7 +108,8 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
       notReady = false;
       if (options.token) {
         // serverUrl only when given: an undefined key would survive structured clone and be refused.
-        const credentials = options.serverUrl === undefined ? { token: options.token } : { token: options.token, serverUrl: options.serverUrl };
+        const credentials =
+          options.serverUrl === undefined ? { token: options.token } : { token: options.token, serverUrl: options.serverUrl };
         void post(SET_CREDENTIALS, [credentials]).catch((error: unknown) => {
           emit('confab-error', { code: 'bad-credentials', message: error instanceof Error ? error.message : String(error) });
         });
@@ -129,7 +133,10 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   container.append(iframe);
 
   const commands = Object.fromEntries(
-    COMMAND_NAMES.map((name: CommandName) => [name, (...args: unknown[]) => post(name, args).then((value) => (RETURNS_VALUE.has(name) ? value : undefined))]),
+    COMMAND_NAMES.map((name: CommandName) => [
+      name,
+      (...args: unknown[]) => post(name, args).then((value) => (RETURNS_VALUE.has(name) ? value : undefined)),
+    ]),
   ) as unknown as MeetingCommands;
 
   return {

@@ -43,7 +43,9 @@ function own(record: Record<string, unknown>, key: string): unknown {
 }
 
 function isId(value: unknown): value is MessageId {
-  return (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isSafeInteger(value));
+  return (
+    (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isSafeInteger(value))
+  );
 }
 
 /**
@@ -55,7 +57,8 @@ export function parseCommand(data: unknown): CommandMessage | null {
   const id = own(data, 'id');
   const name = own(data, 'name');
   const args: unknown = own(data, 'args') ?? [];
-  if (!isId(id) || typeof name !== 'string' || name.length === 0 || name.length > 64 || !Array.isArray(args) || args.length > 4) return null;
+  if (!isId(id) || typeof name !== 'string' || name.length === 0 || name.length > 64 || !Array.isArray(args) || args.length > 4)
+    return null;
   return { confab: 1, kind: 'command', id, name, args: Array.from(args as unknown[]) };
 }
 

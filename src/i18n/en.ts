@@ -36,8 +36,10 @@ export const en = {
   'device.microphone.not-found': 'No microphone was found.',
   'device.camera.in-use': 'The camera is in use by another application.',
   'device.microphone.in-use': 'The microphone is in use by another application.',
-  'device.camera.policy-blocked': 'This page does not allow camera access in embedded content: the embedding page must add "camera" to the iframe allow attribute.',
-  'device.microphone.policy-blocked': 'This page does not allow microphone access in embedded content: the embedding page must add "microphone" to the iframe allow attribute.',
+  'device.camera.policy-blocked':
+    'This page does not allow camera access in embedded content: the embedding page must add "camera" to the iframe allow attribute.',
+  'device.microphone.policy-blocked':
+    'This page does not allow microphone access in embedded content: the embedding page must add "microphone" to the iframe allow attribute.',
   'device.camera.unknown': 'The camera could not be started.',
   'device.microphone.unknown': 'The microphone could not be started.',
   'device.screen.denied': 'Screen sharing was cancelled.',
@@ -51,7 +53,8 @@ export const en = {
   'device.help.chrome': 'To allow it: click the camera icon at the right of the address bar, choose “Always allow”, then press Try again.',
   'device.help.firefox': 'To allow it: click the crossed-out camera icon in the address bar, remove the block, then press Try again.',
   'device.help.safari': 'To allow it: open Safari › Settings for This Website, set Camera and Microphone to Allow, then press Try again.',
-  'device.help.other': 'To allow it: open this site’s permissions in your browser settings, allow camera and microphone, then press Try again.',
+  'device.help.other':
+    'To allow it: open this site’s permissions in your browser settings, allow camera and microphone, then press Try again.',
   'devices.switched': 'Device unavailable. Switched to {device}.',
   'devices.restored': 'Switched back to {device}.',
   'devices.camera': 'Camera',
@@ -64,9 +67,11 @@ export const en = {
   'prejoin.level': 'Microphone level',
   'prejoin.joinAudioOnly': 'Join without camera',
   'prejoin.joinListenOnly': 'Join to listen only',
-  'embed.tokenInQuery': 'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
-  'embed.serverNotAllowed': 'The server {url} is not in this deployment\'s allowed servers, so it was ignored.',
-  'embed.parentOriginNotAllowed': 'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',
+  'embed.tokenInQuery':
+    'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
+  'embed.serverNotAllowed': "The server {url} is not in this deployment's allowed servers, so it was ignored.",
+  'embed.parentOriginNotAllowed':
+    'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',
   'embed.optionNotFromUrl': 'The option "{option}" cannot be set from the page address; it was ignored.',
   'background.blur': 'Background blur',
   'background.blurOn': 'Blur your background',
@@ -80,5 +85,11 @@ export const en = {
   'chat.label': 'Chat messages',
 } as const;
 
-export type MessageKey = keyof typeof en | keyof (typeof import('./en-call.js'))['enCall'] | keyof (typeof import('./en-chat.js'))['enChat'] | keyof (typeof import('./en-settings.js'))['enSettings'] | keyof (typeof import('./en-people.js'))['enPeople'] | keyof (typeof import('./en-reactions.js'))['enReactions'];
+export type MessageKey =
+  | keyof typeof en
+  | keyof (typeof import('./en-call.js'))['enCall']
+  | keyof (typeof import('./en-chat.js'))['enChat']
+  | keyof (typeof import('./en-settings.js'))['enSettings']
+  | keyof (typeof import('./en-people.js'))['enPeople']
+  | keyof (typeof import('./en-reactions.js'))['enReactions'];
 export type Catalogue = Record<MessageKey, string>;

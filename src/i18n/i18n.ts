@@ -66,7 +66,8 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
 export function createTranslator(lang: string, overrides: unknown = {}): Translate {
   const catalogue = loaded.get(lang) ?? (english as Catalogue);
   // Host input: anything but a plain object of strings is ignored (null, arrays, numbers, getters' prototypes).
-  const table = typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
+  const table =
+    typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, unknown>) : {};
   return (key, params) => {
     let override: unknown;
     try {
@@ -76,6 +77,8 @@ export function createTranslator(lang: string, overrides: unknown = {}): Transla
     }
     // A key whose English part has not loaded yet reads as the key itself, never as a crash.
     const template = typeof override === 'string' ? override : ((catalogue[key] as string | undefined) ?? english[key] ?? key);
-    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : template;
+    return params
+      ? template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m))
+      : template;
   };
 }

@@ -1,6 +1,14 @@
 // The session owns the livekit-client Room and, with its adapters, is the only code that calls
 // livekit-client. It is loaded with a dynamic import, so the element shell stays small.
-import { ConnectionError, ConnectionErrorReason, Room, RoomEvent, Track, type LocalTrackPublication, type Participant } from 'livekit-client';
+import {
+  ConnectionError,
+  ConnectionErrorReason,
+  Room,
+  RoomEvent,
+  Track,
+  type LocalTrackPublication,
+  type Participant,
+} from 'livekit-client';
 import { abortError, JoinError, type Credentials } from '../core/credentials.js';
 import { ConfabError } from '../core/commands.js';
 import { REACTION_TOPIC, type Reaction } from '../core/reactions.js';
@@ -56,9 +64,14 @@ class Session implements SessionPort {
       participants.sync();
       tracks.sync();
     };
-    this.#unbind = [() => participants.dispose(), () => tracks.dispose(), bindConnection(room, store, (e) => this.#hooks.dispatch(e), resync)];
+    this.#unbind = [
+      () => participants.dispose(),
+      () => tracks.dispose(),
+      bindConnection(room, store, (e) => this.#hooks.dispatch(e), resync),
+    ];
     const onData = (payload: Uint8Array, participant?: { identity: string }, _kind?: unknown, topic?: string) => {
-      if (participant && (!topic || topic === REACTION_TOPIC)) void this.#reactionsLoaded().then((r) => r.receive(payload, participant.identity, topic));
+      if (participant && (!topic || topic === REACTION_TOPIC))
+        void this.#reactionsLoaded().then((r) => r.receive(payload, participant.identity, topic));
     };
     room.on(RoomEvent.DataReceived, onData);
     this.#unbind.push(() => {
@@ -73,7 +86,13 @@ class Session implements SessionPort {
       this.#chat = chat;
       // A chunk that fails to load is reported where chat is used (send, retry), not as unhandled.
       chat.catch(() => undefined);
-      this.#unbind.push(() => void chat.then((c) => c.dispose(), () => undefined));
+      this.#unbind.push(
+        () =>
+          void chat.then(
+            (c) => c.dispose(),
+            () => undefined,
+          ),
+      );
     }
     // A leave during the handshake closes the room, whether it connects afterwards or not: no ghost.
     const onAbort = () => void this.disconnect();
@@ -91,7 +110,10 @@ class Session implements SessionPort {
       signal.removeEventListener('abort', onAbort);
     }
     resync();
-    void this.#chat?.then((c) => c.start(), () => undefined);
+    void this.#chat?.then(
+      (c) => c.start(),
+      () => undefined,
+    );
     store.setState({ audioBlocked: !room.canPlaybackAudio });
     return { room: room.name, identity: room.localParticipant.identity };
   }
@@ -162,7 +184,9 @@ class Session implements SessionPort {
   }
 
   attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void {
-    const track = this.#participant(identity)?.getTrackPublication(source === 'screen' ? Track.Source.ScreenShare : Track.Source.Camera)?.track;
+    const track = this.#participant(identity)?.getTrackPublication(
+      source === 'screen' ? Track.Source.ScreenShare : Track.Source.Camera,
+    )?.track;
     if (!track) return () => undefined;
     track.attach(element);
     return () => track.detach(element);
@@ -170,7 +194,10 @@ class Session implements SessionPort {
 
   attachAudio(identity: string, element: HTMLAudioElement): () => void {
     const participant = this.#participant(identity);
-    const track = participant && participant !== this.#room?.localParticipant ? participant.getTrackPublication(Track.Source.Microphone)?.track : undefined;
+    const track =
+      participant && participant !== this.#room?.localParticipant
+        ? participant.getTrackPublication(Track.Source.Microphone)?.track
+        : undefined;
     if (!track) return () => undefined;
     track.attach(element);
     return () => track.detach(element);

@@ -162,6 +162,8 @@ test.describe('accessibility, languages and isolation', () => {
     // The host keeps its own look: our styles stay in our shadow roots.
     expect(await page.locator('#host-button').evaluate((b) => getComputedStyle(b).paddingTop)).toBe('50px');
     expect(await page.locator('#host-banner').evaluate((b) => getComputedStyle(b).color)).toBe('rgb(255, 0, 0)');
-    expect(await page.locator('confab-meeting').evaluate((m) => getComputedStyle(m.shadowRoot!.querySelector('.layout')!).color)).not.toBe('rgb(255, 0, 0)');
+    expect(await page.locator('confab-meeting').evaluate((m) => getComputedStyle(m.shadowRoot!.querySelector('.layout')!).color)).not.toBe(
+      'rgb(255, 0, 0)',
+    );
   });
 });

@@ -17,7 +17,10 @@ async function personBrowser(): Promise<Browser> {
   mkdirSync(resolve(y4m, '..'), { recursive: true });
   execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'blur/person-y4m.py'), y4m]);
   const args = CHROMIUM_ARGS.filter((a) => !a.startsWith('--use-fake-device-for-media-stream'));
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`] });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...args, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
 }
 
 /** Aborts and records every request that would leave the app's origin (set up before the page loads). */
@@ -25,7 +28,8 @@ function guard(outside: string[]) {
   return async (context: BrowserContext) => {
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(APP) || url.startsWith('ws://127.0.0.1:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      if (url.startsWith(APP) || url.startsWith('ws://127.0.0.1:') || url.startsWith('data:') || url.startsWith('blob:'))
+        return route.continue();
       outside.push(url);
       return route.abort();
     });
@@ -140,7 +144,9 @@ function edges(tile: Locator): Promise<Edges> {
 test.describe('background blur', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('with blur on at join the other side sees the background blurred and the person sharp, and no request leaves the origin', async ({ browser }) => {
+  test('with blur on at join the other side sees the background blurred and the person sharp, and no request leaves the origin', async ({
+    browser,
+  }) => {
     const room = `blur-${Date.now()}`;
     const people = await personBrowser();
     const outside: string[] = [];
@@ -179,7 +185,7 @@ test.describe('background blur', () => {
       // The person is where and which way up they were: the top and bottom bands match the plain camera's.
       const [rawBands, blurBands] = [await bands(plainTile), await bands(blurTile)];
       console.log('bands', JSON.stringify({ rawBands, blurBands }));
-      expect(distance(rawBands[0]!, rawBands[1]!), 'the portrait\'s top and bottom differ').toBeGreaterThan(40);
+      expect(distance(rawBands[0]!, rawBands[1]!), "the portrait's top and bottom differ").toBeGreaterThan(40);
       for (const i of [0, 1]) expect(distance(blurBands[i]!, rawBands[i]!)).toBeLessThan(20);
 
       // Camera off and on again with blur: every sampled frame at the receiver is processed.
@@ -190,30 +196,48 @@ test.describe('background blur', () => {
         await expect(blurred.control('camera')).toHaveAttribute('aria-pressed', 'true');
       });
       expect(samples.length).toBeGreaterThan(20);
-      expect(Math.max(...samples), `background edge energy of every sampled frame (raw ${raw.background.toFixed(1)})`).toBeLessThan(raw.background * 0.5);
+      expect(Math.max(...samples), `background edge energy of every sampled frame (raw ${raw.background.toFixed(1)})`).toBeLessThan(
+        raw.background * 0.5,
+      );
 
       // The page that blurs is served with the strict policy (script-src 'self' 'wasm-unsafe-eval';
       // worker-src 'self' blob:) and broke none of it.
       expect(await blurred.cspViolations()).toEqual([]);
 
       // The state the host sees.
-      expect(await blurred.meeting.evaluate((m) => (m as unknown as { getState(): Promise<{ blur: boolean }> }).getState().then((s) => s.blur))).toBe(true);
+      expect(
+        await blurred.meeting.evaluate((m) => (m as unknown as { getState(): Promise<{ blur: boolean }> }).getState().then((s) => s.blur)),
+      ).toBe(true);
       expect(outside, 'requests that left the origin').toEqual([]);
 
       // Removing the element stops the raw camera behind the processor too.
       await blurred.page.evaluate(() => document.querySelector('confab-meeting')?.remove());
       await expect
-        .poll(() => blurred.page.evaluate(() => (window as unknown as { __confabTracks: MediaStreamTrack[] }).__confabTracks.filter((t) => t.kind === 'video' && t.readyState === 'live').length))
+        .poll(() =>
+          blurred.page.evaluate(
+            () =>
+              (window as unknown as { __confabTracks: MediaStreamTrack[] }).__confabTracks.filter(
+                (t) => t.kind === 'video' && t.readyState === 'live',
+              ).length,
+          ),
+        )
         .toBe(0);
     } finally {
       await people.close();
     }
   });
-  test('a built-in background chosen in settings replaces the background with its colours, and switching cameras never sends a raw frame', async ({ browser }) => {
+  test('a built-in background chosen in settings replaces the background with its colours, and switching cameras never sends a raw frame', async ({
+    browser,
+  }) => {
     // Chromium's own fake cameras: the first and the third show a green field, the image is dusk's
     // purple; a raw frame reaching the viewer would turn the strip green.
     const room = `background-${Date.now()}`;
-    const sender = await Participant.open(browser, { room, name: 'Cy', query: { video: 'on', audio: 'off', blur: 'on' }, setup: forceCompositor('canvas') });
+    const sender = await Participant.open(browser, {
+      room,
+      name: 'Cy',
+      query: { video: 'on', audio: 'off', blur: 'on' },
+      setup: forceCompositor('canvas'),
+    });
     const viewer = await Participant.open(browser, { room, name: 'Dee', query: { video: 'off', audio: 'off' } });
     await sender.joined();
     await viewer.joined();

@@ -31,7 +31,8 @@ async function boxed(page: Page, width: number, height: number) {
       const meeting = document.querySelector('confab-meeting') as HTMLElement;
       const box = document.createElement('div');
       box.id = 'box';
-      for (const [k, v] of Object.entries({ position: 'fixed', left: '10px', top: '10px', width: `${w}px`, height: `${h}px` })) box.style.setProperty(k, v);
+      for (const [k, v] of Object.entries({ position: 'fixed', left: '10px', top: '10px', width: `${w}px`, height: `${h}px` }))
+        box.style.setProperty(k, v);
       meeting.style.setProperty('height', '100%');
       // A box shorter than the widget's default minimum (360 px): the host says so (embed.md).
       meeting.style.setProperty('min-height', '0');
@@ -89,16 +90,19 @@ function controls(page: Page, selector: string): Promise<Control[]> {
 async function tabThrough(page: Page, selector: string, within = '*', limit = 20): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < limit; i++) {
-    const at = await page.evaluate(([sel, inside]) => {
-      let a = document.activeElement;
-      const chain: Element[] = [];
-      while (a) {
-        chain.push(a);
-        a = a.shadowRoot?.activeElement ?? null;
-      }
-      const el = chain.at(-1) as HTMLElement | undefined;
-      return chain.some((c) => c.matches(sel)) && el?.closest(inside) ? (el.dataset.control ?? el.className) : null;
-    }, [selector, within] as const);
+    const at = await page.evaluate(
+      ([sel, inside]) => {
+        let a = document.activeElement;
+        const chain: Element[] = [];
+        while (a) {
+          chain.push(a);
+          a = a.shadowRoot?.activeElement ?? null;
+        }
+        const el = chain.at(-1) as HTMLElement | undefined;
+        return chain.some((c) => c.matches(sel)) && el?.closest(inside) ? (el.dataset.control ?? el.className) : null;
+      },
+      [selector, within] as const,
+    );
     if (at === null) break;
     seen.push(at);
     await page.keyboard.press('Tab');
@@ -107,7 +111,9 @@ async function tabThrough(page: Page, selector: string, within = '*', limit = 20
 }
 
 for (const [width, height] of BOXES) {
-  test(`a ${width}×${height} box: every control of the pre-join and the call is inside it, reachable by pointer and keyboard`, async ({ browser }) => {
+  test(`a ${width}×${height} box: every control of the pre-join and the call is inside it, reachable by pointer and keyboard`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width: 1960, height: 1120 } });
     try {
       const page = await context.newPage();
@@ -135,10 +141,25 @@ for (const [width, height] of BOXES) {
       const ids = inline.map((c) => c.id);
       expect(ids.slice(0, 2)).toEqual(['microphone', 'camera']);
       expect(ids.at(-1)).toBe('leave');
-      const rows = await bar.locator('button:visible').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+      const rows = await bar
+        .locator('button:visible')
+        .evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size);
       expect(rows).toBe(1);
       // Every control is there, in the bar or in the menu.
-      const all = ['microphone', 'camera', 'blur', 'screenshare', 'hand', 'reactions', 'participants', 'chat', 'settings', 'fullscreen', 'pip', 'leave'];
+      const all = [
+        'microphone',
+        'camera',
+        'blur',
+        'screenshare',
+        'hand',
+        'reactions',
+        'participants',
+        'chat',
+        'settings',
+        'fullscreen',
+        'pip',
+        'leave',
+      ];
       const more = bar.locator('[data-control="more"]');
       const hasMore = (await more.count()) > 0;
       expect(hasMore).toBe(width < 700);

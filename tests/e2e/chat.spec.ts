@@ -19,9 +19,14 @@ async function recordChat(page: Page) {
   return () => page.evaluate(() => (window as unknown as { chatEvents: string[] }).chatEvents);
 }
 
-const state = (p: Participant) => p.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { getState(): Promise<{ unread: number; panel: string | null }> }).getState());
+const state = (p: Participant) =>
+  p.page.evaluate(() =>
+    (document.querySelector('confab-meeting') as unknown as { getState(): Promise<{ unread: number; panel: string | null }> }).getState(),
+  );
 
-test('three participants chat: everyone sees each message once, own ones marked and sent, unread counted until the panel opens', async ({ browser }) => {
+test('three participants chat: everyone sees each message once, own ones marked and sent, unread counted until the panel opens', async ({
+  browser,
+}) => {
   await inCall(browser, 'chat3', ['Ada', 'Bob', 'Cy'] as const, async ([ada, bob, cy]) => {
     const adaEvents = await recordChat(ada.page);
     const bobEvents = await recordChat(bob.page);
@@ -44,7 +49,11 @@ test('three participants chat: everyone sees each message once, own ones marked 
       await expect(p.chatRows('and Cy')).toHaveCount(1);
     }
     // From the element's method too, which resolves with the id once sent.
-    const id = await ada.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage('by the API'));
+    const id = await ada.page.evaluate(() =>
+      (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage(
+        'by the API',
+      ),
+    );
     await expect(cy.chatRows('by the API')).toHaveAttribute('data-message-id', id);
     await expect.poll(adaEvents).toEqual(['local:hello from Ada', 'Bob:hi Ada, Bob here', 'Cy:and Cy', 'local:by the API']);
     await expect.poll(bobEvents).toEqual(['Ada:hello from Ada', 'local:hi Ada, Bob here', 'Cy:and Cy', 'Ada:by the API']);
@@ -54,7 +63,11 @@ test('three participants chat: everyone sees each message once, own ones marked 
 test('the list stays at the newest message; a reader who scrolled up gets a "new messages" button instead', async ({ browser }) => {
   await inCall(browser, 'chat-scroll', ['Ada', 'Bob'] as const, async ([ada, bob]) => {
     await ada.openChat();
-    const send = (text: string) => bob.page.evaluate((t) => (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage(t), text);
+    const send = (text: string) =>
+      bob.page.evaluate(
+        (t) => (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage(t),
+        text,
+      );
     // Fifteen five-line messages (under the receivers' flood gate of 20 at once) overflow the panel.
     for (let i = 1; i <= 15; i++) await send(`line ${i}.\ntwo\nthree\nfour\nfive`);
     await expect(ada.chatRows('line 15.')).toBeInViewport();
@@ -82,7 +95,11 @@ test('hostile names and messages stay inert text; only http(s) links, opening sa
   const evilName = '<img src=x onerror="window.__pwned=1">\u202EBob';
   const at = new AccessToken('devkey', 'secret', { identity: 'mallory', name: evilName });
   at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
-  const mallory = await Participant.openWith(browser, { name: evilName, attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' }, token: await at.toJwt() });
+  const mallory = await Participant.openWith(browser, {
+    name: evilName,
+    attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' },
+    token: await at.toJwt(),
+  });
   try {
     await ada.joined();
     await mallory.joined();
@@ -129,10 +146,12 @@ test('a 70 kB paste is refused with a visible message, and the next short messag
     await expect(ada.chat.locator('[data-error="message-too-long"]')).toContainText('70000');
     await expect(ada.chatRows()).toHaveCount(0);
     const code = await ada.page.evaluate(() =>
-      (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> }).sendChatMessage('y'.repeat(70_000)).then(
-        () => 'sent',
-        (e: unknown) => (e as { code: string }).code,
-      ),
+      (document.querySelector('confab-meeting') as unknown as { sendChatMessage(t: string): Promise<string> })
+        .sendChatMessage('y'.repeat(70_000))
+        .then(
+          () => 'sent',
+          (e: unknown) => (e as { code: string }).code,
+        ),
     );
     expect(code).toBe('message-too-long');
     await ada.say('short and sweet');
@@ -152,7 +171,11 @@ test('a message sent while the connection is cut waits, then arrives exactly onc
       (m) =>
         new Promise<string[]>((resolve) => {
           const log: string[] = [];
-          const el = m as unknown as HTMLElement & { updateComplete: Promise<boolean>; sendChatMessage(t: string): Promise<string>; [k: symbol]: (s: string) => Promise<void> };
+          const el = m as unknown as HTMLElement & {
+            updateComplete: Promise<boolean>;
+            sendChatMessage(t: string): Promise<string>;
+            [k: symbol]: (s: string) => Promise<void>;
+          };
           let sent: Promise<unknown> | null = null;
           el.addEventListener('confab-connection-state', (e) => {
             const { state } = (e as CustomEvent<{ state: string }>).detail;
@@ -160,7 +183,9 @@ test('a message sent while the connection is cut waits, then arrives exactly onc
             if (state === 'reconnecting' && !sent) {
               // The row's status when it first shows (the list renders it within a few frames).
               const watch = (frames: number) => {
-                const rows = [...(el.shadowRoot?.querySelector('confab-chat')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-message-id]') ?? [])];
+                const rows = [
+                  ...(el.shadowRoot?.querySelector('confab-chat')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-message-id]') ?? []),
+                ];
                 const row = rows.find((r) => r.textContent?.includes('sent during the cut'));
                 if (row) log.push(`row ${row.dataset.status ?? ''}`);
                 else if (frames > 0) requestAnimationFrame(() => watch(frames - 1));
@@ -185,7 +210,9 @@ test('a message sent while the connection is cut waits, then arrives exactly onc
   });
 });
 
-test('a late joiner sees the earlier messages, marked; with chat-history="off" the panel says they are not available', async ({ browser }) => {
+test('a late joiner sees the earlier messages, marked; with chat-history="off" the panel says they are not available', async ({
+  browser,
+}) => {
   await inCall(browser, 'chat-late', ['Ada', 'Bob'] as const, async ([ada, bob], room) => {
     await ada.openChat();
     await ada.say('before you came');
@@ -224,8 +251,15 @@ test('chat="off": no button, no panel, commands refused, and nothing on lk.chat 
     await bob.joined();
     await expect(off.scope.locator('[data-control="chat"]')).toHaveCount(0);
     const codes = await off.page.evaluate(async () => {
-      const m = document.querySelector('confab-meeting') as unknown as { openPanel(p: string): Promise<void>; sendChatMessage(t: string): Promise<string> };
-      const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e as { code: string }).code);
+      const m = document.querySelector('confab-meeting') as unknown as {
+        openPanel(p: string): Promise<void>;
+        sendChatMessage(t: string): Promise<string>;
+      };
+      const code = (p: Promise<unknown>) =>
+        p.then(
+          () => 'ok',
+          (e: unknown) => (e as { code: string }).code,
+        );
       return [await code(m.openPanel('chat')), await code(m.sendChatMessage('hi'))];
     });
     expect(codes).toEqual(['chat-disabled', 'chat-disabled']);

@@ -18,7 +18,10 @@ async function token(room: string, name: string) {
 test('a room pinned to one node of a two-node cluster: people connecting through either node meet', async ({ browser }) => {
   test.setTimeout(120_000);
   const cluster = await startCluster({ port: PORT_A, redisPort: REDIS });
-  const [a, b] = cluster.nodes as unknown as [{ url: string; httpUrl: string; nodeId: string | null }, { url: string; httpUrl: string; nodeId: string | null }];
+  const [a, b] = cluster.nodes as unknown as [
+    { url: string; httpUrl: string; nodeId: string | null },
+    { url: string; httpUrl: string; nodeId: string | null },
+  ];
   const people: Participant[] = [];
   try {
     expect(a.nodeId).toMatch(/^ND_/);

@@ -2,7 +2,7 @@ import { expect, test } from './pages/test.js';
 import { Participant, uniqueRoom } from './pages/meeting.js';
 
 test.describe('composed layouts and token-mode join', () => {
-  test('primitives slotted into <confab-meeting> run a real call in the page\'s own layout', async ({ browser, page }) => {
+  test("primitives slotted into <confab-meeting> run a real call in the page's own layout", async ({ browser, page }) => {
     const room = uniqueRoom('composed');
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     try {
@@ -35,9 +35,12 @@ test.describe('composed layouts and token-mode join', () => {
     }
   });
 
-  test('with server-url and a token, the pre-join shows the token\'s name and never asks for one', async ({ page, request }) => {
+  test("with server-url and a token, the pre-join shows the token's name and never asks for one", async ({ page, request }) => {
     const room = uniqueRoom('token');
-    const { token, serverUrl } = (await (await request.get(`/api/token?room=${room}&name=Grace%20Hopper`)).json()) as { token: string; serverUrl: string };
+    const { token, serverUrl } = (await (await request.get(`/api/token?room=${room}&name=Grace%20Hopper`)).json()) as {
+      token: string;
+      serverUrl: string;
+    };
     await page.goto('/?room=unused&prejoin=on');
     await page.evaluate(
       ([token, serverUrl]) => {

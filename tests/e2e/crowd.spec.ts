@@ -20,7 +20,9 @@ function visible(page: Page): Promise<string[]> {
     const grid = document.querySelector('confab-meeting')?.shadowRoot?.querySelector('confab-grid');
     // Tiles of other pages are in the DOM too, hidden (see the grid): only those on screen count.
     // and a tile scrolled out of the speaker strip is not on screen either.
-    const tiles = [...(grid?.shadowRoot?.querySelectorAll<HTMLElement>(':is(.grid, .stage, .strip) > confab-tile:not([data-local])') ?? [])];
+    const tiles = [
+      ...(grid?.shadowRoot?.querySelectorAll<HTMLElement>(':is(.grid, .stage, .strip) > confab-tile:not([data-local])') ?? []),
+    ];
     const onScreen = (tile: HTMLElement) => {
       const [r, box] = [tile.getBoundingClientRect(), tile.parentElement!.getBoundingClientRect()];
       return r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
@@ -59,7 +61,9 @@ async function expectOnlyVisibleFlows(page: Page, label: string): Promise<{ visi
 test.describe('a crowd of 25 synthetic publishers', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test('only the tiles on screen receive video, page by page and along the speaker strip; the burst of joins is measured', async ({ browser }) => {
+  test('only the tiles on screen receive video, page by page and along the speaker strip; the burst of joins is measured', async ({
+    browser,
+  }) => {
     const room = uniqueRoom('crowd');
     const viewer = await Participant.open(browser, { room, name: 'Vera', query: { video: 'off', audio: 'off' }, setup: record });
     await viewer.joined();
@@ -75,11 +79,16 @@ test.describe('a crowd of 25 synthetic publishers', () => {
       await viewer.scope.locator('confab-grid button[data-control="next-page"]').click();
       await expect(viewer.scope.locator('confab-grid [aria-live="polite"]')).toHaveText('Page 2 of 2');
       const second = await expectOnlyVisibleFlows(viewer.page, 'page 2');
-      expect((await flowing(viewer.page)).filter((id) => firstIds.includes(id)), 'page 1 video still flowing after turning the page').toEqual([]);
+      expect(
+        (await flowing(viewer.page)).filter((id) => firstIds.includes(id)),
+        'page 1 video still flowing after turning the page',
+      ).toEqual([]);
 
       // The speaker layout: one stage and a strip that scrolls. Only the stage and the strip's tiles
       // in view receive video; scrolling the strip to its end moves the flow to the tiles now in view.
-      await viewer.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { setLayout(l: string): void }).setLayout('speaker'));
+      await viewer.page.evaluate(() =>
+        (document.querySelector('confab-meeting') as unknown as { setLayout(l: string): void }).setLayout('speaker'),
+      );
       const strip = viewer.scope.locator('confab-grid .strip');
       await expect(strip.locator('confab-tile')).toHaveCount(16);
       const stripStart = await expectOnlyVisibleFlows(viewer.page, 'speaker strip, start');
@@ -89,8 +98,21 @@ test.describe('a crowd of 25 synthetic publishers', () => {
       const stripEnd = await expectOnlyVisibleFlows(viewer.page, 'speaker strip, end');
       const endIds = await visible(viewer.page);
       expect(endIds.filter((id) => !startIds.includes(id)).length, 'scrolling shows other tiles').toBeGreaterThan(0);
-      expect((await flowing(viewer.page)).filter((id) => startIds.includes(id) && !endIds.includes(id)), 'video scrolled out of the strip still flowing').toEqual([]);
-      console.log('crowd', JSON.stringify({ publishers: 25, page1: first, page2: second, stripStart, stripEnd, longestMainThreadTaskMsDuringBurst: Math.round(longest) }));
+      expect(
+        (await flowing(viewer.page)).filter((id) => startIds.includes(id) && !endIds.includes(id)),
+        'video scrolled out of the strip still flowing',
+      ).toEqual([]);
+      console.log(
+        'crowd',
+        JSON.stringify({
+          publishers: 25,
+          page1: first,
+          page2: second,
+          stripStart,
+          stripEnd,
+          longestMainThreadTaskMsDuringBurst: Math.round(longest),
+        }),
+      );
     } finally {
       await people.stop();
       await viewer.close();
@@ -111,7 +133,9 @@ test.describe('a crowd of 25 synthetic publishers', () => {
         await viewer.page.evaluate(() => {
           const old = document.querySelector('confab-meeting')!;
           // Names and values only: an Attr would keep the old element alive.
-          const attributes = [...old.attributes].filter((a) => !a.name.startsWith('data-') && a.name !== 'role' && a.name !== 'aria-label').map((a) => [a.name, a.value] as const);
+          const attributes = [...old.attributes]
+            .filter((a) => !a.name.startsWith('data-') && a.name !== 'role' && a.name !== 'aria-label')
+            .map((a) => [a.name, a.value] as const);
           const parent = old.parentElement!;
           old.remove();
           (window as unknown as { __next: () => void }).__next = () => {
@@ -120,7 +144,14 @@ test.describe('a crowd of 25 synthetic publishers', () => {
             parent.append(fresh);
           };
         });
-        await expect.poll(() => viewer.page.evaluate(() => (window as unknown as { __confabTracks: MediaStreamTrack[] }).__confabTracks.filter((t) => t.readyState === 'live').length)).toBe(0);
+        await expect
+          .poll(() =>
+            viewer.page.evaluate(
+              () =>
+                (window as unknown as { __confabTracks: MediaStreamTrack[] }).__confabTracks.filter((t) => t.readyState === 'live').length,
+            ),
+          )
+          .toBe(0);
         // A removed element can stay reachable for a moment (a timer or a closing connection still
         // holds it): sample once it is collected, or after 4 s — a real leak never is.
         let counters = { nodes: 0, jsEventListeners: 0 };

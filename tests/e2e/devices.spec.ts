@@ -34,13 +34,14 @@ async function openPrejoin(browser: Browser, room: string, fail: Record<string, 
   return page;
 }
 
-const deviceErrors = (page: Page) =>
-  page.evaluate(() => (window as unknown as { deviceErrors?: string[] }).deviceErrors ?? []);
+const deviceErrors = (page: Page) => page.evaluate(() => (window as unknown as { deviceErrors?: string[] }).deviceErrors ?? []);
 async function recordDeviceErrors(page: Page) {
   await page.evaluate(() => {
     const w = window as unknown as { deviceErrors: string[] };
     w.deviceErrors = [];
-    document.querySelector('confab-meeting')?.addEventListener('confab-device-error', (e) => w.deviceErrors.push(`${e.detail.device}:${e.detail.reason}`));
+    document
+      .querySelector('confab-meeting')
+      ?.addEventListener('confab-device-error', (e) => w.deviceErrors.push(`${e.detail.device}:${e.detail.reason}`));
   });
 }
 
@@ -168,7 +169,11 @@ test.describe('pre-join and devices', () => {
       // Chromium's fake_device_1 delivers Y16 (depth) frames, which no encoder takes; 2 is a camera.
       await select.selectOption({ label: 'fake_device_2' });
       await expect
-        .poll(() => ada.localTile.evaluate((el) => ((el.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? '')))
+        .poll(() =>
+          ada.localTile.evaluate(
+            (el) => (el.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? '',
+          ),
+        )
         .toContain('fake_device_2');
       await Participant.expectFramesFlowing(adaOnBob);
       await ada.page.keyboard.press('Escape');
@@ -197,14 +202,19 @@ test.describe('pre-join and devices', () => {
         return [cams[0]!.deviceId, cams[1]!.deviceId];
       });
       const cameraLabel = () =>
-        page.locator('confab-tile[data-local]').evaluate((el) => ((el.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? ''));
+        page
+          .locator('confab-tile[data-local]')
+          .evaluate((el) => (el.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? '');
       await expect.poll(cameraLabel).toBe('fake_device_0');
 
-      await page.evaluate((id) => {
-        // This machine has cameras 0 and 2 (fake_device_1 is a Y16 depth stream no encoder takes).
-        (window as unknown as { __removed: string[] }).__removed = id;
-        navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
-      }, [first, depth]);
+      await page.evaluate(
+        (id) => {
+          // This machine has cameras 0 and 2 (fake_device_1 is a Y16 depth stream no encoder takes).
+          (window as unknown as { __removed: string[] }).__removed = id;
+          navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+        },
+        [first, depth],
+      );
       await expect(page.locator('[data-toast="devices.switched"]')).toContainText('fake_device_2');
       await expect.poll(cameraLabel).toBe('fake_device_2');
       await Participant.expectFramesFlowing(adaOnBob);
@@ -252,7 +262,9 @@ test.describe('pre-join and devices', () => {
     const page = await context.newPage();
     try {
       await page.goto('/confab.config.json');
-      await page.evaluate(() => localStorage.setItem('confab.preferences.v1', JSON.stringify({ cameraId: 'unplugged-last-week', microphoneId: 'gone-too' })));
+      await page.evaluate(() =>
+        localStorage.setItem('confab.preferences.v1', JSON.stringify({ cameraId: 'unplugged-last-week', microphoneId: 'gone-too' })),
+      );
       await page.goto(`/?room=${uniqueRoom('stale')}&name=Ada`);
       await expect(page.locator('confab-prejoin .preview')).toHaveAttribute('data-preview', 'live');
       await expect(page.locator('confab-prejoin [data-device-error]')).toHaveCount(0);

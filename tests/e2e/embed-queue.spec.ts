@@ -5,7 +5,9 @@ const APP = 'http://127.0.0.1:8190';
 const HOST = 'http://localhost:8191';
 
 test.describe('commands before the frame is ready are queued in order, never dropped', () => {
-  test('raw postMessage sent while embed.html still loads its deployment config: every command runs, in order, with a result', async ({ browser }) => {
+  test('raw postMessage sent while embed.html still loads its deployment config: every command runs, in order, with a result', async ({
+    browser,
+  }) => {
     const room = uniqueRoom('rawq');
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     const context = await browser.newContext();
@@ -21,8 +23,12 @@ test.describe('commands before the frame is ready are queued in order, never dro
       const src = `${APP}/embed.html?room=${room}&name=Queued&prejoin=off&parent-origin=${encodeURIComponent(HOST)}`;
       await page.goto(`${HOST}/raw.html?src=${encodeURIComponent(src)}`);
       await bob.joined();
-      await expect.poll(() => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length), { timeout: 20_000 }).toBe(4);
-      const results = await page.evaluate(() => (window as unknown as { results: Array<{ id: number; ok: boolean; error?: { code: string } }> }).results);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length), { timeout: 20_000 })
+        .toBe(4);
+      const results = await page.evaluate(
+        () => (window as unknown as { results: Array<{ id: number; ok: boolean; error?: { code: string } }> }).results,
+      );
       expect(configRequests).toBe(1);
       expect(results.map((r) => [r.id, r.ok ? 'ok' : r.error?.code])).toEqual([
         [1, 'ok'],
@@ -39,7 +45,9 @@ test.describe('commands before the frame is ready are queued in order, never dro
     }
   });
 
-  test('through the host helper: called right after createFrame, the commands run once the frame is ready, in order', async ({ browser }) => {
+  test('through the host helper: called right after createFrame, the commands run once the frame is ready, in order', async ({
+    browser,
+  }) => {
     const room = uniqueRoom('helperq');
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     const context = await browser.newContext();
@@ -49,7 +57,10 @@ test.describe('commands before the frame is ready are queued in order, never dro
       await page.waitForFunction(() => 'start' in window);
       const order = await page.evaluate(
         async ([app, room]) => {
-          const w = window as unknown as { start(a: string, o: object): Promise<void>; controller: Record<string, (...a: unknown[]) => Promise<unknown>> };
+          const w = window as unknown as {
+            start(a: string, o: object): Promise<void>;
+            controller: Record<string, (...a: unknown[]) => Promise<unknown>>;
+          };
           await w.start(app, { room, name: 'Early', prejoin: 'off' });
           const done: string[] = [];
           await Promise.all([

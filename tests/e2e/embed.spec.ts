@@ -21,7 +21,10 @@ async function openHost(context: BrowserContext, options: Record<string, string>
   const page = await context.newPage();
   await page.goto(`${HOST}/host.html`);
   await page.waitForFunction(() => 'start' in window);
-  await page.evaluate(([app, opts]) => (window as unknown as { start(a: string, o: object): Promise<void> }).start(app, opts), [APP, options] as const);
+  await page.evaluate(([app, opts]) => (window as unknown as { start(a: string, o: object): Promise<void> }).start(app, opts), [
+    APP,
+    options,
+  ] as const);
   return page;
 }
 
@@ -42,7 +45,9 @@ test.describe('embedding through an iframe and the host helper', () => {
     try {
       const host = await openHost(context, { room, name: 'Hosted Ada', prejoin: 'off' });
       await bob.joined();
-      await expect.poll(() => hostEvents(host)).toEqual(expect.arrayContaining(['confab-ready', 'confab-joined', 'confab-participant-joined']));
+      await expect
+        .poll(() => hostEvents(host))
+        .toEqual(expect.arrayContaining(['confab-ready', 'confab-joined', 'confab-participant-joined']));
       const hosted = bob.page.locator('confab-tile:not([data-local])').filter({ hasText: 'Hosted Ada' });
       await expect(hosted).toBeVisible();
       await expect(hosted).not.toHaveAttribute('data-muted', '');
@@ -141,7 +146,9 @@ test.describe('embedding through an iframe and the host helper', () => {
   test('a token in the query string is refused with a visible explanation', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto('/embed.html?room=r1&name=Ada&token=aaa.bbb.ccc&server-url=wss%3A%2F%2Fevil.example&token-endpoint=https%3A%2F%2Fevil.example');
+    await page.goto(
+      '/embed.html?room=r1&name=Ada&token=aaa.bbb.ccc&server-url=wss%3A%2F%2Fevil.example&token-endpoint=https%3A%2F%2Fevil.example',
+    );
     await expect(page.locator('[data-notice="embed.tokenInQuery"]')).toContainText('refused');
     await expect(page.locator('[data-notice="embed.serverNotAllowed"]')).toContainText('wss://evil.example');
     await expect(page.locator('[data-notice="embed.optionNotFromUrl"]')).toContainText('token-endpoint');
@@ -149,7 +156,6 @@ test.describe('embedding through an iframe and the host helper', () => {
   });
 
   test('generated bad parameter values never produce a page error', async ({ page }) => {
-
     const errors: string[] = [];
     const dialogs: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -157,8 +163,36 @@ test.describe('embedding through an iframe and the host helper', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const names = ['room', 'name', 'audio', 'video', 'prejoin', 'blur', 'chat', 'layout', 'max-tiles', 'theme', 'accent', 'lang', 'parent-origin', 'server-url', 'token', 'assets-base', '__proto__', 'constructor[prototype][x]'];
-    const values = ['<img src=x onerror=alert(1)>', '-1', '99999999999999999999', 'x'.repeat(3000), '{"__proto__":{"x":1}}', 'javascript:alert(1)', '\u202e\u0000bad', '%E0%A4%A'];
+    const names = [
+      'room',
+      'name',
+      'audio',
+      'video',
+      'prejoin',
+      'blur',
+      'chat',
+      'layout',
+      'max-tiles',
+      'theme',
+      'accent',
+      'lang',
+      'parent-origin',
+      'server-url',
+      'token',
+      'assets-base',
+      '__proto__',
+      'constructor[prototype][x]',
+    ];
+    const values = [
+      '<img src=x onerror=alert(1)>',
+      '-1',
+      '99999999999999999999',
+      'x'.repeat(3000),
+      '{"__proto__":{"x":1}}',
+      'javascript:alert(1)',
+      '\u202e\u0000bad',
+      '%E0%A4%A',
+    ];
     // Every parameter once per page, all with the same hostile value: each (parameter, value) pair is
     // parsed (a parameter repeated in one URL would only ever have its first value read).
     // (Grouped so an address stays under the server's header limit.)

@@ -26,7 +26,9 @@ test.describe('faults survived, against a real LiveKit server', () => {
     await server.stop();
   });
 
-  test('the server crashes (SIGKILL) and restarts: "Reconnecting…", then the call resumes with nobody leaving or joining twice', async ({ browser }) => {
+  test('the server crashes (SIGKILL) and restarts: "Reconnecting…", then the call resumes with nobody leaving or joining twice', async ({
+    browser,
+  }) => {
     const { ada, bob } = await twoInCall(browser, server, 'crash');
     try {
       const before = await ada.events();
@@ -51,12 +53,18 @@ test.describe('faults survived, against a real LiveKit server', () => {
     }
   });
 
-  test('while someone is not back yet, the others see "Reconnecting…" on their tile, not a frozen frame; then they return', async ({ browser }) => {
+  test('while someone is not back yet, the others see "Reconnecting…" on their tile, not a frozen frame; then they return', async ({
+    browser,
+  }) => {
     const room = uniqueRoom('away');
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let bobSockets = 0;
-    const ada = await Participant.openWith(browser, { name: 'Ada', attributes: { 'server-url': server.url }, token: await server.token(room, 'Ada') });
+    const ada = await Participant.openWith(browser, {
+      name: 'Ada',
+      attributes: { 'server-url': server.url },
+      token: await server.token(room, 'Ada'),
+    });
     // Bob's first connection goes through; his reconnects wait until the test lets them.
     const bob = await Participant.openWith(browser, {
       name: 'Bob',
@@ -109,7 +117,9 @@ test.describe('faults survived, against a real LiveKit server', () => {
     }
   });
 
-  test('chat: messages sent into a frozen server and while reconnecting each arrive exactly once, and show as sent', async ({ browser }) => {
+  test('chat: messages sent into a frozen server and while reconnecting each arrive exactly once, and show as sent', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const { ada, bob } = await twoInCall(browser, server, 'chat-freeze');
     const send = (text: string) =>
@@ -156,10 +166,16 @@ test.describe('faults survived, against a real LiveKit server', () => {
     }
   });
 
-  test('a server that stays gone ends in "Connection lost" with confab-left network, never a frozen call; Rejoin works once it is back', async ({ browser }) => {
+  test('a server that stays gone ends in "Connection lost" with confab-left network, never a frozen call; Rejoin works once it is back', async ({
+    browser,
+  }) => {
     test.setTimeout(150_000);
     const room = uniqueRoom('gone');
-    const ada = await Participant.openWith(browser, { name: 'Ada', attributes: { 'server-url': server.url }, token: await server.token(room, 'Ada') });
+    const ada = await Participant.openWith(browser, {
+      name: 'Ada',
+      attributes: { 'server-url': server.url },
+      token: await server.token(room, 'Ada'),
+    });
     try {
       await ada.joined();
       await server.kill();
@@ -181,7 +197,10 @@ test.describe('faults survived, against a real LiveKit server', () => {
       const { ada, bob } = await twoInCall(browser, server, scenario);
       try {
         const before = await ada.events();
-        await ada.meeting.evaluate((m, s) => (m as unknown as { [k: symbol]: (s: string) => Promise<void> })[Symbol.for('confab.simulate')]!(s), scenario);
+        await ada.meeting.evaluate(
+          (m, s) => (m as unknown as { [k: symbol]: (s: string) => Promise<void> })[Symbol.for('confab.simulate')]!(s),
+          scenario,
+        );
         await expect(ada.meeting).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
         await Participant.expectFramesFlowing(ada.tileOf(bob));
         await Participant.expectFramesFlowing(bob.tileOf(ada));
@@ -197,10 +216,16 @@ test.describe('faults survived, against a real LiveKit server', () => {
 
   test('"server-leave" from the SDK ends the call honestly, and Rejoin works', async ({ browser }) => {
     const room = uniqueRoom('leave');
-    const ada = await Participant.openWith(browser, { name: 'Ada', attributes: { 'server-url': server.url }, token: await server.token(room, 'Ada') });
+    const ada = await Participant.openWith(browser, {
+      name: 'Ada',
+      attributes: { 'server-url': server.url },
+      token: await server.token(room, 'Ada'),
+    });
     try {
       await ada.joined();
-      await ada.meeting.evaluate((m) => (m as unknown as { [k: symbol]: (s: string) => Promise<void> })[Symbol.for('confab.simulate')]!('server-leave'));
+      await ada.meeting.evaluate((m) =>
+        (m as unknown as { [k: symbol]: (s: string) => Promise<void> })[Symbol.for('confab.simulate')]!('server-leave'),
+      );
       // The server asks the client to leave: an end the user is told about, never a frozen call.
       await expect(ada.meeting).toHaveAttribute('data-state', 'left');
       expect((await ada.events()).slice(-2)).toEqual(['connection-state:disconnected', 'left:network']);

@@ -26,7 +26,12 @@ test.describe('a real meeting on a real LiveKit server', () => {
       expect(bob.pageErrors).toEqual([]);
       // Only what a call needs was downloaded: the blur control and effects, the chat panel and the
       // settings dialog load on first use (scripts/check-size.mjs budgets what is loaded).
-      const scripts = await ada.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+      const scripts = await ada.page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.endsWith('.js')),
+      );
       expect(scripts.filter((p) => /\/chunks\/session-/.test(p))).toHaveLength(1);
       expect(scripts.filter((p) => /\/chunks\/(background|effects|engine|register|settings-element)-/.test(p))).toEqual([]);
       // The demo page is served with the strict CSP that embed.md documents; nothing was blocked.
@@ -76,7 +81,10 @@ test.describe('a real meeting on a real LiveKit server', () => {
       await expect(bob.tiles).toHaveCount(1, { timeout: 5_000 });
       await expect(bob.tileOf(ada)).toHaveCount(0);
       const states = await ada.localTrackStates();
-      expect(states.every((s) => s.endsWith(':ended')), states.join(', ')).toBe(true);
+      expect(
+        states.every((s) => s.endsWith(':ended')),
+        states.join(', '),
+      ).toBe(true);
 
       await ada.page.getByRole('button', { name: 'Rejoin' }).click();
       await ada.joined();

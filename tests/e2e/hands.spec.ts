@@ -19,7 +19,8 @@ async function recordHands(page: Page) {
 }
 
 type Snapshot = { handRaised: boolean; participants: Array<{ name: string; handRaised: boolean; connectionQuality: string }> };
-const state = (p: Participant) => p.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { getState(): Promise<Snapshot> }).getState());
+const state = (p: Participant) =>
+  p.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { getState(): Promise<Snapshot> }).getState());
 
 test('three people: a raised hand shows on the tile for everyone, is announced to the others, and lowers', async ({ browser }) => {
   await inCall(browser, 'hands', ['Ada', 'Bob', 'Cy'] as const, async ([ada, bob, cy]) => {
@@ -37,7 +38,9 @@ test('three people: a raised hand shows on the tile for everyone, is announced t
     await expect(ada.localTile).toHaveAttribute('data-hand-raised', '');
     await expect(bob.page.locator('[data-announcer]')).toContainText(/Ada\u2069? raised their hand/);
     // Bob by the API; the snapshot says who has a hand up.
-    await bob.page.evaluate(() => (document.querySelector('confab-meeting') as unknown as { raiseHand(on: boolean): Promise<void> }).raiseHand(true));
+    await bob.page.evaluate(() =>
+      (document.querySelector('confab-meeting') as unknown as { raiseHand(on: boolean): Promise<void> }).raiseHand(true),
+    );
     await expect(cy.tileOf(bob)).toHaveAttribute('data-hand-raised', '');
     const snapshot = await state(cy);
     expect(snapshot.handRaised).toBe(false);
@@ -51,7 +54,13 @@ test('three people: a raised hand shows on the tile for everyone, is announced t
     await people.click();
     await expect(cy.meeting).toHaveAttribute('data-panel', 'participants');
     const rows = cy.scope.locator('confab-participants li');
-    const order = () => rows.evaluateAll((lis) => lis.map((li) => `${li.querySelector('.name')?.textContent?.replace(/[\u2066-\u2069]/g, '') ?? ''}${li.hasAttribute('data-hand-raised') ? ' ✋' : ''}`));
+    const order = () =>
+      rows.evaluateAll((lis) =>
+        lis.map(
+          (li) =>
+            `${li.querySelector('.name')?.textContent?.replace(/[\u2066-\u2069]/g, '') ?? ''}${li.hasAttribute('data-hand-raised') ? ' ✋' : ''}`,
+        ),
+      );
     await expect.poll(order).toEqual(['Ada ✋', 'Bob ✋', 'Cy (you)']);
     await expect(rows.first().getByRole('img', { name: 'Hand raised' })).toBeVisible();
     // Bob turns his microphone off: his row says so.
@@ -71,7 +80,11 @@ test('three people: a raised hand shows on the tile for everyone, is announced t
     await expect(grid.locator('.stage confab-tile')).toHaveAttribute('data-pinned', '');
     await expect(grid.locator('.stage confab-tile')).toContainText('Bob');
     await expect(ada.scope.locator('confab-grid')).toHaveAttribute('data-layout', 'grid');
-    type Commands = { getState(): Promise<{ identity: string; pinned: string | null; layout: string }>; setLayout(l: string): Promise<void>; pin(i: string | null): Promise<void> };
+    type Commands = {
+      getState(): Promise<{ identity: string; pinned: string | null; layout: string }>;
+      setLayout(l: string): Promise<void>;
+      pin(i: string | null): Promise<void>;
+    };
     const meetingOf = (p: Participant) => p.meeting.evaluate((m) => (m as unknown as Commands).getState());
     expect((await meetingOf(cy)).pinned).toBe((await meetingOf(bob)).identity);
     // setLayout('grid') live: no stage, the pinned tile first; unpinning returns to the usual order.
@@ -96,11 +109,17 @@ test('three people: a raised hand shows on the tile for everyone, is announced t
   });
 });
 
-test('a token without canUpdateOwnMetadata: the hand button says why it is disabled, and raiseHand rejects not-allowed', async ({ browser }) => {
+test('a token without canUpdateOwnMetadata: the hand button says why it is disabled, and raiseHand rejects not-allowed', async ({
+  browser,
+}) => {
   const room = `hands-denied-${Date.now().toString(36)}`;
   const at = new AccessToken('devkey', 'secret', { identity: `dee-${Date.now().toString(36)}`, name: 'Dee' });
   at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true, canUpdateOwnMetadata: false });
-  const dee = await Participant.openWith(browser, { name: 'Dee', attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' }, token: await at.toJwt() });
+  const dee = await Participant.openWith(browser, {
+    name: 'Dee',
+    attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' },
+    token: await at.toJwt(),
+  });
   try {
     await dee.joined();
     const hand = dee.control('hand');
@@ -148,7 +167,9 @@ test('reactions="off" and participants="off": no hand or People button, and rais
   });
 });
 
-test('reactions: the picker sends an emoji that floats over the sender’s tile for everyone, and sendReaction refuses what is not offered or too fast', async ({ browser }) => {
+test('reactions: the picker sends an emoji that floats over the sender’s tile for everyone, and sendReaction refuses what is not offered or too fast', async ({
+  browser,
+}) => {
   await inCall(browser, 'reactions', ['Ada', 'Bob'] as const, async ([ada, bob]) => {
     await bob.page.evaluate(() => {
       const w = window as unknown as { reactions: string[] };
@@ -194,10 +215,17 @@ test('reactions: the picker sends an emoji that floats over the sender’s tile 
   });
 });
 
-test('adaptive video: the stage receives a large picture and the strip small ones, and they trade places with the pin', async ({ browser }) => {
+test('adaptive video: the stage receives a large picture and the strip small ones, and they trade places with the pin', async ({
+  browser,
+}) => {
   await inCall(browser, 'sizes', ['Ada', 'Bob', 'Cy'] as const, async ([ada, bob, cy]) => {
-    type Commands = { pin(i: string | null): Promise<void>; getState(): Promise<{ participants: Array<{ identity: string; name: string }> }> };
-    const ids = Object.fromEntries((await ada.meeting.evaluate((m) => (m as unknown as Commands).getState())).participants.map((p) => [p.name, p.identity]));
+    type Commands = {
+      pin(i: string | null): Promise<void>;
+      getState(): Promise<{ participants: Array<{ identity: string; name: string }> }>;
+    };
+    const ids = Object.fromEntries(
+      (await ada.meeting.evaluate((m) => (m as unknown as Commands).getState())).participants.map((p) => [p.name, p.identity]),
+    );
     /** The decoded width of the picture a tile shows (what the server sends it, after adaptive stream). */
     const width = (who: typeof bob) => ada.tileOf(who).evaluate((tile) => tile.shadowRoot?.querySelector('video')?.videoWidth ?? 0);
     const fit = (w: number) => (w >= 640 ? 'large' : w > 0 && w <= 320 ? 'small' : `${w} px`);
@@ -224,12 +252,18 @@ test('a sheet over the grid in a narrow box: the tiles wholly behind it receive 
     await ada.page.evaluate(() => {
       const meeting = document.querySelector('confab-meeting') as HTMLElement;
       const box = document.createElement('div');
-      for (const [k, v] of Object.entries({ position: 'fixed', left: '0', top: '0', width: '320px', height: '480px', 'z-index': '9' })) box.style.setProperty(k, v);
+      for (const [k, v] of Object.entries({ position: 'fixed', left: '0', top: '0', width: '320px', height: '480px', 'z-index': '9' }))
+        box.style.setProperty(k, v);
       box.append(meeting);
       document.body.append(box);
     });
     await expect(ada.tiles).toHaveCount(3);
-    const remoteIds = () => ada.scope.locator('confab-tile:not([data-local])').evaluateAll((tiles) => tiles.map((t) => ((t.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id ?? '')));
+    const remoteIds = () =>
+      ada.scope
+        .locator('confab-tile:not([data-local])')
+        .evaluateAll((tiles) =>
+          tiles.map((t) => (t.shadowRoot?.querySelector('video')?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id ?? ''),
+        );
     const flows = async () => {
       const ids = await remoteIds();
       return (await flowing(ada.page)).filter((id) => ids.includes(id)).length;

@@ -65,7 +65,8 @@ test.describe('lifecycle hygiene', () => {
         ([room]) => {
           const m = document.createElement('confab-meeting');
           m.id = 'strict';
-          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Strict', prejoin: 'off' })) m.setAttribute(k, v);
+          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Strict', prejoin: 'off' }))
+            m.setAttribute(k, v);
           document.body.append(m);
           m.remove();
           document.body.append(m);
@@ -86,7 +87,10 @@ test.describe('lifecycle hygiene', () => {
     }
   });
 
-  test('a meeting removed during the LiveKit handshake, with its camera on, leaves no connection and no live track', async ({ browser, page }) => {
+  test('a meeting removed during the LiveKit handshake, with its camera on, leaves no connection and no live track', async ({
+    browser,
+    page,
+  }) => {
     const room = uniqueRoom('abort');
     const bob = await Participant.open(browser, { room, name: 'Bob' });
     await page.addInitScript(RECORD_TRACKS);
@@ -108,7 +112,8 @@ test.describe('lifecycle hygiene', () => {
         ([room]) => {
           const m = document.createElement('confab-meeting');
           m.id = 'quitter';
-          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Quitter', prejoin: 'off' })) m.setAttribute(k, v);
+          for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room, name: 'Quitter', prejoin: 'off' }))
+            m.setAttribute(k, v);
           document.body.append(m);
         },
         [room] as const,
@@ -162,12 +167,17 @@ test.describe('lifecycle hygiene', () => {
     const before = (await trackStates(page)).length;
     const codes = await page.evaluate(async () => {
       const m = document.createElement('confab-meeting') as HTMLElement & { setCamera(on: boolean): Promise<void>; join(): Promise<void> };
-      for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room: 'gone', name: 'Gone', video: 'off', audio: 'off' })) m.setAttribute(k, v);
+      for (const [k, v] of Object.entries({ 'token-endpoint': '/api/token', room: 'gone', name: 'Gone', video: 'off', audio: 'off' }))
+        m.setAttribute(k, v);
       document.body.append(m);
       await new Promise((r) => m.addEventListener('confab-ready', r, { once: true }));
       m.remove();
       await new Promise((r) => setTimeout(r, 0));
-      const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e as { code?: string }).code ?? 'no code');
+      const code = (p: Promise<unknown>) =>
+        p.then(
+          () => 'resolved',
+          (e: unknown) => (e as { code?: string }).code ?? 'no code',
+        );
       return [await code(m.setCamera(true)), await code(m.join())];
     });
     expect(codes).toEqual(['disposed', 'disposed']);

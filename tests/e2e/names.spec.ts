@@ -21,7 +21,11 @@ test('hostile remote names cannot reorder, hide or flood what others see and hea
       { name: '\u200B\u200B\u200B', shown: null }, // nothing visible: the identity stands in
     ];
     for (const h of hostile) {
-      const p = await Participant.openWith(browser, { name: h.name, attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off' }, token: await tokenFor(room, h.name) });
+      const p = await Participant.openWith(browser, {
+        name: h.name,
+        attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off' },
+        token: await tokenFor(room, h.name),
+      });
       people.push(p);
       await p.joined();
     }

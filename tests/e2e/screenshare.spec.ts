@@ -22,7 +22,11 @@ test.describe('screen share', () => {
       // layout="auto": the shared screen takes the stage while it lasts.
       await expect(bob.page.locator('confab-grid')).toHaveAttribute('data-layout', 'speaker');
       await expect(bob.page.locator('confab-grid .stage confab-tile')).toHaveAttribute('data-source', 'screen');
-      expect(await ada.meeting.evaluate((m: HTMLElement & { getState(): Promise<{ screenshare: boolean }> }) => m.getState().then((s) => s.screenshare))).toBe(true);
+      expect(
+        await ada.meeting.evaluate((m: HTMLElement & { getState(): Promise<{ screenshare: boolean }> }) =>
+          m.getState().then((s) => s.screenshare),
+        ),
+      ).toBe(true);
 
       await share.click();
       await expect(screenOnBob).toHaveCount(0);

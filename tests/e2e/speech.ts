@@ -12,7 +12,8 @@ export function writeSpeechWav(path: string): string {
   for (let i = 0; i < samples; i++) {
     const t = i / rate;
     const on = t % 0.4 < 0.25 ? 1 : 0;
-    const v = on * (0.5 * Math.sin(2 * Math.PI * 220 * t) + 0.25 * Math.sin(2 * Math.PI * 440 * t) + 0.12 * Math.sin(2 * Math.PI * 660 * t));
+    const v =
+      on * (0.5 * Math.sin(2 * Math.PI * 220 * t) + 0.25 * Math.sin(2 * Math.PI * 440 * t) + 0.12 * Math.sin(2 * Math.PI * 660 * t));
     data.writeInt16LE(Math.round(v * 32767 * 0.8), i * 2);
   }
   const header = Buffer.alloc(44);

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 // Every story of the static Storybook build (npm test builds it) is a component test: it renders,
 // throws nothing, passes axe, and some have checks of their own.
 const STORYBOOK = 'http://127.0.0.1:8193';
-const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> };
+const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8')) as {
+  entries: Record<string, { id: string; type: string; title: string; name: string }>;
+};
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 
 const checks: Record<string, (page: Page) => Promise<void>> = {
@@ -16,7 +18,9 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
   'chat--long-words-and-links': async (page) => {
     await expect(page.locator('confab-chat a')).toHaveCount(1);
     await expect(page.locator('confab-chat a')).toHaveAttribute('rel', 'noopener noreferrer');
-    const overflow = await page.locator('confab-chat').evaluate((chat) => [...chat.shadowRoot!.querySelectorAll('.body')].some((b) => b.scrollWidth > b.clientWidth + 1));
+    const overflow = await page
+      .locator('confab-chat')
+      .evaluate((chat) => [...chat.shadowRoot!.querySelectorAll('.body')].some((b) => b.scrollWidth > b.clientWidth + 1));
     expect(overflow).toBe(false);
   },
   'chat--failed-and-sending': async (page) => {
@@ -168,13 +172,17 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(picker.getByRole('button', { name: 'Lagoon' })).toHaveAttribute('aria-pressed', 'true');
     await expect(picker.locator('[aria-pressed="true"]')).toHaveCount(1);
     // The thumbnails are served beside the bundle (assets-base), not fetched from anywhere else.
-    await expect.poll(() => picker.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth === 160))).toBe(true);
+    await expect
+      .poll(() => picker.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth === 160)))
+      .toBe(true);
   },
   'meeting--settings-background-unavailable': async (page) => {
     const picker = page.locator('confab-settings').getByRole('group', { name: 'Background' });
     await expect(picker.locator('button:disabled')).toHaveCount(5);
     await expect(picker.getByRole('button', { name: 'No effect' })).toBeEnabled();
-    await expect(picker.locator('[data-background-status]')).toHaveText('Background effects are not available under this site’s security policy.');
+    await expect(picker.locator('[data-background-status]')).toHaveText(
+      'Background effects are not available under this site’s security policy.',
+    );
   },
 };
 

@@ -27,7 +27,8 @@ async function withProvider(browser: Browser, server: FaultServer, room: string,
   });
   await p.page.evaluate(() => {
     const m = document.querySelector('confab-meeting') as unknown as { tokenProvider: unknown };
-    m.tokenProvider = ({ reason }: { reason: string }) => (window as unknown as { mintShortToken(r: string): Promise<unknown> }).mintShortToken(reason);
+    m.tokenProvider = ({ reason }: { reason: string }) =>
+      (window as unknown as { mintShortToken(r: string): Promise<unknown> }).mintShortToken(reason);
   });
   await p.page.getByRole('button', { name: 'Join meeting' }).click();
   return p;
@@ -82,7 +83,11 @@ test.describe('a token that expired before a reconnect', () => {
       });
     });
     await new Promise<void>((resolve) => endpoint!.listen(ENDPOINT_PORT, '127.0.0.1', resolve));
-    const open = (name: string) => Participant.openWith(browser, { name, attributes: { 'server-url': server.url, room, name, 'token-endpoint': `http://127.0.0.1:${ENDPOINT_PORT}/token` } });
+    const open = (name: string) =>
+      Participant.openWith(browser, {
+        name,
+        attributes: { 'server-url': server.url, room, name, 'token-endpoint': `http://127.0.0.1:${ENDPOINT_PORT}/token` },
+      });
     const ada = await open('Ada');
     const bob = await open('Bob');
     try {

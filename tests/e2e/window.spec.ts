@@ -61,10 +61,12 @@ test('picture-in-picture: the stage plays in a small window whose microphone and
     // Bob speaks (the fake microphone), so he is on the stage; his camera plays in the window.
     await expect.poll(() => pip(ada, (doc) => doc.querySelector('[data-stage]')?.textContent)).toMatch(/Bob|Cy/);
     await expect
-      .poll(() => pip(ada, (doc) => {
-        const v = doc.querySelector('video');
-        return v && v.srcObject && v.readyState >= 2 ? v.videoWidth : 0;
-      }))
+      .poll(() =>
+        pip(ada, (doc) => {
+          const v = doc.querySelector('video');
+          return v && v.srcObject && v.readyState >= 2 ? v.videoWidth : 0;
+        }),
+      )
       .toBeGreaterThan(0);
     // The frame keeps coming (a live video, not a still).
     const frames = () => pip(ada, (doc) => doc.querySelector('video')!.getVideoPlaybackQuality().totalVideoFrames);
@@ -74,7 +76,9 @@ test('picture-in-picture: the stage plays in a small window whose microphone and
     await expect.poll(() => pip(ada, (doc) => doc.querySelector('[data-control="microphone"]')?.getAttribute('aria-pressed'))).toBe('true');
     await pip(ada, (doc) => (doc.querySelector('[data-control="microphone"]') as HTMLElement).click());
     await expect(ada.control('microphone')).toHaveAttribute('aria-pressed', 'false');
-    await expect.poll(() => pip(ada, (doc) => doc.querySelector('[data-control="microphone"]')?.getAttribute('aria-pressed'))).toBe('false');
+    await expect
+      .poll(() => pip(ada, (doc) => doc.querySelector('[data-control="microphone"]')?.getAttribute('aria-pressed')))
+      .toBe('false');
     await expect(bob.tileOf(ada)).toHaveAttribute('data-muted', '');
     // Closing the window from the bar, then opening it again.
     await button.click();

@@ -11,11 +11,19 @@ test('flaky tests are found at any depth, with their suite path; steady and fail
       {
         title: 'foundation.spec.ts',
         specs: [spec('the token endpoint rejects bad input', 'expected')],
-        suites: [{ title: 'a real meeting', specs: [spec('two participants see each other', 'flaky'), spec('leaving stops the camera', 'unexpected')] }],
+        suites: [
+          {
+            title: 'a real meeting',
+            specs: [spec('two participants see each other', 'flaky'), spec('leaving stops the camera', 'unexpected')],
+          },
+        ],
       },
       { title: 'faults.spec.ts', specs: [spec('a crash is survived', 'flaky')] },
     ],
   };
-  assert.deepEqual(flakyTests(report), ['foundation.spec.ts › a real meeting › two participants see each other', 'faults.spec.ts › a crash is survived']);
+  assert.deepEqual(flakyTests(report), [
+    'foundation.spec.ts › a real meeting › two participants see each other',
+    'faults.spec.ts › a crash is survived',
+  ]);
   assert.deepEqual(flakyTests({ suites: [] }), []);
 });

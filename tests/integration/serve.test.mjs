@@ -88,7 +88,14 @@ test('the token endpoint answers loopback origins across origins, and no other',
 });
 
 test('the token endpoint refuses bad input with a JSON 400', async () => {
-  for (const query of ['room=&name=Ada', 'room=a%20b&name=Ada', 'room=r&name=', 'room=r&name=%E2%80%AEevil', 'room=r&name=%E2%80%8B', `room=r&name=${'x'.repeat(65)}`]) {
+  for (const query of [
+    'room=&name=Ada',
+    'room=a%20b&name=Ada',
+    'room=r&name=',
+    'room=r&name=%E2%80%AEevil',
+    'room=r&name=%E2%80%8B',
+    `room=r&name=${'x'.repeat(65)}`,
+  ]) {
     const res = await get(`/api/token?${query}`);
     assert.equal(res.status, 400, query);
     assert.match(res.headers['content-type'], /application\/json/);
@@ -99,7 +106,10 @@ test('the token endpoint refuses bad input with a JSON 400', async () => {
 test('embed.html may be framed only by itself and pages on this machine', async () => {
   const res = await get('/embed.html');
   assert.equal(res.status, 200);
-  const ancestors = /(?:^|;\s*)frame-ancestors ([^;]+)/.exec(res.headers['content-security-policy'] ?? '')?.[1].trim().split(/\s+/);
+  const ancestors = /(?:^|;\s*)frame-ancestors ([^;]+)/
+    .exec(res.headers['content-security-policy'] ?? '')?.[1]
+    .trim()
+    .split(/\s+/);
   assert.deepEqual(ancestors, ["'self'", 'http://127.0.0.1:*', 'http://localhost:*']);
 });
 
@@ -108,7 +118,13 @@ test('the token endpoint echoes every loopback origin, any port, and varies on O
     const res = await get('/api/token?room=r&name=Ada', { headers: { origin } });
     assert.equal(res.headers['access-control-allow-origin'], origin, origin);
   }
-  for (const origin of ['https://localhost:8191', 'http://localhost.evil.example', 'http://192.168.1.20:8080', 'http://localhost:8191/x', undefined]) {
+  for (const origin of [
+    'https://localhost:8191',
+    'http://localhost.evil.example',
+    'http://192.168.1.20:8080',
+    'http://localhost:8191/x',
+    undefined,
+  ]) {
     const res = await get('/api/token?room=r&name=Ada', { headers: origin ? { origin } : {} });
     assert.equal(res.headers['access-control-allow-origin'], undefined, origin);
     assert.match(res.headers.vary ?? '', /Origin/, `${origin}: a cache must not hand one origin's answer to another`);
@@ -159,7 +175,10 @@ test('a file the server cannot read is a 500 that names nothing, and the server 
     const s = await listen(createAppServer({ distDir: process.argv[1] }), 0);
     process.stdout.write(s.address().port + '\\n');`;
   const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, base, serve], { stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, base, serve], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...asNobody,
+  });
   t.after(() => child.kill());
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));

@@ -27,6 +27,13 @@ describe('the package in Node (no DOM)', () => {
     expect([...defined.keys()].sort()).toEqual(['confab-device-select', 'confab-meeting', 'confab-prejoin']);
     await first;
     await define(fake);
-    expect([...defined.keys()].sort()).toEqual(['confab-control-bar', 'confab-device-select', 'confab-grid', 'confab-meeting', 'confab-prejoin', 'confab-tile']);
+    expect([...defined.keys()].sort()).toEqual([
+      'confab-control-bar',
+      'confab-device-select',
+      'confab-grid',
+      'confab-meeting',
+      'confab-prejoin',
+      'confab-tile',
+    ]);
   });
 });

@@ -27,7 +27,8 @@ export function engineSettled(room: Room, reconnectedAt: number): boolean {
   if (room.state !== ConnectionState.Connected) return false;
   const engine = (room as unknown as { engine?: Engine }).engine;
   // A livekit-client without that flag: its reconnect is waited out the slow way.
-  const busy = typeof engine?.attemptingReconnect === 'boolean' ? engine.attemptingReconnect : Date.now() - reconnectedAt < SETTLE_FALLBACK_MS;
+  const busy =
+    typeof engine?.attemptingReconnect === 'boolean' ? engine.attemptingReconnect : Date.now() - reconnectedAt < SETTLE_FALLBACK_MS;
   if (busy) return false;
   const dc = engine?.dataChannelForKind?.(0); // DataPacket_Kind.RELIABLE
   return !dc || dc.readyState === 'open';

@@ -4,7 +4,15 @@
 // - the deprecated `lk-chat-topic` JSON packets and the SDK's ChatMessage packets, read only (edits apply);
 // - `confab.chat.history` RPC: a late joiner asks one participant for the last messages.
 // The sender is always the participant the SFU says sent it; nothing in a payload can claim otherwise.
-import { ConnectionState, RoomEvent, type ChatMessage as SdkChatMessage, type Participant, type RemoteParticipant, type Room, type TextStreamReader } from 'livekit-client';
+import {
+  ConnectionState,
+  RoomEvent,
+  type ChatMessage as SdkChatMessage,
+  type Participant,
+  type RemoteParticipant,
+  type Room,
+  type TextStreamReader,
+} from 'livekit-client';
 import {
   CHAT_KEEP,
   CHAT_MAX_BYTES,
@@ -70,7 +78,13 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
 
   const nameOf = (identity: string, fallback = '') => {
     const p: Participant | undefined = identity === localIdentity() ? room.localParticipant : room.remoteParticipants.get(identity);
-    return displayName(p?.name ?? '') || store.getState().participants.get(identity)?.name || displayName(fallback) || displayName(identity) || '?';
+    return (
+      displayName(p?.name ?? '') ||
+      store.getState().participants.get(identity)?.name ||
+      displayName(fallback) ||
+      displayName(identity) ||
+      '?'
+    );
   };
 
   const add = (message: Omit<ChatMessage, 'seq'>) => {
@@ -116,14 +130,18 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
     }
     const body = cleanBody(text);
     if (body === null || disposed) return;
-    if (!keys.has(messageKey(identity, id))) return void remote(identity, id, body, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : Date.now());
+    if (!keys.has(messageKey(identity, id)))
+      return void remote(identity, id, body, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : Date.now());
     // A known id again: components-core's edit (new text), or a resend after a reconnect (same text).
     const known = store.getState().chat.messages.findLast((m) => m.id === id && m.identity === identity);
     if (known && !known.deleted && known.text !== body) update(identity, id, { text: body, edited: true });
   };
 
   /** A legacy packet or the SDK's chat packet: a new message, or an edit/delete of one already shown. */
-  const onPacket = (sender: Participant | undefined, m: { id: string; text: string; timestamp: number; editTimestamp?: number; deleted?: boolean } | null) => {
+  const onPacket = (
+    sender: Participant | undefined,
+    m: { id: string; text: string; timestamp: number; editTimestamp?: number; deleted?: boolean } | null,
+  ) => {
     if (!m || !sender || sender === room.localParticipant) return;
     const { identity } = sender;
     if (keys.has(messageKey(identity, m.id))) {
@@ -198,7 +216,11 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
     try {
       await timeout(
         (async () => {
-          const writer = await room.localParticipant.streamText({ topic: CHAT_TOPIC, streamId: id, totalSize: new TextEncoder().encode(entry.text).byteLength });
+          const writer = await room.localParticipant.streamText({
+            topic: CHAT_TOPIC,
+            streamId: id,
+            totalSize: new TextEncoder().encode(entry.text).byteLength,
+          });
           await writer.write(entry.text);
           await writer.close();
         })(),
@@ -287,7 +309,14 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
       const left = deadline - Date.now();
       if (left <= 0 || disposed) break;
       try {
-        const payload = await timeout(room.localParticipant.performRpc({ destinationIdentity: peer.identity, method: HISTORY_METHOD, payload: JSON.stringify({ limit: HISTORY_LIMIT }) }), left);
+        const payload = await timeout(
+          room.localParticipant.performRpc({
+            destinationIdentity: peer.identity,
+            method: HISTORY_METHOD,
+            payload: JSON.stringify({ limit: HISTORY_LIMIT }),
+          }),
+          left,
+        );
         if (!disposed && merge(payload)) return;
       } catch {
         // Not a Confab client (unsupported method), gone, or too slow: the next one.
@@ -305,10 +334,19 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
     const me = localIdentity();
     for (const peer of [...room.remoteParticipants.values()].slice(0, 3)) {
       try {
-        const payload = await timeout(room.localParticipant.performRpc({ destinationIdentity: peer.identity, method: HISTORY_METHOD, payload: JSON.stringify({ limit: HISTORY_LIMIT }) }), HISTORY_WAIT_MS);
+        const payload = await timeout(
+          room.localParticipant.performRpc({
+            destinationIdentity: peer.identity,
+            method: HISTORY_METHOD,
+            payload: JSON.stringify({ limit: HISTORY_LIMIT }),
+          }),
+          HISTORY_WAIT_MS,
+        );
         const entries = parseHistory(payload);
         if (!entries || disposed) continue;
-        const missed = entries.filter((e) => e.identity !== me && e.timestamp >= startedAt - CATCH_UP_MARGIN_MS && !keys.has(messageKey(e.identity, e.id)));
+        const missed = entries.filter(
+          (e) => e.identity !== me && e.timestamp >= startedAt - CATCH_UP_MARGIN_MS && !keys.has(messageKey(e.identity, e.id)),
+        );
         for (const e of missed.sort((a, b) => a.timestamp - b.timestamp)) remote(e.identity, e.id, e.text, e.timestamp);
         return;
       } catch {
@@ -319,14 +357,24 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
 
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, info) => void onStream(reader, info));
   if (options.history) room.registerRpcMethod(HISTORY_METHOD, answer);
-  room.on(RoomEvent.DataReceived, onData).on(RoomEvent.ChatMessage, onSdkChat).on(RoomEvent.Reconnected, onReconnected).on(RoomEvent.Reconnecting, onReconnecting).on(RoomEvent.SignalReconnecting, onReconnecting);
+  room
+    .on(RoomEvent.DataReceived, onData)
+    .on(RoomEvent.ChatMessage, onSdkChat)
+    .on(RoomEvent.Reconnected, onReconnected)
+    .on(RoomEvent.Reconnecting, onReconnecting)
+    .on(RoomEvent.SignalReconnecting, onReconnecting);
   held?.forEach((replay) => replay({ stream: (reader, info) => void onStream(reader, info), data: onData, sdk: onSdkChat }));
 
   return {
     start() {
       if (store.getState().chat.room !== room.name) {
         // Another room: its messages go (except any that arrived on this connection already).
-        write((chat) => ({ room: room.name, messages: chat.messages.filter((m) => m.seq > seqAtBind), readSeq: seqAtBind, history: 'none' }));
+        write((chat) => ({
+          room: room.name,
+          messages: chat.messages.filter((m) => m.seq > seqAtBind),
+          readSeq: seqAtBind,
+          history: 'none',
+        }));
         keys.clear();
         for (const m of store.getState().chat.messages) keys.add(messageKey(m.identity, m.id));
       }
@@ -338,7 +386,15 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
       const body = cleanBody(text);
       if (body === null) throw new ConfabError('bad-argument', 'the message is empty');
       const id = crypto.randomUUID();
-      add({ id, identity: localIdentity(), name: nameOf(localIdentity()), text: body, timestamp: Date.now(), local: true, status: 'sending' });
+      add({
+        id,
+        identity: localIdentity(),
+        name: nameOf(localIdentity()),
+        text: body,
+        timestamp: Date.now(),
+        local: true,
+        status: 'sending',
+      });
       return enqueue(localIdentity(), id, body);
     },
     retry(id) {
@@ -353,7 +409,12 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
       disposed = true;
       room.unregisterTextStreamHandler(CHAT_TOPIC);
       if (options.history) room.unregisterRpcMethod(HISTORY_METHOD);
-      room.off(RoomEvent.DataReceived, onData).off(RoomEvent.ChatMessage, onSdkChat).off(RoomEvent.Reconnected, onReconnected).off(RoomEvent.Reconnecting, onReconnecting).off(RoomEvent.SignalReconnecting, onReconnecting);
+      room
+        .off(RoomEvent.DataReceived, onData)
+        .off(RoomEvent.ChatMessage, onSdkChat)
+        .off(RoomEvent.Reconnected, onReconnected)
+        .off(RoomEvent.Reconnecting, onReconnecting)
+        .off(RoomEvent.SignalReconnecting, onReconnecting);
       if (flushTimer) clearTimeout(flushTimer);
       // What never went out is failed, with Retry for the next call.
       for (const [id, entry] of outgoing) {

@@ -49,7 +49,13 @@ export function personOf(p: Participant, local: boolean, joinedAt: number, recon
 }
 
 const same = (a: PersonView | undefined, b: PersonView) =>
-  !!a && a.name === b.name && a.local === b.local && a.quality === b.quality && a.reconnecting === b.reconnecting && a.joinedAt === b.joinedAt && a.handRaisedAt === b.handRaisedAt;
+  !!a &&
+  a.name === b.name &&
+  a.local === b.local &&
+  a.quality === b.quality &&
+  a.reconnecting === b.reconnecting &&
+  a.joinedAt === b.joinedAt &&
+  a.handRaisedAt === b.handRaisedAt;
 
 /** Subscribes the participants slice to a Room; `sync` re-derives everyone (after connect or a reconnect). */
 export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETURN_GRACE_MS): { sync(): void; dispose(): void } {
@@ -66,14 +72,18 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
     clearTimeout(away.get(identity));
     away.delete(identity);
     arrivals.delete(identity);
-    store.setState((s) => ({ participants: withoutEntry(s.participants, identity), activeSpeakers: s.activeSpeakers.filter((id) => id !== identity) }));
+    store.setState((s) => ({
+      participants: withoutEntry(s.participants, identity),
+      activeSpeakers: s.activeSpeakers.filter((id) => id !== identity),
+    }));
   };
   const put = (p: Participant) => {
     const local = p === room.localParticipant;
     clearTimeout(away.get(p.identity));
     away.delete(p.identity);
     const view = personOf(p, local, local ? 0 : arrivalOf(p.identity));
-    if (!same(store.getState().participants.get(view.identity), view)) store.setState((s) => ({ participants: withEntry(s.participants, view.identity, view) }));
+    if (!same(store.getState().participants.get(view.identity), view))
+      store.setState((s) => ({ participants: withEntry(s.participants, view.identity, view) }));
   };
   const sync = () => {
     const before = store.getState().participants;
@@ -89,7 +99,11 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
     for (const [identity, view] of before) {
       if (view.local || participants.has(identity)) continue;
       participants.set(identity, { ...view, reconnecting: true });
-      if (!away.has(identity)) away.set(identity, setTimeout(() => !disposed && remove(identity), graceMs));
+      if (!away.has(identity))
+        away.set(
+          identity,
+          setTimeout(() => !disposed && remove(identity), graceMs),
+        );
     }
     store.setState({ participants, handAllowed: !!local.permissions?.canUpdateMetadata });
   };

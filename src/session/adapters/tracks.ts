@@ -21,7 +21,13 @@ export function mediaOf(p: Participant, local = false): MediaView {
 }
 
 const same = (a: MediaView | undefined, b: MediaView) =>
-  !!a && a.microphone === b.microphone && a.camera === b.camera && a.cameraTrackSid === b.cameraTrackSid && a.screenshare === b.screenshare && a.screenTrackSid === b.screenTrackSid && a.audioTrackSid === b.audioTrackSid;
+  !!a &&
+  a.microphone === b.microphone &&
+  a.camera === b.camera &&
+  a.cameraTrackSid === b.cameraTrackSid &&
+  a.screenshare === b.screenshare &&
+  a.screenTrackSid === b.screenTrackSid &&
+  a.audioTrackSid === b.audioTrackSid;
 
 // Every event that can change what a participant publishes re-derives that participant.
 const EVENTS = [
@@ -52,7 +58,8 @@ export function bindTracks(room: Room, store: MeetingStore): { sync(): void; dis
   };
   const onGone = (p: Participant) =>
     queueMicrotask(() => {
-      if (!reconnecting(room) && !room.remoteParticipants.has(p.identity)) store.setState((s) => ({ media: withoutEntry(s.media, p.identity) }));
+      if (!reconnecting(room) && !room.remoteParticipants.has(p.identity))
+        store.setState((s) => ({ media: withoutEntry(s.media, p.identity) }));
     });
   for (const e of EVENTS) room.on(e, onEvent);
   room.on(RoomEvent.ParticipantDisconnected, onGone);

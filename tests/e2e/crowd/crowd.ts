@@ -12,9 +12,20 @@ export interface Crowd {
 
 /** `count` people join `room` at once (a burst), each publishing video at `fps`; resolves once all publish. */
 export async function crowd(url: string, room: string, count: number, options: { prefix?: string; fps?: number } = {}): Promise<Crowd> {
-  const child = spawn(process.execPath, [new URL('./publishers.mjs', import.meta.url).pathname, url, room, String(count), options.prefix ?? 'synthetic', String(options.fps ?? 5)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      new URL('./publishers.mjs', import.meta.url).pathname,
+      url,
+      room,
+      String(count),
+      options.prefix ?? 'synthetic',
+      String(options.fps ?? 5),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const identities = await new Promise<string[]>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });

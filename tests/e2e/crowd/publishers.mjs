@@ -22,16 +22,19 @@ async function person(identity, index) {
   const data = new Uint8Array(W * H * 4);
   const hue = [(index * 53) % 256, (index * 97) % 256, (index * 151) % 256];
   let frame = 0;
-  const timer = setInterval(() => {
-    frame++;
-    for (let i = 0; i < data.length; i += 4) {
-      data[i] = hue[0];
-      data[i + 1] = hue[1];
-      data[i + 2] = (hue[2] + frame) % 256;
-      data[i + 3] = 255;
-    }
-    source.captureFrame(new VideoFrame(data, W, H, VideoBufferType.RGBA));
-  }, 1000 / Number(fps));
+  const timer = setInterval(
+    () => {
+      frame++;
+      for (let i = 0; i < data.length; i += 4) {
+        data[i] = hue[0];
+        data[i + 1] = hue[1];
+        data[i + 2] = (hue[2] + frame) % 256;
+        data[i + 3] = 255;
+      }
+      source.captureFrame(new VideoFrame(data, W, H, VideoBufferType.RGBA));
+    },
+    1000 / Number(fps),
+  );
   return async () => {
     clearInterval(timer);
     await room.disconnect();

@@ -42,7 +42,11 @@ export async function startFaultServer(port: number, options: { redis?: string }
     url: server.url,
     port,
     async token(room, name, ttlSeconds = 600) {
-      const at = new AccessToken('devkey', 'secret', { identity: `${name.toLowerCase().replace(/\W+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`, name, ttl: ttlSeconds });
+      const at = new AccessToken('devkey', 'secret', {
+        identity: `${name.toLowerCase().replace(/\W+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`,
+        name,
+        ttl: ttlSeconds,
+      });
       at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
       return at.toJwt();
     },

@@ -12,7 +12,9 @@ import '@livekit/components-styles';
 const params = new URLSearchParams(location.search);
 const bench = params.get('bench') === '1';
 const app = params.get('app') ?? 'http://127.0.0.1:8190';
-const response = await fetch(`${app}/api/token?${new URLSearchParams({ room: params.get('room') ?? '', name: params.get('name') ?? 'Meet user' })}`);
+const response = await fetch(
+  `${app}/api/token?${new URLSearchParams({ room: params.get('room') ?? '', name: params.get('name') ?? 'Meet user' })}`,
+);
 const { serverUrl, token } = await response.json();
 const room = new Room({ adaptiveStream: true, dynacast: true });
 if (bench) window.lkRoom = room;

@@ -52,7 +52,10 @@ export class Participant {
   }
 
   /** A participant whose element is set up by the test itself (e.g. a token for a server of its own). */
-  static async openWith(browser: Browser, options: { name: string; attributes: Record<string, string>; token?: string; setup?: (page: Page) => Promise<void> }): Promise<Participant> {
+  static async openWith(
+    browser: Browser,
+    options: { name: string; attributes: Record<string, string>; token?: string; setup?: (page: Page) => Promise<void> },
+  ): Promise<Participant> {
     const context = await browser.newContext({ viewport: { width: 960, height: 640 } });
     await context.addInitScript(RECORD_TRACKS);
     const page = await context.newPage();
@@ -69,10 +72,18 @@ export class Participant {
         // Every event, in order, for the test to read.
         const w = window as unknown as { confabEvents: string[] };
         w.confabEvents = [];
-        for (const name of ['confab-connection-state', 'confab-participant-joined', 'confab-participant-left', 'confab-left', 'confab-joined']) {
+        for (const name of [
+          'confab-connection-state',
+          'confab-participant-joined',
+          'confab-participant-left',
+          'confab-left',
+          'confab-joined',
+        ]) {
           m.addEventListener(name, (e) => {
             const detail = (e as CustomEvent<Record<string, unknown>>).detail;
-            w.confabEvents.push(`${name.slice(7)}${'state' in detail ? `:${String(detail.state)}` : 'reason' in detail ? `:${String(detail.reason)}` : 'name' in detail ? `:${String(detail.name)}` : ''}`);
+            w.confabEvents.push(
+              `${name.slice(7)}${'state' in detail ? `:${String(detail.state)}` : 'reason' in detail ? `:${String(detail.reason)}` : 'name' in detail ? `:${String(detail.name)}` : ''}`,
+            );
           });
         }
         document.body.append(m);
@@ -92,7 +103,10 @@ export class Participant {
     return this.page.frames().find((f) => f.url().includes('/embed.html')) ?? this.page.mainFrame();
   }
 
-  static async open(browser: Browser, options: { room: string; name: string; query?: Record<string, string>; setup?: (context: BrowserContext) => Promise<void> }): Promise<Participant> {
+  static async open(
+    browser: Browser,
+    options: { room: string; name: string; query?: Record<string, string>; setup?: (context: BrowserContext) => Promise<void> },
+  ): Promise<Participant> {
     const context = await browser.newContext({ viewport: { width: 960, height: 640 } });
     await context.addInitScript(RECORD_TRACKS);
     await options.setup?.(context);

@@ -15,7 +15,8 @@ export const test = base.extend<{ cspViolations: string[]; allowCspViolations: R
         const onPage = (page: import('@playwright/test').Page) =>
           page.on('console', (message) => {
             const text = message.text();
-            if (message.type() === 'error' && /Content Security Policy/i.test(text) && !allowCspViolations?.test(text)) violations.push(`${page.url()}: ${text.slice(0, 300)}`);
+            if (message.type() === 'error' && /Content Security Policy/i.test(text) && !allowCspViolations?.test(text))
+              violations.push(`${page.url()}: ${text.slice(0, 300)}`);
           });
         ctx.pages().forEach(onPage);
         ctx.on('page', onPage);

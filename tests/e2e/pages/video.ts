@@ -13,7 +13,10 @@ export const RECORD = () => {
       w.__pcs.push(this);
     }
   };
-  new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
 };
 /** The video tracks whose frames are being decoded now (two stats readings 2 s apart). */
 export function flowing(page: Page): Promise<string[]> {
@@ -35,4 +38,3 @@ export function flowing(page: Page): Promise<string[]> {
     return [...after].filter(([id, n]) => n > (before.get(id) ?? 0)).map(([id]) => id);
   });
 }
-

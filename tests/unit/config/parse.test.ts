@@ -62,14 +62,18 @@ describe('config parsing', () => {
     'a value named like an Object member (%s) is never taken for an allowed one',
     (value) => {
       // A lookup by object key (`value in allowed`) would accept these; the schema's lists must not.
-      const { config, issues } = parseConfig((name) => (['layout', 'theme', 'prejoin', 'audio', 'max-tiles'].includes(name) ? value : undefined));
+      const { config, issues } = parseConfig((name) =>
+        ['layout', 'theme', 'prejoin', 'audio', 'max-tiles'].includes(name) ? value : undefined,
+      );
       expect(config).toMatchObject({ layout: 'auto', theme: 'auto', prejoin: 'on', audio: true, maxTiles: 16 });
       expect(issues.map((i) => i.option).sort()).toEqual(['audio', 'layout', 'max-tiles', 'prejoin', 'theme']);
     },
   );
 
   it('asks only for the schema\'s options and keeps "__proto__" and "constructor" as plain text values', () => {
-    const hostile = JSON.parse('{"__proto__": {"room": "from-prototype", "polluted": 1}, "name": "__proto__", "room": "constructor", "layout": "grid"}') as Record<string, unknown>;
+    const hostile = JSON.parse(
+      '{"__proto__": {"room": "from-prototype", "polluted": 1}, "name": "__proto__", "room": "constructor", "layout": "grid"}',
+    ) as Record<string, unknown>;
     const asked: string[] = [];
     const { config, issues } = parseConfig((name) => {
       asked.push(name);

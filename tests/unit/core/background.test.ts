@@ -10,7 +10,11 @@ const BASE = 'https://cdn.example/confab/mediapipe/';
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) } as unknown as Storage;
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  } as unknown as Storage;
 }
 
 function control(storage = memoryStorage(), assetsBase?: string) {

@@ -4,11 +4,24 @@ import { CHAT_MAX_CHARS, chatLength, emptyChat, tooLong, unreadCount } from '../
 import type { ChatMessage } from '../../../src/core/types.js';
 
 const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
-const msg = (over: Partial<ChatMessage>): ChatMessage => ({ id: 'a', identity: 'bob', name: 'Bob', text: 'hi', timestamp: 1000, local: false, status: 'sent', seq: 1, ...over });
+const msg = (over: Partial<ChatMessage>): ChatMessage => ({
+  id: 'a',
+  identity: 'bob',
+  name: 'Bob',
+  text: 'hi',
+  timestamp: 1000,
+  local: false,
+  status: 'sent',
+  seq: 1,
+  ...over,
+});
 
 describe('links', () => {
   it.each([
-    ['see https://example.com/a?b=1.', [{ text: 'see ' }, { text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' }, { text: '.' }]],
+    [
+      'see https://example.com/a?b=1.',
+      [{ text: 'see ' }, { text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' }, { text: '.' }],
+    ],
     ['javascript:alert(1)', [{ text: 'javascript:alert(1)' }]],
     ['data:text/html,<script>x</script>', [{ text: 'data:text/html,<script>x</script>' }]],
     ['(http://a.example/x)', [{ text: '(' }, { text: 'http://a.example/x', href: 'http://a.example/x' }, { text: ')' }]],
@@ -48,14 +61,24 @@ describe('what an inbound payload must be', () => {
     expect(tooLong('x'.repeat(CHAT_MAX_CHARS + 1))).toBe(true);
   });
   it('a history answer keeps at most 100 well-formed entries', () => {
-    const entries = Array.from({ length: 150 }, (_, i) => ({ id: `m${i}`, identity: 'bob', name: 'Bob', text: `t${i}`, timestamp: 1000 + i }));
-    const parsed = parseHistory(JSON.stringify([...entries, { id: 5 }, null, { id: 'z', identity: 'x', name: 'X', text: '', timestamp: 1 }]));
+    const entries = Array.from({ length: 150 }, (_, i) => ({
+      id: `m${i}`,
+      identity: 'bob',
+      name: 'Bob',
+      text: `t${i}`,
+      timestamp: 1000 + i,
+    }));
+    const parsed = parseHistory(
+      JSON.stringify([...entries, { id: 5 }, null, { id: 'z', identity: 'x', name: 'X', text: '', timestamp: 1 }]),
+    );
     expect(parsed).toHaveLength(97);
     expect(parseHistory('{"a":1}')).toBeNull();
     expect(parseHistory('nope')).toBeNull();
   });
   it('history hands out only what was really sent', () => {
-    const out = JSON.parse(historyPayload([msg({ id: 'a' }), msg({ id: 'b', local: true, status: 'failed' }), msg({ id: 'c', local: true, status: 'sending' })])) as Array<{ id: string }>;
+    const out = JSON.parse(
+      historyPayload([msg({ id: 'a' }), msg({ id: 'b', local: true, status: 'failed' }), msg({ id: 'c', local: true, status: 'sending' })]),
+    ) as Array<{ id: string }>;
     expect(out.map((e) => e.id)).toEqual(['a']);
   });
 });
@@ -81,7 +104,12 @@ describe('grouping and unread', () => {
     expect(startsGroup(msg({ identity: 'cy' }), a)).toBe(true);
   });
   it('counts others’ messages after the read marker, none while the panel is open', () => {
-    const chat = { ...emptyChat(), readSeq: 1, seq: 4, messages: [msg({ seq: 1 }), msg({ seq: 2 }), msg({ seq: 3, local: true }), msg({ seq: 4 })] };
+    const chat = {
+      ...emptyChat(),
+      readSeq: 1,
+      seq: 4,
+      messages: [msg({ seq: 1 }), msg({ seq: 2 }), msg({ seq: 3, local: true }), msg({ seq: 4 })],
+    };
     expect(unreadCount({ chat, panel: null })).toBe(2);
     expect(unreadCount({ chat, panel: 'chat' })).toBe(0);
   });

@@ -81,8 +81,18 @@ describe('speaker layout with a pin', () => {
 describe('grid order over time', () => {
   it.each([
     ['nothing before: the keys as given', [], ['me|camera', 'a|camera'], ['me|camera', 'a|camera']],
-    ['kept places; a newcomer at the end', ['me|camera', 'b|camera', 'a|camera'], ['me|camera', 'a|camera', 'b|camera', 'c|camera'], ['me|camera', 'b|camera', 'a|camera', 'c|camera']],
-    ['someone leaves: the rest keep their order', ['me|camera', 'b|camera', 'a|camera'], ['me|camera', 'a|camera'], ['me|camera', 'a|camera']],
+    [
+      'kept places; a newcomer at the end',
+      ['me|camera', 'b|camera', 'a|camera'],
+      ['me|camera', 'a|camera', 'b|camera', 'c|camera'],
+      ['me|camera', 'b|camera', 'a|camera', 'c|camera'],
+    ],
+    [
+      'someone leaves: the rest keep their order',
+      ['me|camera', 'b|camera', 'a|camera'],
+      ['me|camera', 'a|camera'],
+      ['me|camera', 'a|camera'],
+    ],
     ['a new screen goes first', ['me|camera', 'a|camera'], ['a|screen', 'me|camera', 'a|camera'], ['a|screen', 'me|camera', 'a|camera']],
   ] as const)('%s', (_label, previous, keys, expected) => {
     expect(reconcileOrder(previous, keys)).toEqual(expected);
@@ -95,8 +105,20 @@ describe('speakers promoted onto the first page', () => {
   it.each([
     ['a speaker on the first page: nothing moves', ['b'], {}, 3, order],
     ['nobody speaks: nothing moves', [], {}, 3, order],
-    ['an off-page speaker takes the never-active slot', ['d'], { a: 5, b: 1 }, 3, ['me|camera', 'a|camera', 'd|camera', 'c|camera', 'b|camera', 'e|camera']],
-    ['…else the least recently active one', ['e'], { a: 5, b: 9 }, 3, ['me|camera', 'e|camera', 'b|camera', 'c|camera', 'd|camera', 'a|camera']],
+    [
+      'an off-page speaker takes the never-active slot',
+      ['d'],
+      { a: 5, b: 1 },
+      3,
+      ['me|camera', 'a|camera', 'd|camera', 'c|camera', 'b|camera', 'e|camera'],
+    ],
+    [
+      '…else the least recently active one',
+      ['e'],
+      { a: 5, b: 9 },
+      3,
+      ['me|camera', 'e|camera', 'b|camera', 'c|camera', 'd|camera', 'a|camera'],
+    ],
     ['never you, never the pinned one', ['e'], { b: 9 }, 3, ['me|camera', 'a|camera', 'e|camera', 'c|camera', 'd|camera', 'b|camera']],
     ['never someone who speaks too', ['a', 'e'], { b: 9 }, 3, ['me|camera', 'a|camera', 'e|camera', 'c|camera', 'd|camera', 'b|camera']],
     ['two off-page speakers take two slots', ['d', 'e'], {}, 3, ['me|camera', 'd|camera', 'e|camera', 'c|camera', 'a|camera', 'b|camera']],
@@ -106,6 +128,10 @@ describe('speakers promoted onto the first page', () => {
   });
 
   it('never swaps a shared screen off the first page', () => {
-    expect(promoteSpeakers(['a|screen', 'me|camera', 'b|camera'], ['b'], new Map(), 2, ['me'])).toEqual(['a|screen', 'me|camera', 'b|camera']);
+    expect(promoteSpeakers(['a|screen', 'me|camera', 'b|camera'], ['b'], new Map(), 2, ['me'])).toEqual([
+      'a|screen',
+      'me|camera',
+      'b|camera',
+    ]);
   });
 });

@@ -5,15 +5,37 @@ import type { MediaView, MeetingState, PersonView } from '../../../src/core/type
 import { createTranslator } from '../../../src/i18n/i18n.js';
 
 const t = createTranslator('en');
-const person = (identity: string, local = false, name = identity): PersonView => ({ identity, name, local, joinedAt: local ? 0 : 1, quality: 'good', reconnecting: false, handRaisedAt: 0 });
-const media = (over: Partial<MediaView> = {}): MediaView => ({ microphone: true, camera: true, cameraTrackSid: null, screenshare: false, screenTrackSid: null, audioTrackSid: null, ...over });
+const person = (identity: string, local = false, name = identity): PersonView => ({
+  identity,
+  name,
+  local,
+  joinedAt: local ? 0 : 1,
+  quality: 'good',
+  reconnecting: false,
+  handRaisedAt: 0,
+});
+const media = (over: Partial<MediaView> = {}): MediaView => ({
+  microphone: true,
+  camera: true,
+  cameraTrackSid: null,
+  screenshare: false,
+  screenTrackSid: null,
+  audioTrackSid: null,
+  ...over,
+});
 const inCall = (extra: Partial<MeetingState> = {}): MeetingState => ({
   ...initialState(),
   phase: 'connected',
   room: 'r',
   localIdentity: 'me',
-  participants: new Map([['me', person('me', true, 'Me')], ['bob', person('bob', false, 'Bob')]]),
-  media: new Map([['me', media()], ['bob', media()]]),
+  participants: new Map([
+    ['me', person('me', true, 'Me')],
+    ['bob', person('bob', false, 'Bob')],
+  ]),
+  media: new Map([
+    ['me', media()],
+    ['bob', media()],
+  ]),
   ...extra,
 });
 const names = (before: MeetingState, after: MeetingState) => diff(before, after, t).events.map((e) => e.name);
@@ -29,19 +51,44 @@ describe('host events from one diff of the store', () => {
     ]);
   });
 
-  test('a hand raised or lowered fires confab-hand once; only others\' raised hands are announced', () => {
+  test("a hand raised or lowered fires confab-hand once; only others' raised hands are announced", () => {
     const before = inCall();
     const up = (who: string, name: string, local: boolean, at: number) => ({ ...person(who, local, name), handRaisedAt: at });
-    const bobUp = inCall({ participants: new Map([['me', person('me', true, 'Me')], ['bob', up('bob', 'Bob', false, 1000)]]) });
+    const bobUp = inCall({
+      participants: new Map([
+        ['me', person('me', true, 'Me')],
+        ['bob', up('bob', 'Bob', false, 1000)],
+      ]),
+    });
     const d = diff(before, bobUp, t);
     expect(d.events).toEqual([{ name: 'confab-hand', detail: { identity: 'bob', name: 'Bob', raised: true } }]);
     expect(d.presence).toEqual([{ kind: 'hand', name: 'Bob' }]);
     // A new time for a hand already up is not news; lowering is an event without an announcement.
-    expect(diff(bobUp, inCall({ participants: new Map([['me', person('me', true, 'Me')], ['bob', up('bob', 'Bob', false, 2000)]]) }), t).events).toEqual([]);
+    expect(
+      diff(
+        bobUp,
+        inCall({
+          participants: new Map([
+            ['me', person('me', true, 'Me')],
+            ['bob', up('bob', 'Bob', false, 2000)],
+          ]),
+        }),
+        t,
+      ).events,
+    ).toEqual([]);
     const down = diff(bobUp, before, t);
     expect(down.events).toEqual([{ name: 'confab-hand', detail: { identity: 'bob', name: 'Bob', raised: false } }]);
     expect(down.presence).toEqual([]);
-    const mine = diff(before, inCall({ participants: new Map([['me', up('me', 'Me', true, 5)], ['bob', person('bob', false, 'Bob')]]) }), t);
+    const mine = diff(
+      before,
+      inCall({
+        participants: new Map([
+          ['me', up('me', 'Me', true, 5)],
+          ['bob', person('bob', false, 'Bob')],
+        ]),
+      }),
+      t,
+    );
     expect(mine.events).toEqual([{ name: 'confab-hand', detail: { identity: 'me', name: 'Me', raised: true } }]);
     expect(mine.presence).toEqual([]);
   });
@@ -67,7 +114,11 @@ describe('host events from one diff of the store', () => {
       { name: 'confab-left', detail: { reason: 'kicked' } },
     ]);
     const connecting = { ...initialState(), phase: 'connecting' as const };
-    const failed = { ...connecting, phase: 'error' as const, error: { code: 'server-unreachable', key: 'error.serverUnreachable' as const, params: { url: 'ws://x' } } };
+    const failed = {
+      ...connecting,
+      phase: 'error' as const,
+      error: { code: 'server-unreachable', key: 'error.serverUnreachable' as const, params: { url: 'ws://x' } },
+    };
     expect(diff(connecting, failed, t).events).toEqual([
       { name: 'confab-connection-state', detail: { state: 'disconnected' } },
       { name: 'confab-error', detail: { code: 'server-unreachable', message: 'The meeting server at ws://x could not be reached.' } },
@@ -98,7 +149,9 @@ describe('host events from one diff of the store', () => {
 
   test('the user hears their own microphone and camera changes', () => {
     const call = inCall();
-    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ microphone: false })]]) }), t).self).toBe('announce.microphoneOff');
+    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ microphone: false })]]) }), t).self).toBe(
+      'announce.microphoneOff',
+    );
     expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ camera: false })]]) }), t).self).toBe('announce.cameraOff');
   });
 
@@ -111,13 +164,24 @@ describe('host events from one diff of the store', () => {
   test('the feed fires each event once, in the order the store changed', () => {
     const store = createMeetingStore();
     const fired: string[] = [];
-    feedHostEvents(store, () => t, (e) => fired.push(e.name === 'confab-connection-state' ? `state:${e.detail.state}` : e.name));
+    feedHostEvents(
+      store,
+      () => t,
+      (e) => fired.push(e.name === 'confab-connection-state' ? `state:${e.detail.state}` : e.name),
+    );
     dispatch(store, { type: 'join' });
     store.setState({ participants: inCall().participants, media: inCall().media });
     dispatch(store, { type: 'connected', room: 'r', identity: 'me' });
     dispatch(store, { type: 'connected', room: 'r', identity: 'me' });
     dispatch(store, { type: 'left', reason: 'user' });
     dispatch(store, { type: 'left', reason: 'user' });
-    expect(fired).toEqual(['state:connecting', 'state:connected', 'confab-joined', 'confab-participant-joined', 'state:disconnected', 'confab-left']);
+    expect(fired).toEqual([
+      'state:connecting',
+      'state:connected',
+      'confab-joined',
+      'confab-participant-joined',
+      'state:disconnected',
+      'confab-left',
+    ]);
   });
 });

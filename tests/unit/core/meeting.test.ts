@@ -42,7 +42,11 @@ beforeEach(() => {
         if (c.audio && denyMicrophone) throw Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
         const track = new FakeTrack(c.video ? 'video' : 'audio');
         tracks.push(track);
-        return { getVideoTracks: () => (track.kind === 'video' ? [track] : []), getAudioTracks: () => (track.kind === 'audio' ? [track] : []), getTracks: () => [track] };
+        return {
+          getVideoTracks: () => (track.kind === 'video' ? [track] : []),
+          getAudioTracks: () => (track.kind === 'audio' ? [track] : []),
+          getTracks: () => [track],
+        };
       },
       enumerateDevices: async () => [],
       addEventListener() {},
@@ -95,7 +99,11 @@ function fakeSession() {
         log.push('closed after a late connect');
         throw new DOMException('cancelled', 'AbortError');
       }
-      hooks.store.setState({ participants: new Map([['me', { identity: 'me', name: 'Me', local: true, joinedAt: 0, quality: 'good' as const, reconnecting: false, handRaisedAt: 0 }]]) });
+      hooks.store.setState({
+        participants: new Map([
+          ['me', { identity: 'me', name: 'Me', local: true, joinedAt: 0, quality: 'good' as const, reconnecting: false, handRaisedAt: 0 }],
+        ]),
+      });
       return { room: 'r', identity: 'me' };
     },
     publish: async (kind, track) => void log.push(`publish ${kind} ${track ? 'track' : 'none'}`),
@@ -202,7 +210,13 @@ describe('the meeting core', () => {
       urls.push(String(url));
       return new Response(JSON.stringify({ serverUrl: 'ws://x', token: `token-for-${url.searchParams.get('room')}` }), { status: 200 });
     });
-    const { meeting, session, setConfig } = meetingWith({ 'token-endpoint': 'http://app/api/token', room: 'patient-A', name: 'Ada', audio: 'off', video: 'off' });
+    const { meeting, session, setConfig } = meetingWith({
+      'token-endpoint': 'http://app/api/token',
+      room: 'patient-A',
+      name: 'Ada',
+      audio: 'off',
+      video: 'off',
+    });
     meeting.warm();
     await vi.waitFor(() => expect(urls).toHaveLength(1));
     setConfig({ 'token-endpoint': 'http://app/api/token', room: 'patient-B', name: 'Ada', audio: 'off', video: 'off' });
@@ -213,9 +227,23 @@ describe('the meeting core', () => {
 
   test('a token set after the warm-up wins over the endpoint', async () => {
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ serverUrl: 'ws://x', token: 'from-endpoint' }), { status: 200 }));
-    const { meeting, session, setConfig } = meetingWith({ 'token-endpoint': 'http://app/api/token', room: 'a', name: 'Ada', audio: 'off', video: 'off' });
+    const { meeting, session, setConfig } = meetingWith({
+      'token-endpoint': 'http://app/api/token',
+      room: 'a',
+      name: 'Ada',
+      audio: 'off',
+      video: 'off',
+    });
     meeting.warm();
-    setConfig({ 'token-endpoint': 'http://app/api/token', room: 'a', name: 'Ada', 'server-url': 'ws://x', token: TOKEN, audio: 'off', video: 'off' });
+    setConfig({
+      'token-endpoint': 'http://app/api/token',
+      room: 'a',
+      name: 'Ada',
+      'server-url': 'ws://x',
+      token: TOKEN,
+      audio: 'off',
+      video: 'off',
+    });
     session.finish();
     await meeting.join();
     expect(session.log[0]).toBe(`connect ${TOKEN}`);
@@ -230,7 +258,7 @@ describe('the meeting core', () => {
     expect(meeting.store.getState()).toMatchObject({ phase: 'left', leftReason: 'user' });
   });
 
-  test('with a token, the pre-join shows the token\'s name and does not ask for one', () => {
+  test("with a token, the pre-join shows the token's name and does not ask for one", () => {
     const { meeting } = meetingWith({ 'server-url': 'ws://x', token: TOKEN });
     expect(meeting.nameRequirement()).toEqual({ name: 'Ada', ask: false });
     const endpoint = meetingWith({ 'token-endpoint': '/api/token', room: 'a' });

@@ -3,7 +3,14 @@ import { next, type PhaseEvent, type PhaseState } from '../../../src/core/phase.
 import type { Phase, UserError } from '../../../src/core/types.js';
 
 const ERROR: UserError = { code: 'server-unreachable', key: 'error.serverUnreachable', params: { url: 'ws://x' } };
-const state = (phase: Phase, extra: Partial<PhaseState> = {}): PhaseState => ({ phase, leftReason: null, error: null, room: null, localIdentity: null, ...extra });
+const state = (phase: Phase, extra: Partial<PhaseState> = {}): PhaseState => ({
+  phase,
+  leftReason: null,
+  error: null,
+  room: null,
+  localIdentity: null,
+  ...extra,
+});
 
 // [from, event, expected phase (null: the event does not apply and the same object comes back)]
 const TABLE: Array<[Phase, PhaseEvent, Phase | null, Partial<PhaseState>?]> = [

@@ -17,7 +17,12 @@ describe('preferences', () => {
     [{}, {}, { audio: true, video: true }, { audio: true, video: true, name: undefined }],
     [{}, { audio: false, name: 'Ada' }, { audio: true, video: true }, { audio: false, video: true, name: 'Ada' }],
     [{ audio: true }, { audio: false }, { audio: true, video: true }, { audio: true, video: true, name: undefined }],
-    [{ video: false, name: 'Bob' }, { video: true, name: 'Ada' }, { audio: true, video: true }, { audio: true, video: false, name: 'Bob' }],
+    [
+      { video: false, name: 'Bob' },
+      { video: true, name: 'Ada' },
+      { audio: true, video: true },
+      { audio: true, video: false, name: 'Bob' },
+    ],
     [{}, {}, { audio: false, video: false }, { audio: false, video: false, name: undefined }],
   ])('explicit %j › saved %j › default %j', (explicit, saved, defaults, expected) => {
     expect(resolveStart(explicit, saved, defaults)).toEqual(expected);
@@ -44,7 +49,9 @@ describe('preferences', () => {
   });
 
   it('keeps only well-typed fields from what storage returns', () => {
-    expect(sanitizePreferences({ name: 42, audio: 'yes', video: false, cameraId: '', __proto__: { polluted: true } })).toEqual({ video: false });
+    expect(sanitizePreferences({ name: 42, audio: 'yes', video: false, cameraId: '', __proto__: { polluted: true } })).toEqual({
+      video: false,
+    });
     expect(sanitizePreferences('garbage')).toEqual({});
     expect(sanitizePreferences({ name: 'x'.repeat(65) })).toEqual({});
     expect(sanitizePreferences({ blurStrength: 0.4 })).toEqual({ blurStrength: 0.4 });

@@ -7,7 +7,9 @@ const ORIGIN = 'https://host.example';
 function fakeWindows() {
   const self = new EventTarget() as unknown as Window;
   const sent: Array<{ message: Record<string, unknown>; origin: string }> = [];
-  const parent = { postMessage: (message: Record<string, unknown>, origin: string) => sent.push({ message, origin }) } as unknown as MessageEventSource & {
+  const parent = {
+    postMessage: (message: Record<string, unknown>, origin: string) => sent.push({ message, origin }),
+  } as unknown as MessageEventSource & {
     postMessage(message: unknown, targetOrigin: string): void;
   };
   const stranger = { postMessage() {} } as unknown as MessageEventSource;
@@ -41,7 +43,14 @@ describe('the iframe bridge', () => {
   test('commands only from window.parent at exactly parent-origin; results only to that origin', async () => {
     const w = fakeWindows();
     const log: string[] = [];
-    startBridge({ target: fakeTarget(log), parentOrigin: ORIGIN, ready: Promise.resolve(), setCredentials() {}, self: w.self, parent: w.parent });
+    startBridge({
+      target: fakeTarget(log),
+      parentOrigin: ORIGIN,
+      ready: Promise.resolve(),
+      setCredentials() {},
+      self: w.self,
+      parent: w.parent,
+    });
     w.deliver(command(1, 'join'), { source: w.stranger });
     w.deliver(command(2, 'join'), { origin: 'https://evil.example' });
     w.deliver(command(3, 'join'), { origin: 'https://host.example.evil.example' });
@@ -58,7 +67,14 @@ describe('the iframe bridge', () => {
     const w = fakeWindows();
     const log: string[] = [];
     let ready!: () => void;
-    startBridge({ target: fakeTarget(log), parentOrigin: ORIGIN, ready: new Promise<void>((r) => (ready = r)), setCredentials() {}, self: w.self, parent: w.parent });
+    startBridge({
+      target: fakeTarget(log),
+      parentOrigin: ORIGIN,
+      ready: new Promise<void>((r) => (ready = r)),
+      setCredentials() {},
+      self: w.self,
+      parent: w.parent,
+    });
     w.deliver(command(1, 'setMicrophone', [true]));
     w.deliver(command(2, 'setMicrophone', [false]));
     w.deliver(command(3, 'setCamera', [false]));
@@ -77,7 +93,15 @@ describe('the iframe bridge', () => {
       Object.assign(new Event('message'), { data: command(1, 'setCamera', [false]), source: w.parent, origin: ORIGIN }) as MessageEvent,
       Object.assign(new Event('message'), { data: command(2, 'join'), source: w.stranger, origin: ORIGIN }) as MessageEvent,
     ];
-    startBridge({ target: fakeTarget(log), parentOrigin: ORIGIN, ready: Promise.resolve(), setCredentials() {}, backlog: early, self: w.self, parent: w.parent });
+    startBridge({
+      target: fakeTarget(log),
+      parentOrigin: ORIGIN,
+      ready: Promise.resolve(),
+      setCredentials() {},
+      backlog: early,
+      self: w.self,
+      parent: w.parent,
+    });
     await settle();
     expect(log).toEqual(['cam false']);
   });
@@ -85,7 +109,14 @@ describe('the iframe bridge', () => {
   test('every command gets a result: unknown → unknown-command, bad arguments → bad-argument, failures keep their code', async () => {
     const w = fakeWindows();
     const log: string[] = [];
-    startBridge({ target: fakeTarget(log), parentOrigin: ORIGIN, ready: Promise.resolve(), setCredentials() {}, self: w.self, parent: w.parent });
+    startBridge({
+      target: fakeTarget(log),
+      parentOrigin: ORIGIN,
+      ready: Promise.resolve(),
+      setCredentials() {},
+      self: w.self,
+      parent: w.parent,
+    });
     w.deliver(command(1, 'selfDestruct'));
     w.deliver(command(2, 'setCamera', ['yes']));
     w.deliver(command(3, 'setCamera', [true, 'extra']));
@@ -106,6 +137,8 @@ describe('the iframe bridge', () => {
     startBridge({ target, parentOrigin: ORIGIN, ready: Promise.resolve(), setCredentials() {}, self: w.self, parent: w.parent });
     target.dispatchEvent(new CustomEvent('confab-joined', { detail: { room: 'r', identity: 'me', name: 'Me' } }));
     target.dispatchEvent(new CustomEvent('not-ours', { detail: {} }));
-    expect(w.sent).toEqual([{ message: { confab: 1, kind: 'event', name: 'confab-joined', detail: { room: 'r', identity: 'me', name: 'Me' } }, origin: ORIGIN }]);
+    expect(w.sent).toEqual([
+      { message: { confab: 1, kind: 'event', name: 'confab-joined', detail: { room: 'r', identity: 'me', name: 'Me' } }, origin: ORIGIN },
+    ]);
   });
 });

@@ -19,7 +19,8 @@ function fakePage() {
     },
   });
   const container = { append() {} } as unknown as HTMLElement;
-  const fromFrame = (data: unknown, origin = APP) => win.dispatchEvent(Object.assign(new Event('message'), { data, origin, source: frames[0]?.contentWindow }));
+  const fromFrame = (data: unknown, origin = APP) =>
+    win.dispatchEvent(Object.assign(new Event('message'), { data, origin, source: frames[0]?.contentWindow }));
   return { container, frames, fromFrame };
 }
 

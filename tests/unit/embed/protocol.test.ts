@@ -41,7 +41,9 @@ describe('postMessage protocol', () => {
   });
 
   it('parses results and events from the frame, and nothing else', () => {
-    expect(parseFrameMessage({ confab: 1, kind: 'event', name: 'confab-joined', detail: { room: 'r' } })).toMatchObject({ name: 'confab-joined' });
+    expect(parseFrameMessage({ confab: 1, kind: 'event', name: 'confab-joined', detail: { room: 'r' } })).toMatchObject({
+      name: 'confab-joined',
+    });
     expect(parseFrameMessage({ confab: 1, kind: 'event', name: 'click', detail: {} })).toBeNull();
     expect(parseFrameMessage({ confab: 1, kind: 'result', id: 3, ok: true, value: 1 })).toMatchObject({ id: 3, ok: true, value: 1 });
     expect(parseFrameMessage({ confab: 1, kind: 'result', id: 3, ok: false })).toMatchObject({ ok: false, error: { code: 'error' } });

@@ -7,7 +7,16 @@ import { enPeople } from '../../../src/i18n/en-people.js';
 import { enReactions } from '../../../src/i18n/en-reactions.js';
 import { enSettings } from '../../../src/i18n/en-settings.js';
 import { en as enShell } from '../../../src/i18n/en.js';
-import { addEnglish, createTranslator, directionOf, isLoaded, LANGUAGES, loadLanguage, LOADERS, resolveLanguage } from '../../../src/i18n/i18n.js';
+import {
+  addEnglish,
+  createTranslator,
+  directionOf,
+  isLoaded,
+  LANGUAGES,
+  loadLanguage,
+  LOADERS,
+  resolveLanguage,
+} from '../../../src/i18n/i18n.js';
 import type { Catalogue } from '../../../src/i18n/en.js';
 
 // English in two parts: the shell's, and the call's (its chunk adds it when it loads).
@@ -17,7 +26,9 @@ addEnglish(enSettings);
 addEnglish(enPeople);
 addEnglish(enReactions);
 const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions };
-const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)));
+const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
+  await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)),
+);
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -35,7 +46,9 @@ describe('i18n', () => {
   });
 
   it('gives the pre-join every word it shows from the shell (the other parts load later)', () => {
-    const shellParts = ['components/prejoin', 'components/device-select', 'components/shared'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8'));
+    const shellParts = ['components/prejoin', 'components/device-select', 'components/shared']
+      .flatMap((d) => sources(d))
+      .map((f) => readFileSync(f, 'utf8'));
     const used = shellParts.flatMap((code) => [...code.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]!));
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((key) => !Object.hasOwn(enShell, key))).toEqual([]);
@@ -62,9 +75,25 @@ describe('i18n', () => {
   });
 
   it('every English key is used by the code (no dead strings)', () => {
-    const code = ['src', 'components'].flatMap((d) => sources(d)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const code = ['src', 'components']
+      .flatMap((d) => sources(d))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     // Keys built from a template (`left.reason.${reason}`, `device.${device}.${reason}`, `device.help.*`) count by prefix.
-    const dynamic = ['left.reason.', 'device.camera.', 'device.microphone.', 'device.screen.', 'device.help.', 'devices.switched', 'devices.restored', 'announce.', 'background.unavailable.', 'background.image.', 'people.quality.', 'reaction.'];
+    const dynamic = [
+      'left.reason.',
+      'device.camera.',
+      'device.microphone.',
+      'device.screen.',
+      'device.help.',
+      'devices.switched',
+      'devices.restored',
+      'announce.',
+      'background.unavailable.',
+      'background.image.',
+      'people.quality.',
+      'reaction.',
+    ];
     const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !dynamic.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
   });
@@ -96,14 +125,14 @@ describe('i18n', () => {
 
 describe('host string overrides that are not a table of strings', () => {
   it.each([null, undefined, 42, 'text', ['x'], { 'prejoin.join': 7 }, JSON.parse('{"__proto__": {"prejoin.join": "Pwned"}}') as unknown])(
-    'overrides %j leave every render working, in the catalogue\'s words',
+    "overrides %j leave every render working, in the catalogue's words",
     (overrides) => {
       const t = createTranslator('en', overrides);
       expect(t('prejoin.join')).toBe('Join meeting');
     },
   );
 
-  it('reads only the table\'s own strings: inherited ones and throwing getters are ignored', () => {
+  it("reads only the table's own strings: inherited ones and throwing getters are ignored", () => {
     // JSON's "__proto__" above is an own key, so it cannot catch a lookup that follows the prototype; this can.
     const inherited = Object.create({ 'prejoin.join': 'Pwned' }) as unknown;
     expect(createTranslator('en', inherited)('prejoin.join')).toBe('Join meeting');

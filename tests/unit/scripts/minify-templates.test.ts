@@ -14,7 +14,9 @@ describe('minifyCss (build step)', () => {
         .c { display: none; }
       }
     `;
-    expect(minifyCss(css)).toBe(':host>.a :hover,b{inline-size:calc(100% - 2px);background:rgb(0 0 0 / 0.5)}@media (max-width:20rem){.c{display:none}}');
+    expect(minifyCss(css)).toBe(
+      ':host>.a :hover,b{inline-size:calc(100% - 2px);background:rgb(0 0 0 / 0.5)}@media (max-width:20rem){.c{display:none}}',
+    );
   });
 });
 

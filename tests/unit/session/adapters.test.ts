@@ -35,7 +35,13 @@ class FakeParticipant {
 
 /** Just enough of a Room: an event emitter with the participants the adapters read. */
 function fakeRoom() {
-  const emitter = new EventEmitter() as EventEmitter & { localParticipant: FakeParticipant; remoteParticipants: Map<string, FakeParticipant>; canPlaybackAudio: boolean; isRecording: boolean; state: ConnectionState };
+  const emitter = new EventEmitter() as EventEmitter & {
+    localParticipant: FakeParticipant;
+    remoteParticipants: Map<string, FakeParticipant>;
+    canPlaybackAudio: boolean;
+    isRecording: boolean;
+    state: ConnectionState;
+  };
   emitter.state = ConnectionState.Connected;
   emitter.localParticipant = new FakeParticipant('me', 'Me');
   emitter.remoteParticipants = new Map();
@@ -177,7 +183,12 @@ describe('the tracks adapter', () => {
     const camera = { isMuted: false, trackSid: 'TR_cam', track: {} };
     bob.publish(Track.Source.Camera, camera).publish(Track.Source.Microphone, { isMuted: false, trackSid: 'TR_mic', track: {} });
     room.emit(RoomEvent.TrackSubscribed, {}, camera, bob);
-    expect(store.getState().media.get('bob')).toMatchObject({ camera: true, cameraTrackSid: 'TR_cam', microphone: true, audioTrackSid: 'TR_mic' });
+    expect(store.getState().media.get('bob')).toMatchObject({
+      camera: true,
+      cameraTrackSid: 'TR_cam',
+      microphone: true,
+      audioTrackSid: 'TR_mic',
+    });
     camera.isMuted = true;
     room.emit(RoomEvent.TrackMuted, camera, bob);
     expect(store.getState().media.get('bob')).toMatchObject({ camera: false, cameraTrackSid: null });
@@ -211,7 +222,12 @@ describe('the connection adapter', () => {
   ])('a disconnect for reason %s tells the phase machine %o', (reason, expected) => {
     const room = fakeRoom();
     const events: PhaseEvent[] = [];
-    bindConnection(room as unknown as Room, createMeetingStore(), (e) => events.push(e), () => undefined);
+    bindConnection(
+      room as unknown as Room,
+      createMeetingStore(),
+      (e) => events.push(e),
+      () => undefined,
+    );
     room.emit(RoomEvent.Disconnected, reason);
     expect(events).toEqual([expected]);
   });
@@ -219,7 +235,12 @@ describe('the connection adapter', () => {
   test('the room being recorded is mirrored: at join (a recording already running) and when it starts or stops', () => {
     const room = Object.assign(fakeRoom(), { isRecording: true });
     const store = createMeetingStore();
-    const unbind = bindConnection(room as unknown as Room, store, () => undefined, () => undefined);
+    const unbind = bindConnection(
+      room as unknown as Room,
+      store,
+      () => undefined,
+      () => undefined,
+    );
     expect(store.getState().recording).toBe(true);
     room.emit(RoomEvent.RecordingStatusChanged, false);
     expect(store.getState().recording).toBe(false);
@@ -234,7 +255,12 @@ describe('the connection adapter', () => {
     const room = fakeRoom();
     const log: string[] = [];
     const store = createMeetingStore();
-    const unbind = bindConnection(room as unknown as Room, store, (e) => log.push(e.type), () => log.push('resync'));
+    const unbind = bindConnection(
+      room as unknown as Room,
+      store,
+      (e) => log.push(e.type),
+      () => log.push('resync'),
+    );
     room.emit(RoomEvent.Reconnecting);
     room.emit(RoomEvent.Reconnected);
     room.canPlaybackAudio = false;

@@ -7,7 +7,10 @@ import { createMeetingStore } from '../../../src/core/store.js';
 import { bindChat } from '../../../src/session/adapters/chat.js';
 import { holdChat } from '../../../src/session/adapters/chat-hold.js';
 
-type Handler = (reader: AsyncIterable<string> & { info: { id: string; timestamp: number; size?: number } }, from: { identity: string }) => void;
+type Handler = (
+  reader: AsyncIterable<string> & { info: { id: string; timestamp: number; size?: number } },
+  from: { identity: string },
+) => void;
 
 /** A Room with what the chat adapter uses: stream handlers, RPC, streamText and events. */
 function fakeRoom(name = 'r1') {
@@ -38,7 +41,8 @@ function fakeRoom(name = 'r1') {
           },
         };
       },
-      performRpc: ({ destinationIdentity }: { destinationIdentity: string }) => room.rpcAnswer?.(destinationIdentity) ?? Promise.reject(new Error('unsupported')),
+      performRpc: ({ destinationIdentity }: { destinationIdentity: string }) =>
+        room.rpcAnswer?.(destinationIdentity) ?? Promise.reject(new Error('unsupported')),
     },
     registerTextStreamHandler(topic: string, h: Handler) {
       room.handlers.set(topic, h);
@@ -80,13 +84,23 @@ describe('the chat adapter', () => {
     await flush();
     const [m] = store.getState().chat.messages;
     expect(store.getState().chat.messages).toHaveLength(1);
-    expect(m).toMatchObject({ id: 'm1', identity: 'bob', name: 'Bob', text: 'hello https://x.example', local: false, status: 'sent', timestamp: 1234 });
+    expect(m).toMatchObject({
+      id: 'm1',
+      identity: 'bob',
+      name: 'Bob',
+      text: 'hello https://x.example',
+      local: false,
+      status: 'sent',
+      timestamp: 1234,
+    });
     expect(m?.edited).toBeUndefined();
     // The same id with new text: components-core's edit, applied in place. Another sender cannot edit it.
     stream('bob', 'm1', ['hello again']);
     stream('eve', 'm1', ['hijacked']);
     await flush();
-    expect(store.getState().chat.messages.filter((x) => x.identity === 'bob')).toMatchObject([{ id: 'm1', text: 'hello again', edited: true, timestamp: 1234 }]);
+    expect(store.getState().chat.messages.filter((x) => x.identity === 'bob')).toMatchObject([
+      { id: 'm1', text: 'hello again', edited: true, timestamp: 1234 },
+    ]);
     expect(store.getState().chat.messages).toHaveLength(2);
     chat.dispose();
     expect(room.handlers.size).toBe(0);
@@ -137,12 +151,22 @@ describe('the chat adapter', () => {
     bindChat(asRoom, store, { history: false }, release());
     await flush();
     // Handed over in order; a stream becomes a message once read, as without the holder.
-    expect(store.getState().chat.messages.map((m) => m.text).sort()).toEqual(['first', 'second', 'third']);
+    expect(
+      store
+        .getState()
+        .chat.messages.map((m) => m.text)
+        .sort(),
+    ).toEqual(['first', 'second', 'third']);
     // The holder is gone: one handler per topic, the adapter's.
     room.emit(RoomEvent.DataReceived, packet({ id: 'L2', timestamp: 10, message: 'fourth' }), bob, 0, 'lk-chat-topic');
     stream('bob', 's3', ['fifth']);
     await flush();
-    expect(store.getState().chat.messages.map((m) => m.text).slice(3)).toEqual(['fourth', 'fifth']);
+    expect(
+      store
+        .getState()
+        .chat.messages.map((m) => m.text)
+        .slice(3),
+    ).toEqual(['fourth', 'fifth']);
     expect(room.listenerCount(RoomEvent.DataReceived)).toBe(1);
   });
 
@@ -151,7 +175,13 @@ describe('the chat adapter', () => {
     const store = createMeetingStore();
     const chat = bindChat(asRoom, store, { history: false });
     const events: string[] = [];
-    store.subscribe((s, p) => events.push(...diff(p, s, (k) => k).events.filter((e) => e.name === 'confab-chat-message').map((e) => JSON.stringify(e.detail))));
+    store.subscribe((s, p) =>
+      events.push(
+        ...diff(p, s, (k) => k)
+          .events.filter((e) => e.name === 'confab-chat-message')
+          .map((e) => JSON.stringify(e.detail)),
+      ),
+    );
     const pending = chat.send('hi <b>there</b>');
     expect(store.getState().chat.messages[0]).toMatchObject({ local: true, status: 'sending' });
     expect(events).toEqual([]);
@@ -224,7 +254,12 @@ describe('the chat adapter', () => {
     room.emit(RoomEvent.Reconnecting);
     room.state = ConnectionState.Connected;
     room.emit(RoomEvent.Reconnected);
-    await vi.waitFor(() => expect(sent).toEqual([{ id, text: 'just before' }, { id, text: 'just before' }]));
+    await vi.waitFor(() =>
+      expect(sent).toEqual([
+        { id, text: 'just before' },
+        { id, text: 'just before' },
+      ]),
+    );
     expect(store.getState().chat.messages).toMatchObject([{ id, status: 'sent' }]);
     // A resume soon after: once more (SCTP data in flight is in no replay buffer either).
     room.emit(RoomEvent.SignalReconnecting);
@@ -272,7 +307,8 @@ describe('the chat adapter', () => {
       { id: 'h1', identity: 'bob', name: 'Mallory', text: 'first', timestamp: 1 },
       { id: 'live', identity: 'bob', name: 'Bob', text: 'dup', timestamp: 2 },
     ];
-    room.rpcAnswer = (who) => (who === 'bob' ? Promise.resolve(JSON.stringify(entries)) : Promise.reject(new Error('Method not supported at destination')));
+    room.rpcAnswer = (who) =>
+      who === 'bob' ? Promise.resolve(JSON.stringify(entries)) : Promise.reject(new Error('Method not supported at destination'));
     const store = createMeetingStore();
     const chat = bindChat(asRoom, store, { history: true });
     stream('bob', 'live', ['dup']);
