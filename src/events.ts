@@ -1,4 +1,4 @@
-import type { ConnectionState, DeviceErrorReason, DeviceKind, LeftReason } from './core/types.js';
+import type { ConnectionState, DeviceErrorReason, DeviceKind, LeftReason, PermissionDetail } from './core/types.js';
 
 /** Contract §3: one table, used by the element and (later) the iframe bridge. */
 export interface ConfabEventDetails {
@@ -11,51 +11,50 @@ export interface ConfabEventDetails {
   'confab-hand': { identity: string; name: string; raised: boolean };
   'confab-reaction': { identity: string; name: string; emoji: string };
   'confab-active-speakers': { identities: string[] };
-  'confab-chat-message': { id: string; identity: string; name: string; text: string; timestamp: number; local: boolean };
+  /** `relayedBy`: a line from a late joiner's history that another participant relayed (unverified). */
+  'confab-chat-message': {
+    id: string;
+    identity: string;
+    name: string;
+    text: string;
+    timestamp: number;
+    local: boolean;
+    relayedBy?: string;
+  };
   'confab-screenshare': { identity: string; active: boolean };
   'confab-device-error': { device: DeviceKind; reason: DeviceErrorReason };
   'confab-background': { mode: 'none' | 'blur' | 'image'; active: boolean };
+  'confab-permissions': PermissionDetail;
+  'confab-lobby': { state: 'waiting' | 'admitted' | 'denied' };
   'confab-error': { code: string; message: string };
 }
 export type ConfabEventName = keyof ConfabEventDetails;
-export const CONFAB_EVENTS = [
-  'confab-ready',
-  'confab-joined',
-  'confab-left',
-  'confab-connection-state',
-  'confab-participant-joined',
-  'confab-participant-left',
-  'confab-hand',
-  'confab-reaction',
-  'confab-active-speakers',
-  'confab-chat-message',
-  'confab-screenshare',
-  'confab-device-error',
-  'confab-background',
-  'confab-error',
-] as const satisfies readonly ConfabEventName[];
 
-export type Emit = <N extends ConfabEventName>(name: N, detail: ConfabEventDetails[N]) => void;
+/** Every event name, once: a name missing here or not in the table above does not compile. */
+const NAMES: Record<ConfabEventName, true> = {
+  'confab-ready': true,
+  'confab-joined': true,
+  'confab-left': true,
+  'confab-connection-state': true,
+  'confab-participant-joined': true,
+  'confab-participant-left': true,
+  'confab-hand': true,
+  'confab-reaction': true,
+  'confab-active-speakers': true,
+  'confab-chat-message': true,
+  'confab-screenshare': true,
+  'confab-device-error': true,
+  'confab-background': true,
+  'confab-permissions': true,
+  'confab-lobby': true,
+  'confab-error': true,
+};
+export const CONFAB_EVENTS = Object.keys(NAMES) as readonly ConfabEventName[];
 
-export function emitFrom(host: EventTarget): Emit {
-  return (name, detail) => {
-    host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  };
-}
+/** The DOM events of <confab-meeting>, derived from the table (HTMLElementEventMap extends it). */
+export type ConfabEventMap = { [N in ConfabEventName]: CustomEvent<ConfabEventDetails[N]> };
 
 declare global {
-  interface HTMLElementEventMap {
-    'confab-ready': CustomEvent<ConfabEventDetails['confab-ready']>;
-    'confab-joined': CustomEvent<ConfabEventDetails['confab-joined']>;
-    'confab-left': CustomEvent<ConfabEventDetails['confab-left']>;
-    'confab-connection-state': CustomEvent<ConfabEventDetails['confab-connection-state']>;
-    'confab-participant-joined': CustomEvent<ConfabEventDetails['confab-participant-joined']>;
-    'confab-participant-left': CustomEvent<ConfabEventDetails['confab-participant-left']>;
-    'confab-active-speakers': CustomEvent<ConfabEventDetails['confab-active-speakers']>;
-    'confab-chat-message': CustomEvent<ConfabEventDetails['confab-chat-message']>;
-    'confab-screenshare': CustomEvent<ConfabEventDetails['confab-screenshare']>;
-    'confab-device-error': CustomEvent<ConfabEventDetails['confab-device-error']>;
-    'confab-background': CustomEvent<ConfabEventDetails['confab-background']>;
-    'confab-error': CustomEvent<ConfabEventDetails['confab-error']>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends ConfabEventMap {}
 }

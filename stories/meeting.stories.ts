@@ -1,3 +1,4 @@
+import { permissionsOf } from '../src/core/permissions.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { connected, meeting, participants, prejoin } from './fixtures.js';
@@ -20,8 +21,12 @@ export const AudioBlocked: Story = { render: () => meeting(connected(participant
 export const DeviceErrorInCall: Story = {
   render: () => meeting(connected(participants(2), { deviceErrors: [{ device: 'camera', reason: 'in-use', seq: 1 }] })),
 };
-export const HandsRaised: Story = { render: () => meeting(connected(participants(4, { hands: [2, 0] }), { handAllowed: true })) };
-export const HandNotAllowed: Story = { render: () => meeting(connected(participants(2), { handAllowed: false })) };
+export const HandsRaised: Story = {
+  render: () => meeting(connected(participants(4, { hands: [2, 0] }), { permissions: permissionsOf({ canUpdateOwnMetadata: true }) })),
+};
+export const HandNotAllowed: Story = {
+  render: () => meeting(connected(participants(2), { permissions: permissionsOf({ canUpdateOwnMetadata: false }) })),
+};
 export const Reconnecting: Story = { render: () => meeting(connected(participants(3), { phase: 'reconnecting' })) };
 export const Toast: Story = {
   render: () => meeting(connected(participants(2), { toasts: [{ id: 1, key: 'devices.switched', params: { device: 'USB microphone' } }] })),

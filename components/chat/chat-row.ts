@@ -20,7 +20,9 @@ export function renderRow(m: ChatMessage, previous: ChatMessage | undefined, ctx
   const { t } = ctx;
   const head = startsGroup(m, previous);
   const who = m.local ? t('chat.you', { name: isolate(m.name) }) : isolate(m.name);
+  // A stored time that is not a real date (anyone's input, once) renders without one, never throws.
   const when = new Date(m.timestamp);
+  const valid = Number.isFinite(when.getTime());
   return html`<div
     class="msg ${head ? 'head' : ''}"
     data-message-id=${m.id}
@@ -28,15 +30,17 @@ export function renderRow(m: ChatMessage, previous: ChatMessage | undefined, ctx
     data-status=${m.status}
     ?data-local=${m.local}
     ?data-earlier=${m.earlier}
+    data-relayed-by=${m.relayedBy ?? nothing}
   >
     ${m.earlier && !previous?.earlier ? html`<div class="divider" role="separator">${t('chat.earlier')}</div>` : nothing}
     ${
       head
         ? html`<div class="sender">
-            <span class="name">${who}</span><time datetime=${when.toISOString()}>${ctx.time.format(when)}</time>
+            <span class="name">${who}</span>${valid ? html`<time datetime=${when.toISOString()}>${ctx.time.format(when)}</time>` : nothing}
           </div>`
         : html`<span class="sr-only">${who}</span>`
     }
+    ${m.relayedBy ? html`<p class="relayed">${t('chat.relayed', { name: isolate(m.relayedByName ?? m.relayedBy) })}</p>` : nothing}
     <p class="body" dir="auto">${body(m, t)}${m.edited ? html` <span class="edited">${t('chat.edited')}</span>` : nothing}</p>
     ${m.status === 'sending' ? html`<span class="status" role="status">${t('chat.sending')}</span>` : nothing}
     ${

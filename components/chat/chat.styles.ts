@@ -1,7 +1,9 @@
 import { css } from 'lit';
 import { panelStyles } from '../shared/panel.styles.js';
+import { srOnly } from '../shared/styles.js';
 
 export const chatStyles = [
+  srOnly,
   panelStyles,
   css`
     button {
@@ -90,6 +92,12 @@ export const chatStyles = [
     .body a {
       color: var(--_confab-accent);
     }
+    .relayed {
+      margin: 0;
+      color: var(--_confab-muted-text);
+      font-size: 0.8rem;
+      font-style: italic;
+    }
     .edited,
     .status {
       color: var(--_confab-muted-text);
@@ -162,14 +170,6 @@ export const chatStyles = [
       margin: 0 0.5rem 0.5rem;
       color: var(--_confab-danger-text);
       font-size: 0.85rem;
-    }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 ];

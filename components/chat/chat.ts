@@ -25,7 +25,7 @@ const select = (s: MeetingState) => ({
 export class ConfabChat extends LitElement {
   static override styles = chatStyles;
 
-  readonly #meeting = useMeeting(this, select);
+  readonly #meeting = useMeeting(this, select, ['chat', 'panels']);
   #draft = '';
   /** The reader is at the end of the list: new messages keep it there. */
   #atBottom = true;
@@ -56,7 +56,7 @@ export class ConfabChat extends LitElement {
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    this.#meeting.context.value?.actions.closePanel();
+    this.#meeting.context.value?.actions.panels.closePanel();
   };
 
   get #list(): LitVirtualizer | null {
@@ -158,7 +158,7 @@ export class ConfabChat extends LitElement {
     this.#atBottom = true;
     this.requestUpdate();
     // A failure shows on the row itself (failed, with Retry).
-    void actions.sendChatMessage(text).catch(() => undefined);
+    void actions.chat.sendChatMessage(text).catch(() => undefined);
   }
 
   #format(lang: string): Intl.DateTimeFormat {
@@ -171,7 +171,11 @@ export class ConfabChat extends LitElement {
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return nothing;
     const { t, actions } = ctx;
-    const rowCtx: RowContext = { t, time: this.#format(ctx.lang), retry: (id) => void actions.retryChatMessage(id).catch(() => undefined) };
+    const rowCtx: RowContext = {
+      t,
+      time: this.#format(ctx.lang),
+      retry: (id) => void actions.chat.retryChatMessage(id).catch(() => undefined),
+    };
     const { messages } = view;
     const length = chatLength(this.#draft);
     const tooLong = length > CHAT_MAX_CHARS;
@@ -183,7 +187,7 @@ export class ConfabChat extends LitElement {
           data-control="close-chat"
           aria-label=${t('chat.close')}
           title=${t('chat.close')}
-          @click=${() => actions.closePanel()}
+          @click=${() => actions.panels.closePanel()}
         >
           ${closeIcon}
         </button>

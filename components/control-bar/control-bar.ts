@@ -1,17 +1,20 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { policyAllows } from '../../src/core/device-errors.js';
-import { localParticipant } from '../../src/core/store.js';
 import { useMeeting } from '../../src/controllers/context.js';
+import { LayoutAnswer } from '../../src/controllers/layout-context.js';
 import { unreadCount } from '../../src/core/chat-state.js';
-import { addEnglish } from '../../src/i18n/i18n.js';
+import { policyAllows } from '../../src/core/device-errors.js';
+import { mayPublish } from '../../src/core/permissions.js';
+import { localParticipant } from '../../src/core/store.js';
 import { fitControls, type OptionalControl } from '../../src/core/toolbar.js';
+import type { MeetingState } from '../../src/core/types.js';
+import { addEnglish } from '../../src/i18n/i18n.js';
+import { blurToggle } from '../shared/blur-toggle.js';
 import {
   chatIcon,
   fullscreenIcon,
   handIcon,
   leaveIcon,
-  moreIcon,
   peopleIcon,
   pipIcon,
   reactionIcon,
@@ -19,48 +22,44 @@ import {
   settingsIcon,
 } from '../shared/call-icons.js';
 import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
-import { blurToggle } from '../shared/blur-toggle.js';
 import { controlBarStyles } from './control-bar.styles.js';
+import { badge, handButton, panelButton, pipSupported, quietly, toggle } from './controls.js';
+import { MoreMenu } from './more-menu.js';
 
 type PickerModule = typeof import('./reaction-picker.js');
 
-/** The <confab-meeting> this bar belongs to (in its shadow root, or slotted into it by the host). */
-const meetingOf = (el: HTMLElement): HTMLElement | null => {
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot && root.host.localName === 'confab-meeting' ? (root.host as HTMLElement) : el.closest('confab-meeting');
+const select = (s: MeetingState) => {
+  const local = localParticipant(s);
+  return {
+    microphone: local?.microphone ?? false,
+    camera: local?.camera ?? false,
+    screenshare: local?.screenshare ?? false,
+    pendingMic: s.pending.microphone,
+    pendingCam: s.pending.camera,
+    pendingScreen: s.pending.screenshare,
+    panel: s.panel,
+    people: s.participants.size,
+    unread: unreadCount(s),
+    background: s.background,
+    hand: (local?.handRaisedAt ?? 0) > 0,
+    permissions: s.permissions,
+  };
 };
-
-/** Any Picture-in-Picture here: the Document PiP API, or video PiP. */
-const pipSupported = () =>
-  'documentPictureInPicture' in globalThis || (document.pictureInPictureEnabled && 'requestPictureInPicture' in HTMLVideoElement.prototype);
 
 /**
  * The meeting's controls: real buttons with names and pressed state. Sized by its own width:
- * microphone, camera and Leave always show; what does not fit goes into a "More" menu.
+ * microphone, camera and Leave always show; what does not fit goes into a "More" menu. Only what the
+ * server allows is offered; what it refuses says why.
  * @csspart control-bar - the bar (exported by the meeting)
  * @tagname confab-control-bar
  */
-
 export class ConfabControlBar extends LitElement {
   static override styles = controlBarStyles;
 
-  readonly #meeting = useMeeting(this, (s) => {
-    const local = localParticipant(s);
-    return {
-      microphone: local?.microphone ?? false,
-      camera: local?.camera ?? false,
-      screenshare: local?.screenshare ?? false,
-      pendingMic: s.pending.microphone,
-      pendingCam: s.pending.camera,
-      pendingScreen: s.pending.screenshare,
-      panel: s.panel,
-      people: s.participants.size,
-      unread: unreadCount(s),
-      background: s.background,
-      hand: (local?.handRaisedAt ?? 0) > 0,
-      handAllowed: s.handAllowed,
-    };
-  });
+  readonly #meeting = useMeeting(this, select, ['call', 'media', 'background', 'presence', 'panels', 'tracks']);
+  /** Focus on a control by name, for whoever asks (a panel closing returns focus to its button). */
+  readonly #layout = new LayoutAnswer(this, 'focusControl', (control) => this.#focus(control));
+  readonly #more = new MoreMenu(this, () => this.#pickerOpen);
 
   #width = 0;
   readonly #resize = new ResizeObserver(([entry]) => {
@@ -70,80 +69,78 @@ export class ConfabControlBar extends LitElement {
     this.toggleAttribute('data-compact', width < 400);
     this.requestUpdate();
   });
-  #menuOpen = false;
   /** Closes Picture-in-Picture while it is open. */
   #pipClose: (() => void) | null = null;
   readonly #rerender = () => this.requestUpdate();
-  /** A press outside the open menu closes it. */
-  readonly #outside = (event: PointerEvent) => {
-    if (this.#menuOpen && !event.composedPath().includes(this.renderRoot.querySelector('.more') as EventTarget))
-      this.#setMenu(false, false);
-  };
+  #pickerOpen = false;
+  /** The picker's template, from its own chunk (loaded the first time it opens). */
+  #picker: PickerModule['renderReactionPicker'] | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', 'toolbar');
     this.#resize.observe(this);
     document.addEventListener('fullscreenchange', this.#rerender);
-    globalThis.addEventListener('pointerdown', this.#outside, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
     document.removeEventListener('fullscreenchange', this.#rerender);
-    globalThis.removeEventListener('pointerdown', this.#outside, true);
     this.#pipClose?.();
   }
 
-  #setMenu(open: boolean, refocus = true) {
-    this.#menuOpen = open;
-    this.requestUpdate();
-    void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector<HTMLElement>('.menu button')?.focus();
-      else if (refocus) this.renderRoot.querySelector<HTMLElement>('[data-control="more"]')?.focus();
-    });
+  /** Focuses a control, or More when it sits in the closed menu; false when the bar does not show it. */
+  #focus(control: string): boolean {
+    const button = this.renderRoot.querySelector<HTMLElement>(`[data-control="${CSS.escape(control)}"]`);
+    if (!button) return false;
+    (button.closest('.menu') ? this.renderRoot.querySelector<HTMLElement>('[data-control="more"]') : button)?.focus();
+    return true;
+  }
+
+  protected override willUpdate(): void {
+    const t = this.#meeting.context.value?.t;
+    if (t) this.setAttribute('aria-label', t('controls.label'));
   }
 
   /** Full screen of the whole widget; hidden where the document does not allow it (an iframe without allowfullscreen). */
   #fullscreenButton() {
     const t = this.#meeting.context.value?.t;
-    const host = meetingOf(this);
+    const host = this.#layout.registry?.host;
     if (!t || !host || !document.fullscreenEnabled) return null;
     const on = document.fullscreenElement === host;
-    return this.#toggle(
-      'fullscreen',
-      on,
-      false,
-      [t('controls.fullscreen'), t('controls.fullscreenOff'), t('controls.fullscreenOn')],
-      fullscreenIcon,
-      () => (on ? document.exitFullscreen() : host.requestFullscreen()),
-    );
+    return toggle({
+      control: 'fullscreen',
+      pressed: on,
+      names: [t('controls.fullscreen'), t('controls.fullscreenOff'), t('controls.fullscreenOn')],
+      icon: fullscreenIcon,
+      act: () => quietly(on ? document.exitFullscreen() : host.requestFullscreen()),
+    });
   }
 
   /** Picture-in-Picture of the stage: its code loads on the first click. */
   #pipButton() {
     const ctx = this.#meeting.context.value;
-    const host = meetingOf(this);
-    if (!ctx || !host || !pipSupported()) return null;
+    const registry = this.#layout.registry;
+    if (!ctx || !registry || !pipSupported()) return null;
     const open = this.#pipClose !== null;
-    return this.#toggle(
-      'pip',
-      open,
-      false,
-      [ctx.t('controls.pip'), ctx.t('controls.pipOff'), ctx.t('controls.pipOn')],
-      pipIcon,
-      async () => {
-        if (this.#pipClose) return this.#pipClose();
-        const { openPip } = await import('./pip.js');
-        const done = () => {
-          this.#pipClose = null;
-          this.requestUpdate();
-        };
-        this.#pipClose = await openPip(ctx, host, () => stageVideo(host), done);
+    const act = async () => {
+      if (this.#pipClose) return this.#pipClose();
+      const { openPip } = await import('./pip.js');
+      const done = () => {
+        this.#pipClose = null;
         this.requestUpdate();
-      },
-    );
+      };
+      this.#pipClose = await openPip(ctx, registry, done);
+      this.requestUpdate();
+    };
+    return toggle({
+      control: 'pip',
+      pressed: open,
+      names: [ctx.t('controls.pip'), ctx.t('controls.pipOff'), ctx.t('controls.pipOn')],
+      icon: pipIcon,
+      act: () => quietly(act()),
+    });
   }
 
   /**
@@ -154,61 +151,12 @@ export class ConfabControlBar extends LitElement {
     return enabled && policyAllows('display-capture') && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
   }
 
-  protected override willUpdate(): void {
-    const t = this.#meeting.context.value?.t;
-    if (t) this.setAttribute('aria-label', t('controls.label'));
-  }
-
-  /** A toggle: its name stays the same; aria-pressed says the state, the title says what a click does. */
-  #toggle(
-    control: string,
-    pressed: boolean,
-    busy: boolean,
-    [name, whenOn, whenOff]: [string, string, string],
-    icon: unknown,
-    act: () => Promise<void>,
-  ) {
-    return html`<button
-      type="button"
-      data-control=${control}
-      aria-pressed=${String(pressed)}
-      aria-busy=${String(busy)}
-      aria-label=${name}
-      title=${pressed ? whenOn : whenOff}
-      @click=${() => void act()}
-    >
-      ${icon}
-    </button>`;
-  }
-
-  /**
-   * Opens and closes a side panel. The chat's unread count and the room's head count are in the
-   * button's name (the announcer says new messages, politely and batched) and in its badge.
-   */
-  #panelButton(panel: 'chat' | 'participants', open: boolean, name: string, icon: unknown, badge: unknown) {
-    const actions = this.#meeting.context.value?.actions;
-    return html`<button
-      type="button"
-      data-control=${panel}
-      aria-pressed=${String(open)}
-      aria-label=${name}
-      title=${name}
-      @click=${() => (open ? actions?.closePanel() : void actions?.openPanel(panel).catch(() => undefined))}
-    >
-      ${icon}${badge}
-    </button>`;
-  }
-
-  #pickerOpen = false;
-  /** The picker's template, from its own chunk (loaded the first time it opens). */
-  #picker: PickerModule['renderReactionPicker'] | null = null;
-
   /** The reaction picker: a button that opens a row of emoji above it; Escape closes it. */
   #reactionsButton() {
     const ctx = this.#meeting.context.value;
     if (!ctx) return nothing;
     const { t, actions } = ctx;
-    const toggle = (open: boolean) => {
+    const setOpen = (open: boolean) => {
       this.#pickerOpen = open;
       this.requestUpdate();
       if (open && !this.#picker)
@@ -217,47 +165,26 @@ export class ConfabControlBar extends LitElement {
           this.#picker = m.renderReactionPicker;
           this.requestUpdate();
         });
-      if (!open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-control="reactions"]')?.focus());
+      if (!open) void this.updateComplete.then(() => this.#focus('reactions'));
     };
-    return html`<div
-      class="reactions"
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape' && this.#pickerOpen) {
-          e.stopPropagation();
-          toggle(false);
-        }
-      }}
-    >
+    const onKeydown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !this.#pickerOpen) return;
+      e.stopPropagation();
+      setOpen(false);
+    };
+    return html`<div class="reactions" @keydown=${onKeydown}>
       <button
         type="button"
         data-control="reactions"
         aria-expanded=${String(this.#pickerOpen)}
         aria-label=${t('reactions.open')}
         title=${t('reactions.open')}
-        @click=${() => toggle(!this.#pickerOpen)}
+        @click=${() => setOpen(!this.#pickerOpen)}
       >
         ${reactionIcon}
       </button>
-      ${this.#pickerOpen && this.#picker ? this.#picker(t, (emoji) => void actions.sendReaction(emoji).catch(() => undefined)) : nothing}
+      ${this.#pickerOpen && this.#picker ? this.#picker(t, (emoji) => quietly(actions.presence.sendReaction(emoji))) : nothing}
     </div>`;
-  }
-
-  /** Raise hand: a toggle; where the token does not allow it, disabled with the reason as its description. */
-  #handButton(raised: boolean, allowed: boolean) {
-    const ctx = this.#meeting.context.value;
-    if (!ctx) return nothing;
-    const { t, actions } = ctx;
-    return html`<button
-      type="button"
-      data-control="hand"
-      aria-pressed=${String(raised)}
-      aria-disabled=${String(!allowed)}
-      aria-label=${t('controls.raiseHand')}
-      title=${allowed ? (raised ? t('controls.lowerHand') : t('controls.raiseHand')) : t('controls.handNotAllowed')}
-      @click=${() => (allowed ? void actions.raiseHand(!raised).catch(() => undefined) : undefined)}
-    >
-      ${handIcon}
-    </button>`;
   }
 
   protected override render() {
@@ -265,54 +192,46 @@ export class ConfabControlBar extends LitElement {
     const s = this.#meeting.slice.value;
     if (!ctx || !s) return html``;
     const { t, actions, config } = ctx;
-    const quietly = (work: Promise<unknown>) =>
-      work.then(
-        () => undefined,
-        () => undefined,
-      );
+    const { media, panels, presence } = actions;
+    const refused = t('controls.notAllowed');
+    const panel = (id: 'chat' | 'participants', name: string, icon: unknown, mark: unknown) =>
+      panelButton(id, s.panel === id, name, icon, mark, () => (s.panel === id ? panels.closePanel() : quietly(panels.openPanel(id))));
+    const share =
+      this.#canShare(config.screenshare) && (s.screenshare || mayPublish(s.permissions, 'screen'))
+        ? toggle({
+            control: 'screenshare',
+            pressed: s.screenshare,
+            busy: s.pendingScreen,
+            names: [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')],
+            icon: screenIcon,
+            act: () => quietly(media.setScreenShare(!s.screenshare)),
+          })
+        : null;
+    const unread = s.unread ? html`<span class="badge" aria-hidden="true" data-unread=${s.unread}>${badge(s.unread)}</span>` : nothing;
     // The optional controls, in the order they show; fitControls keeps the important ones in the bar.
     // Keyed (repeat): when the width changes, a button keeps its element, and so the focus.
     const optional: Array<[OptionalControl, unknown]> = [
-      ['blur', blurToggle(t, s.background, actions)],
+      ['blur', mayPublish(s.permissions, 'camera') ? blurToggle(t, s.background, actions.background) : null],
+      ['screenshare', share],
       [
-        'screenshare',
-        this.#canShare(config.screenshare)
-          ? this.#toggle(
-              'screenshare',
-              s.screenshare,
-              s.pendingScreen,
-              [t('controls.screenshare'), t('controls.screenshareOff'), t('controls.screenshareOn')],
-              screenIcon,
-              () => quietly(actions.setScreenShare(!s.screenshare)),
-            )
+        'hand',
+        config.reactions
+          ? handButton(t, s.hand, s.permissions.canUpdateOwnMetadata, handIcon, () => quietly(presence.raiseHand(!s.hand)))
           : null,
       ],
-      ['hand', config.reactions ? this.#handButton(s.hand, s.handAllowed) : null],
-      ['reactions', config.reactions ? this.#reactionsButton() : null],
+      ['reactions', config.reactions && s.permissions.canPublishData ? this.#reactionsButton() : null],
       [
         'participants',
         config.participants
-          ? this.#panelButton(
+          ? panel(
               'participants',
-              s.panel === 'participants',
               t('people.open', { count: s.people }),
               peopleIcon,
               html`<span class="badge count" aria-hidden="true">${badge(s.people)}</span>`,
             )
           : null,
       ],
-      [
-        'chat',
-        config.chat
-          ? this.#panelButton(
-              'chat',
-              s.panel === 'chat',
-              s.unread ? t('chat.openUnread', { count: s.unread }) : t('chat.open'),
-              chatIcon,
-              s.unread ? html`<span class="badge" aria-hidden="true" data-unread=${s.unread}>${badge(s.unread)}</span>` : nothing,
-            )
-          : null,
-      ],
+      ['chat', config.chat ? panel('chat', s.unread ? t('chat.openUnread', { count: s.unread }) : t('chat.open'), chatIcon, unread) : null],
       [
         'settings',
         html`<button
@@ -321,7 +240,7 @@ export class ConfabControlBar extends LitElement {
           aria-haspopup="dialog"
           aria-label=${t('settings.open')}
           title=${t('settings.open')}
-          @click=${() => void quietly(actions.openPanel('settings'))}
+          @click=${() => quietly(panels.openPanel('settings'))}
         >
           ${settingsIcon}
         </button>`,
@@ -335,82 +254,41 @@ export class ConfabControlBar extends LitElement {
       this.#width || Infinity,
     );
     const item = (id: OptionalControl) => shown.find(([key]) => key === id)?.[1];
-    if (!menu.length && this.#menuOpen) this.#menuOpen = false;
     return html`
-      ${this.#toggle('microphone', s.microphone, s.pendingMic, [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')], s.microphone ? micIcon : micOffIcon, () => quietly(actions.setMicrophone(!s.microphone)))}
-      ${this.#toggle('camera', s.camera, s.pendingCam, [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')], s.camera ? camIcon : camOffIcon, () => quietly(actions.setCamera(!s.camera)))}
+      ${toggle({
+        control: 'microphone',
+        pressed: s.microphone,
+        busy: s.pendingMic,
+        names: [t('controls.microphone'), t('controls.microphoneOff'), t('controls.microphoneOn')],
+        icon: s.microphone ? micIcon : micOffIcon,
+        act: () => quietly(media.setMicrophone(!s.microphone)),
+        refused: s.microphone || mayPublish(s.permissions, 'microphone') ? null : refused,
+      })}
+      ${toggle({
+        control: 'camera',
+        pressed: s.camera,
+        busy: s.pendingCam,
+        names: [t('controls.camera'), t('controls.cameraOff'), t('controls.cameraOn')],
+        icon: s.camera ? camIcon : camOffIcon,
+        act: () => quietly(media.setCamera(!s.camera)),
+        refused: s.camera || mayPublish(s.permissions, 'camera') ? null : refused,
+      })}
       ${repeat(inline, (id) => id, item)}
-      ${
-        menu.length
-          ? this.#more(
-              t('controls.more'),
-              repeat(menu, (id) => id, item),
-            )
-          : nothing
-      }
+      ${this.#more.render(
+        t('controls.more'),
+        repeat(menu, (id) => id, item),
+        menu.length > 0,
+      )}
       <button
         type="button"
         class="leave"
         data-control="leave"
         aria-label=${t('controls.leave')}
         title=${t('controls.leave')}
-        @click=${() => void quietly(actions.leave())}
+        @click=${() => quietly(actions.call.leave())}
       >
         ${leaveIcon}
       </button>
     `;
   }
-
-  /**
-   * The "More" button and its menu: a disclosure (a button that shows a group of the same real
-   * buttons, each with its name written out). Escape or a press outside closes it; so does using
-   * an item that opens something else (a panel, the settings dialog, the reaction picker stays).
-   */
-  #more(label: string, items: unknown) {
-    return html`<div
-      class="more"
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape' && this.#menuOpen && !this.#pickerOpen) {
-          e.stopPropagation();
-          this.#setMenu(false);
-        }
-      }}
-      @click=${(e: Event) => {
-        const button = (e.target as Element).closest?.('button');
-        const id = button?.dataset.control;
-        if (!this.#menuOpen || !id || id === 'more' || id === 'reactions' || button.closest('.picker')) return;
-        // Focus goes to More now, before the item it was on hides: a dialog opened from the menu
-        // returns focus there, and a panel takes it anyway.
-        this.renderRoot.querySelector<HTMLElement>('[data-control="more"]')?.focus();
-        this.#setMenu(false, false);
-      }}
-    >
-      <button
-        type="button"
-        data-control="more"
-        aria-expanded=${String(this.#menuOpen)}
-        aria-controls="more-menu"
-        aria-label=${label}
-        title=${label}
-        @click=${() => this.#setMenu(!this.#menuOpen)}
-      >
-        ${moreIcon}
-      </button>
-      <div class="menu" id="more-menu" role="group" aria-label=${label} ?hidden=${!this.#menuOpen}>${items}</div>
-    </div>`;
-  }
 }
-
-/** The stage's <video> (else the first remote one with a picture) for video Picture-in-Picture. */
-function stageVideo(host: HTMLElement): HTMLVideoElement | null {
-  const grid = host.shadowRoot?.querySelector('confab-grid') ?? host.querySelector('confab-grid');
-  const tiles = [...(grid?.shadowRoot?.querySelectorAll('.stage confab-tile, confab-tile:not([data-local])') ?? [])];
-  for (const tile of tiles) {
-    const video = tile.shadowRoot?.querySelector('video');
-    if (video?.srcObject && video.readyState > 0) return video;
-  }
-  return null;
-}
-
-/** A count as a badge shows it. */
-const badge = (n: number) => (n > 99 ? '99+' : n);

@@ -2,7 +2,9 @@
 // Picture-in-Picture API exists, a small always-on-top window shows the stage's video, who it is, and
 // working microphone and Leave buttons; else the stage's own <video> goes into video PiP.
 import { css, html, render } from 'lit';
-import type { MeetingContext } from '../../src/controllers/context.js';
+import type { PartContext } from '../../src/controllers/context.js';
+import type { LayoutRegistry } from '../../src/controllers/layout-context.js';
+import { quietly } from './controls.js';
 import { speakerStage } from '../../src/core/grid-layout.js';
 import { inCall } from '../../src/core/phase.js';
 import { localParticipant, orderedParticipants } from '../../src/core/store.js';
@@ -87,19 +89,18 @@ const styles = css`
 `;
 
 /**
- * Opens Picture-in-Picture. `stageVideo` finds the stage's <video> in the widget (the video PiP
- * fallback). Resolves with a function that closes it; `onClosed` runs however it ends (the user
+ * Opens Picture-in-Picture. The layout registry says which <video> is on the stage (the video PiP
+ * fallback) and the meeting's text direction. Resolves with a function that closes it; `onClosed` runs however it ends (the user
  * closes the window, the call ends).
  */
 export async function openPip(
-  ctx: MeetingContext,
-  host: HTMLElement,
-  stageVideo: () => HTMLVideoElement | null,
+  ctx: PartContext<'media' | 'call' | 'tracks'>,
+  layout: LayoutRegistry,
   onClosed: () => void,
 ): Promise<() => void> {
   const api = documentPip();
   if (!api) {
-    const video = stageVideo();
+    const video = layout.stageVideo();
     if (!video) throw new Error('no video to show');
     await video.requestPictureInPicture();
     video.addEventListener('leavepictureinpicture', onClosed, { once: true });
@@ -112,7 +113,7 @@ export async function openPip(
   doc.adoptedStyleSheets = [sheet];
   doc.title = ctx.t('controls.pip');
   doc.documentElement.lang = ctx.lang;
-  doc.documentElement.dir = host.shadowRoot?.querySelector('.root')?.getAttribute('dir') ?? 'ltr';
+  doc.documentElement.dir = layout.direction();
   const { store, actions, t } = ctx;
   let stage: string | null = null;
   let attached: { key: string; detach: () => void } | null = null;
@@ -140,7 +141,7 @@ export async function openPip(
             aria-pressed=${String(!!local?.microphone)}
             aria-label=${t('controls.microphone')}
             title=${local?.microphone ? t('controls.microphoneOff') : t('controls.microphoneOn')}
-            @click=${() => void actions.setMicrophone(!local?.microphone).catch(() => undefined)}
+            @click=${() => quietly(actions.media.setMicrophone(!local?.microphone))}
           >
             ${local?.microphone ? micIcon : micOffIcon}
           </button>
@@ -150,7 +151,7 @@ export async function openPip(
             data-control="leave"
             aria-label=${t('controls.leave')}
             title=${t('controls.leave')}
-            @click=${() => void actions.leave().catch(() => undefined)}
+            @click=${() => quietly(actions.call.leave())}
           >
             ${leaveIcon}
           </button>
@@ -162,7 +163,7 @@ export async function openPip(
     attached?.detach();
     attached = null;
     const video = doc.querySelector('video');
-    if (key && video) attached = { key, detach: actions.attachVideo({ identity: isLocal ? null : identity, source }, video) };
+    if (key && video) attached = { key, detach: actions.tracks.attachVideo({ identity: isLocal ? null : identity, source }, video) };
   };
   const unsubscribe = store.subscribe(update);
   let closed = false;

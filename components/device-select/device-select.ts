@@ -25,7 +25,7 @@ export class ConfabDeviceSelect extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   declare kind: MediaKind;
-  readonly #meeting = useMeeting(this, (s) => s.devices);
+  readonly #meeting = useMeeting(this, (s) => s.devices, ['devices']);
 
   constructor() {
     super();
@@ -45,7 +45,7 @@ export class ConfabDeviceSelect extends LitElement {
       <select
         data-device=${this.kind}
         ?disabled=${list.length === 0}
-        @change=${(e: Event) => void actions.switchDevice(this.kind, (e.target as HTMLSelectElement).value).catch(() => undefined)}
+        @change=${(e: Event) => void actions.devices.switchDevice(this.kind, (e.target as HTMLSelectElement).value).catch(() => undefined)}
       >
         ${list.length === 0 ? html`<option value="">${t('devices.none')}</option>` : nothing}
         ${list.map((d) => html`<option value=${d.id} ?selected=${d.id === selected}>${d.id === 'default' ? t('devices.default') : d.label}</option>`)}

@@ -6,6 +6,7 @@ import type { Translate } from '../../src/i18n/i18n.js';
 import { orderedParticipants } from '../../src/core/store.js';
 import type { TileSource } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
+import { LayoutAnswer } from '../../src/controllers/layout-context.js';
 import { gridStyles } from './grid.styles.js';
 
 const GAP = 8;
@@ -37,6 +38,7 @@ export class ConfabGrid extends LitElement {
         panel: s.panel,
       };
     },
+    [],
     (a, b) =>
       a.local === b.local &&
       a.pinned === b.pinned &&
@@ -45,6 +47,8 @@ export class ConfabGrid extends LitElement {
       sameList(a.keys, b.keys) &&
       sameList(a.speakers, b.speakers),
   );
+  /** Which video is on the stage, for whoever asks (Picture-in-Picture). */
+  readonly #layout = new LayoutAnswer(this, 'stageVideo', () => this.#stageVideo());
   #speaker: { stage: string | null; strip: string[] } | null = null;
   #size = { width: 0, height: 0 };
   readonly #resize = new ResizeObserver(([entry]) => {
@@ -142,9 +146,7 @@ export class ConfabGrid extends LitElement {
    * not displayed, so adaptive stream pauses it, as for tiles on other pages.
    */
   #markCovered() {
-    const root = this.getRootNode();
-    const sheet = root instanceof ShadowRoot ? root.querySelector<HTMLElement>('.side-panel') : null;
-    const over = sheet && getComputedStyle(sheet).position === 'absolute' ? sheet.getBoundingClientRect() : null;
+    const over = this.#layout.registry?.sheet() ?? null;
     for (const tile of this.renderRoot.querySelectorAll<HTMLElement>('confab-tile')) {
       const r = tile.getBoundingClientRect();
       tile.toggleAttribute(
@@ -157,6 +159,15 @@ export class ConfabGrid extends LitElement {
           r.right <= over.right + 1,
       );
     }
+  }
+
+  /** The stage's video, else the first remote one with a picture. */
+  #stageVideo(): HTMLVideoElement | null {
+    for (const tile of this.renderRoot.querySelectorAll('.stage confab-tile, confab-tile:not([data-local])')) {
+      const video = pictureOf(tile);
+      if (video) return video;
+    }
+    return null;
   }
 
   #tile(key: string, part = 'tile') {
@@ -239,6 +250,12 @@ export class ConfabGrid extends LitElement {
           : nothing
       }`;
   }
+}
+
+/** A tile's <video> with a picture, or null. */
+function pictureOf(tile: Element): HTMLVideoElement | null {
+  const video = tile.shadowRoot?.querySelector('video');
+  return video?.srcObject && video.readyState > 0 ? video : null;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

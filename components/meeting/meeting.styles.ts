@@ -1,7 +1,8 @@
 import { css } from 'lit';
-import { spinnerStyles } from '../shared/styles.js';
+import { spinnerStyles, srOnly } from '../shared/styles.js';
 
 export const meetingStyles = [
+  srOnly,
   spinnerStyles,
   css`
     :host {
@@ -213,14 +214,6 @@ export const meetingStyles = [
       background: var(--_confab-text);
       color: var(--_confab-bg);
       box-shadow: 0 2px 12px rgb(0 0 0 / 0.3);
-    }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .audio-sink {
       display: none;

@@ -1,6 +1,7 @@
 // What <confab-meeting> shows in each phase: templates only, every string through the translator.
 import { html, nothing } from 'lit';
-import type { MeetingActions } from '../../src/core/actions.js';
+import type { Actions } from '../../src/core/actions.js';
+import { canRejoin } from '../../src/core/phase.js';
 import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
@@ -11,7 +12,7 @@ export type PhaseView = Pick<
 
 export interface PhaseContext {
   t: Translate;
-  actions: MeetingActions;
+  actions: Pick<Actions, 'call' | 'devices'>;
   skipsPrejoin: boolean;
   policyBlocked: ReadonlyArray<'camera' | 'microphone'>;
   standaloneUrl: string | undefined;
@@ -21,7 +22,11 @@ export interface PhaseContext {
   participants: boolean;
 }
 
-const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+/** The screen shows what failed (an error, a banner): the click has nothing left to do. */
+const quietly = (work: Promise<unknown>) => void work.catch((error: unknown) => console.debug('[confab]', error));
+
+/** Endings with a title of their own; the others share "You left the meeting". */
+const OWN_TITLE = new Set(['kicked', 'denied', 'room-closed']);
 
 export function renderPhase(view: PhaseView, ctx: PhaseContext) {
   const { t, actions } = ctx;
@@ -45,17 +50,34 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
         <div class="spinner" aria-hidden="true"></div>
         <h2>${t('connecting.title')}</h2>
       </div>`;
-    case 'left':
-      return html`<div class="center">
-        <h2>${t('left.title')}</h2>
-        <p role="status">${t(`left.reason.${view.leftReason ?? 'user'}`)}</p>
-        <button type="button" class="action" data-control="rejoin" @click=${() => quietly(actions.join())}>${t('left.rejoin')}</button>
+    case 'waiting':
+      return html`<div class="center" data-lobby="waiting">
+        <div class="spinner" aria-hidden="true"></div>
+        <h2 role="status">${t('waiting.title')}</h2>
+        <p>${t('waiting.noHost')}</p>
+        <button type="button" class="action secondary" data-control="cancel-waiting" @click=${() => quietly(actions.call.leave())}>
+          ${t('waiting.cancel')}
+        </button>
       </div>`;
+    case 'left': {
+      const reason = view.leftReason ?? 'user';
+      return html`<div class="center" data-left=${reason}>
+        <h2>${OWN_TITLE.has(reason) ? t(`left.title.${reason as 'kicked' | 'denied' | 'room-closed'}`) : t('left.title')}</h2>
+        <p role="status">${t(`left.reason.${reason}`)}</p>
+        ${
+          canRejoin(reason)
+            ? html`<button type="button" class="action" data-control="rejoin" @click=${() => quietly(actions.call.join())}>
+                ${t('left.rejoin')}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
     case 'error':
       return html`<div class="center">
         <h2>${t('error.title')}</h2>
         <p role="alert">${view.error ? t(view.error.key, view.error.params) : ''}</p>
-        <button type="button" class="action" data-control="retry" @click=${() => quietly(actions.join())}>${t('error.retry')}</button>
+        <button type="button" class="action" data-control="retry" @click=${() => quietly(actions.call.join())}>${t('error.retry')}</button>
       </div>`;
     case 'connected':
     case 'reconnecting': {
@@ -68,7 +90,7 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
             view.audioBlocked
               ? html`<div class="banner" role="alert">
                   <span>${t('audio.blocked')}</span>
-                  <button type="button" class="action" data-control="enable-audio" @click=${() => quietly(actions.startAudio())}>
+                  <button type="button" class="action" data-control="enable-audio" @click=${() => quietly(actions.call.startAudio())}>
                     ${t('audio.enable')}
                   </button>
                 </div>`
@@ -79,7 +101,7 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
               html`<div class="banner warn" role="alert" data-device-error=${e.device} data-reason=${e.reason}>
                 <span>${t(`device.${e.device}.${e.reason}`)}</span>
                 ${e.reason === 'policy-blocked' ? renderOpenInNewTab(ctx) : nothing}
-                <button type="button" class="action secondary" @click=${() => actions.dismissDeviceError(e.device)}>
+                <button type="button" class="action secondary" @click=${() => actions.devices.dismissDeviceError(e.device)}>
                   ${t('device.dismiss')}
                 </button>
               </div>`,

@@ -1,7 +1,9 @@
 import { css } from 'lit';
 import { panelStyles } from '../shared/panel.styles.js';
+import { srOnly } from '../shared/styles.js';
 
 export const participantsStyles = [
+  srOnly,
   panelStyles,
   css`
     .count {
@@ -104,14 +106,6 @@ export const participantsStyles = [
     .quality {
       font-size: 0.75rem;
       color: var(--_confab-danger-text);
-    }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .empty {
       margin: 1rem;

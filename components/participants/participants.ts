@@ -64,7 +64,7 @@ function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: 
 export class ConfabParticipants extends LitElement {
   static override styles = participantsStyles;
 
-  readonly #meeting = useMeeting(this, select, same);
+  readonly #meeting = useMeeting(this, select, ['panels', 'layout'], same);
   #query = '';
 
   override connectedCallback(): void {
@@ -88,7 +88,7 @@ export class ConfabParticipants extends LitElement {
     if (this.#query && event.composedPath()[0] instanceof HTMLInputElement) {
       this.#query = '';
       this.requestUpdate();
-    } else this.#meeting.context.value?.actions.closePanel();
+    } else this.#meeting.context.value?.actions.panels.closePanel();
     event.stopPropagation();
   };
 
@@ -112,7 +112,7 @@ export class ConfabParticipants extends LitElement {
           data-control="close-participants"
           aria-label=${t('people.close')}
           title=${t('people.close')}
-          @click=${() => actions.closePanel()}
+          @click=${() => actions.panels.closePanel()}
         >
           ${closeIcon}
         </button>
@@ -122,7 +122,7 @@ export class ConfabParticipants extends LitElement {
       ${
         shown.length
           ? html`<ul aria-labelledby="people-title" tabindex="0">
-              ${shown.map((p) => row(p, t, view.pinned === p.identity, (identity) => void actions.pin(identity).catch(() => undefined)))}
+              ${shown.map((p) => row(p, t, view.pinned === p.identity, (identity) => void actions.layout.pin(identity).catch(() => undefined)))}
             </ul>`
           : html`<p class="empty">${t('people.noMatch', { query: this.#query.trim() })}</p>`
       }`;

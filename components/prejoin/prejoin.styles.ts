@@ -1,7 +1,8 @@
 import { css } from 'lit';
-import { fieldStyles, spinnerStyles } from '../shared/styles.js';
+import { fieldStyles, spinnerStyles, srOnly } from '../shared/styles.js';
 
 export const prejoinStyles = [
+  srOnly,
   spinnerStyles,
   fieldStyles,
   css`
@@ -161,14 +162,6 @@ export const prejoinStyles = [
       .meter span {
         transition: none;
       }
-    }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     button[data-control='blur']:disabled {
       opacity: 0.5;

@@ -29,13 +29,17 @@ export class ConfabPrejoin extends LitElement {
 
   declare _name: string | null;
   declare _showError: boolean;
-  readonly #meeting = useMeeting(this, (s) => ({
-    devices: s.devices,
-    local: s.local,
-    errors: s.deviceErrors,
-    joining: s.pending.join,
-    background: s.background,
-  }));
+  readonly #meeting = useMeeting(
+    this,
+    (s) => ({
+      devices: s.devices,
+      local: s.local,
+      errors: s.deviceErrors,
+      joining: s.pending.join,
+      background: s.background,
+    }),
+    ['call', 'media', 'devices', 'background', 'tracks'],
+  );
 
   #entered = false;
 
@@ -44,7 +48,7 @@ export class ConfabPrejoin extends LitElement {
     this._name = null;
     this._showError = false;
     new TrackAttachController(this, () => ({
-      actions: this.#meeting.context.value?.actions,
+      actions: this.#meeting.context.value?.actions.tracks,
       ref: { identity: null, source: 'camera' },
       key: this.#meeting.slice.value?.local.camera === 'live' ? 'preview' : null,
       video: this.renderRoot.querySelector('video'),
@@ -58,7 +62,7 @@ export class ConfabPrejoin extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.#entered) this.#meeting.context.value?.actions.leavePrejoin();
+    if (this.#entered) this.#meeting.context.value?.actions.call.leavePrejoin();
     this.#entered = false;
   }
 
@@ -68,7 +72,7 @@ export class ConfabPrejoin extends LitElement {
   }
 
   #enter() {
-    const actions = this.#meeting.context.value?.actions;
+    const actions = this.#meeting.context.value?.actions.call;
     if (this.#entered || !actions || !this.isConnected) return;
     this.#entered = true;
     actions.enterPrejoin();
@@ -80,21 +84,21 @@ export class ConfabPrejoin extends LitElement {
   }
 
   #startName(): string {
-    return this._name ?? this.#meeting.context.value?.actions.nameRequirement().name ?? '';
+    return this._name ?? this.#meeting.context.value?.actions.call.nameRequirement().name ?? '';
   }
 
   #join(options: { audio?: boolean; video?: boolean } = {}) {
     const ctx = this.#meeting.context.value;
     const view = this.#meeting.slice.value;
     if (!ctx || !view) return;
-    const { ask } = ctx.actions.nameRequirement();
+    const { ask } = ctx.actions.call.nameRequirement();
     const name = this.#startName().trim();
     if (ask && !name) {
       this._showError = true;
       this.renderRoot.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
       return;
     }
-    void ctx.actions
+    void ctx.actions.call
       .join({
         ...(ask ? { name } : {}),
         audio: options.audio ?? view.local.microphone !== 'off',
@@ -116,7 +120,7 @@ export class ConfabPrejoin extends LitElement {
               type="button"
               class="secondary"
               data-control="retry-${e.device}"
-              @click=${() => void actions.retryDevice(e.device as 'camera' | 'microphone').catch(() => undefined)}
+              @click=${() => void actions.devices.retryDevice(e.device as 'camera' | 'microphone').catch(() => undefined)}
             >
               ${t('device.retry')}
             </button>`
@@ -154,7 +158,7 @@ export class ConfabPrejoin extends LitElement {
     const { devices, local, errors, joining } = view;
     const cameraOn = local.camera !== 'off';
     const micOn = local.microphone !== 'off';
-    const { ask } = actions.nameRequirement();
+    const { ask } = actions.call.nameRequirement();
     const cameraFailed = errors.some((e) => e.device === 'camera');
     const micFailed = errors.some((e) => e.device === 'microphone');
     const name = this.#startName();
@@ -175,7 +179,7 @@ export class ConfabPrejoin extends LitElement {
             data-control="microphone"
             aria-pressed=${String(micOn)}
             aria-label=${t('controls.microphone')}
-            @click=${() => void actions.setMicrophone(!micOn).catch(() => undefined)}
+            @click=${() => void actions.media.setMicrophone(!micOn).catch(() => undefined)}
           >
             ${micOn ? micIcon : micOffIcon}
           </button>
@@ -184,11 +188,11 @@ export class ConfabPrejoin extends LitElement {
             data-control="camera"
             aria-pressed=${String(cameraOn)}
             aria-label=${t('controls.camera')}
-            @click=${() => void actions.setCamera(!cameraOn).catch(() => undefined)}
+            @click=${() => void actions.media.setCamera(!cameraOn).catch(() => undefined)}
           >
             ${cameraOn ? camIcon : camOffIcon}
           </button>
-          ${blurToggle(t, view.background, actions)}
+          ${blurToggle(t, view.background, actions.background)}
         </div>
       </div>
       <form

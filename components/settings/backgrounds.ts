@@ -3,7 +3,7 @@
 // by Tab; while the effect first loads the group is busy with a percentage, and where it cannot run
 // every effect is disabled with the reason said once, in words. Choices are remembered (preferences).
 import { css, html, nothing } from 'lit';
-import type { MeetingActions } from '../../src/core/actions.js';
+import type { BackgroundActions } from '../../src/core/actions.js';
 import type { BackgroundView } from '../../src/core/types.js';
 import { BUILT_IN_BACKGROUNDS, builtInBackground, defaultAssetsBase } from '../../src/effects/assets.js';
 import type { Translate } from '../../src/i18n/i18n.js';
@@ -81,7 +81,7 @@ interface Choice {
 export function renderBackgrounds(
   t: Translate,
   view: BackgroundView,
-  actions: MeetingActions,
+  actions: BackgroundActions,
   assetsBase: string | undefined,
   hostImage: string | undefined,
 ) {

@@ -77,6 +77,7 @@ export class ConfabSettings extends LitElement {
   readonly #meeting = useMeeting(
     this,
     (s) => ({ open: s.panel === 'settings', canSelectSpeaker: s.devices.canSelectSpeaker, background: s.background }),
+    ['panels', 'background'],
     (a, b) => a.open === b.open && a.canSelectSpeaker === b.canSelectSpeaker && a.background === b.background,
   );
   #returnFocus: HTMLElement | null = null;
@@ -111,7 +112,7 @@ export class ConfabSettings extends LitElement {
   }
 
   #onClose = () => {
-    if (this.#meeting.slice.value?.open) this.#meeting.context.value?.actions.closePanel();
+    if (this.#meeting.slice.value?.open) this.#meeting.context.value?.actions.panels.closePanel();
     this.#returnFocus?.focus();
     this.#returnFocus = null;
   };
@@ -130,12 +131,12 @@ export class ConfabSettings extends LitElement {
               ? html`<confab-device-select kind="camera"></confab-device-select>
                   <confab-device-select kind="microphone"></confab-device-select>
                   ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}
-                  ${renderBackgrounds(t, view.background, actions, config.assetsBase, config.backgroundImage)}`
+                  ${renderBackgrounds(t, view.background, actions.background, config.assetsBase, config.backgroundImage)}`
               : nothing
           }
         </div>
         <div class="actions">
-          <button type="button" data-control="close-settings" @click=${() => actions.closePanel()}>${t('settings.close')}</button>
+          <button type="button" data-control="close-settings" @click=${() => actions.panels.closePanel()}>${t('settings.close')}</button>
         </div>
       </div>
     </dialog>`;

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { MeetingActions } from '../../src/core/actions.js';
+import type { BackgroundActions } from '../../src/core/actions.js';
 import type { BackgroundView } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { blurIcon } from './icons.js';
@@ -8,7 +8,7 @@ import { blurIcon } from './icons.js';
  * The blur toggle of the pre-join and the control bar: pressed while blur is chosen, busy with a
  * percentage while the effect first loads, disabled with the reason where it cannot run.
  */
-export function blurToggle(t: Translate, background: BackgroundView, actions: MeetingActions) {
+export function blurToggle(t: Translate, background: BackgroundView, actions: BackgroundActions) {
   const on = background.mode === 'blur';
   const unavailable = background.status === 'unavailable';
   const loading = background.status === 'loading';

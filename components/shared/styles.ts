@@ -47,3 +47,15 @@ export const fieldStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/** Text for screen readers only (one rule for every part). */
+export const srOnly = css`
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -22,20 +22,24 @@ export class ConfabTile extends LitElement {
   declare identity: string;
   /** `camera`, or `screen` for a participant's shared screen. */
   declare source: TileSource;
-  readonly #meeting = useMeeting(this, (s) => {
-    const p = this.identity ? participantView(s, this.identity) : undefined;
-    // Reactions as a string of `key:emoji` (shallow equality sees a change only when one comes or goes).
-    return (
-      p && {
-        ...p,
-        pinned: s.pinned === this.identity,
-        reactions: s.reactions
-          .filter((r) => r.identity === this.identity)
-          .map((r) => `${r.key}:${r.emoji}`)
-          .join(' '),
-      }
-    );
-  });
+  readonly #meeting = useMeeting(
+    this,
+    (s) => {
+      const p = this.identity ? participantView(s, this.identity) : undefined;
+      // Reactions as a string of `key:emoji` (shallow equality sees a change only when one comes or goes).
+      return (
+        p && {
+          ...p,
+          pinned: s.pinned === this.identity,
+          reactions: s.reactions
+            .filter((r) => r.identity === this.identity)
+            .map((r) => `${r.key}:${r.emoji}`)
+            .join(' '),
+        }
+      );
+    },
+    ['tracks'],
+  );
   constructor() {
     super();
     this.identity = '';
@@ -47,7 +51,7 @@ export class ConfabTile extends LitElement {
       // The local camera is the pipeline's output, shown whenever it runs (a device switch keeps the sid).
       const key = p?.local && !screen ? (p.camera ? 'local' : null) : sid;
       return {
-        actions: this.#meeting.context.value?.actions,
+        actions: this.#meeting.context.value?.actions.tracks,
         ref: { identity: this.identity, source: this.source },
         key,
         video: this.renderRoot.querySelector('video'),

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MeetingActions } from '../core/actions.js';
+import type { TrackActions } from '../core/actions.js';
 import type { MeetingStore } from '../core/store.js';
 import type { MeetingState } from '../core/types.js';
 
@@ -13,12 +13,12 @@ function audioKeys(state: MeetingState): string[] {
 /** Plays every remote microphone once, in hidden <audio> elements at the root of the widget. */
 export class AudioSinkController implements ReactiveController {
   readonly #store: MeetingStore;
-  readonly #actions: MeetingActions;
+  readonly #actions: TrackActions;
   readonly #sink: () => HTMLElement | null;
   readonly #playing = new Map<string, { element: HTMLAudioElement; detach: () => void }>();
   #unsubscribe: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, store: MeetingStore, actions: MeetingActions, sink: () => HTMLElement | null) {
+  constructor(host: ReactiveControllerHost, store: MeetingStore, actions: TrackActions, sink: () => HTMLElement | null) {
     this.#store = store;
     this.#actions = actions;
     this.#sink = sink;

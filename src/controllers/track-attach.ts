@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MeetingActions, TrackRef } from '../core/actions.js';
+import type { TrackActions, TrackRef } from '../core/actions.js';
 
 export interface AttachTarget {
-  actions: MeetingActions | undefined;
+  actions: TrackActions | undefined;
   ref: TrackRef | null;
   /** Changes whenever the track behind `ref` changes (e.g. its sid); null: nothing to show. */
   key: string | null;

@@ -1,4 +1,6 @@
-// What components may ask of the meeting: a narrow, typed interface (never the meeting object itself).
+// What components may ask of the meeting: one narrow, typed interface per domain, provided through
+// context (src/controllers/context.ts). A component takes the domains it shows, never the meeting.
+import type { Layout } from '../config/schema.js';
 import type { DeviceKind, InputKind, MediaKind, Panel, TileSource } from './types.js';
 
 export interface JoinChoices {
@@ -21,42 +23,12 @@ export interface TrackRef {
   source: TileSource;
 }
 
-export interface MeetingActions {
+/** Joining, leaving, and the pre-join around them. */
+export interface CallActions {
   join(choices?: JoinChoices): Promise<void>;
   leave(): Promise<void>;
-  setMicrophone(on: boolean): Promise<void>;
-  setCamera(on: boolean): Promise<void>;
-  setScreenShare(on: boolean): Promise<void>;
-  /** Raises or lowers one's hand (rejects `not-connected`, `not-allowed`, `reactions-disabled`). */
-  raiseHand(on: boolean): Promise<void>;
-  /** Sends one of the offered emoji (rejects `bad-argument`, `reactions-disabled`, `not-connected`, `rate-limited`). */
-  sendReaction(emoji: string): Promise<void>;
-  /** Pins a participant to the stage (null: unpins). */
-  pin(identity: string | null): Promise<void>;
-  setLayout(layout: 'auto' | 'grid' | 'speaker'): Promise<void>;
-  /** Background blur on or off. */
-  setBlur(on: boolean): Promise<void>;
-  /** A virtual background image (null: none). */
-  setBackgroundImage(url: string | null): Promise<void>;
-  /** Blur strength 0..1. */
-  setBlurStrength(strength: number): void;
-  /** Chooses a device; in a call it switches without rejoining. */
-  switchDevice(kind: MediaKind, id: string): Promise<void>;
-  /** Tries a failed device again. */
-  retryDevice(kind: InputKind): Promise<void>;
-  dismissDeviceError(device: DeviceKind): void;
-  openPanel(panel: Panel): Promise<void>;
-  closePanel(): void;
-  /** Resolves with the id once sent; rejects `message-too-long`, `not-connected`, `send-failed`. */
-  sendChatMessage(text: string): Promise<string>;
-  /** Sends a failed message again (same id: nobody sees it twice). */
-  retryChatMessage(id: string): Promise<string>;
   /** Starts remote audio after a user gesture (autoplay policy). */
   startAudio(): Promise<void>;
-  /** Shows a video in an element; returns the detach function. One path for the preview and every tile. */
-  attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void;
-  /** Plays a remote participant's microphone in an element; returns the detach function. */
-  attachAudio(identity: string, element: HTMLAudioElement): () => void;
   /** The pre-join is showing: device lists, the preview, the meter, an early start on the connection. */
   enterPrejoin(): void;
   leavePrejoin(): void;
@@ -64,3 +36,73 @@ export interface MeetingActions {
   /** Where the pre-join toggles start: explicit option › saved preference › default. */
   startState(): { audio: boolean; video: boolean };
 }
+
+/** One's own microphone, camera and screen. */
+export interface MediaActions {
+  setMicrophone(on: boolean): Promise<void>;
+  setCamera(on: boolean): Promise<void>;
+  setScreenShare(on: boolean): Promise<void>;
+}
+
+export interface DeviceActions {
+  /** Chooses a device; in a call it switches without rejoining. */
+  switchDevice(kind: MediaKind, id: string): Promise<void>;
+  /** Tries a failed device again. */
+  retryDevice(kind: InputKind): Promise<void>;
+  dismissDeviceError(device: DeviceKind): void;
+}
+
+export interface BackgroundActions {
+  setBlur(on: boolean): Promise<void>;
+  /** A virtual background image (null: none). */
+  setBackgroundImage(url: string | null): Promise<void>;
+  /** Blur strength 0..1. */
+  setBlurStrength(strength: number): void;
+}
+
+export interface ChatActions {
+  /** Resolves with the id once sent; rejects `message-too-long`, `not-connected`, `send-failed`. */
+  sendChatMessage(text: string): Promise<string>;
+  /** Sends a failed message again (same id: nobody sees it twice). */
+  retryChatMessage(id: string): Promise<string>;
+}
+
+export interface PresenceActions {
+  /** Raises or lowers one's hand (rejects `not-connected`, `not-allowed`, `reactions-disabled`). */
+  raiseHand(on: boolean): Promise<void>;
+  /** Sends one of the offered emoji (rejects `bad-argument`, `reactions-disabled`, `not-connected`, `rate-limited`). */
+  sendReaction(emoji: string): Promise<void>;
+}
+
+export interface LayoutActions {
+  /** Pins a participant to the stage (null: unpins). */
+  pin(identity: string | null): Promise<void>;
+  setLayout(layout: Layout): Promise<void>;
+}
+
+export interface PanelActions {
+  openPanel(panel: Panel): Promise<void>;
+  closePanel(): void;
+}
+
+export interface TrackActions {
+  /** Shows a video in an element; returns the detach function. One path for the preview and every tile. */
+  attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void;
+  /** Plays a remote participant's microphone in an element; returns the detach function. */
+  attachAudio(identity: string, element: HTMLAudioElement): () => void;
+}
+
+/** Every domain's actions, as the element provides them (each a separate object: no domain sees another's). */
+export interface Actions {
+  call: CallActions;
+  media: MediaActions;
+  devices: DeviceActions;
+  background: BackgroundActions;
+  chat: ChatActions;
+  presence: PresenceActions;
+  layout: LayoutActions;
+  panels: PanelActions;
+  tracks: TrackActions;
+}
+
+export type Domain = keyof Actions;

@@ -1,8 +1,10 @@
-// The background control's front, in the element shell: it decides where the effect starts and
-// loads the control itself (background.ts, a lazy chunk) only when an effect is wanted, so a call
-// without blur never downloads it. Every verb goes to the control in the order it was called.
+// Backgrounds as the element shell sees them: where the effect starts, and the verbs, each run on
+// the background control (background.ts, a chunk of its own loaded only when an effect is wanted,
+// so a call without one never downloads it) through the camera's effect chain, in call order.
+import type { BackgroundActions } from './actions.js';
 import type { BackgroundControl, BackgroundOptions } from './background.js';
-import { ConfabError } from './commands.js';
+import { LazyEffect, type EffectChain } from './effect-chain.js';
+import type { Handlers } from './handlers.js';
 
 /** The host's explicit background options (they beat the saved choice). */
 export interface ExplicitBackground {
@@ -22,24 +24,16 @@ export function startBackground(
   return { blur: saved.blur ?? config.blur, image: config.backgroundImage ?? null };
 }
 
-export class LazyBackground {
+export class LazyBackground implements BackgroundActions {
   readonly #options: BackgroundOptions;
-  #control: Promise<BackgroundControl> | null = null;
+  readonly #effect: LazyEffect<BackgroundControl>;
   #started = false;
 
-  constructor(options: BackgroundOptions) {
+  constructor(options: BackgroundOptions, chain: EffectChain) {
     this.#options = options;
-  }
-
-  #load(): Promise<BackgroundControl> {
-    this.#control ??= import('./background.js').then(
-      ({ BackgroundControl }) => new BackgroundControl(this.#options),
-      (error: unknown) => {
-        this.#control = null;
-        throw new ConfabError('background-unavailable', error instanceof Error ? error.message : String(error));
-      },
+    this.#effect = chain.add(
+      new LazyEffect('camera', 'background', () => import('./background.js').then((m) => new m.BackgroundControl(options))),
     );
-    return this.#control;
   }
 
   /** The effect chosen at start (option › saved choice › default), once; the control loads only for one. */
@@ -48,42 +42,27 @@ export class LazyBackground {
     this.#started = true;
     const saved = this.#options.preferences.load();
     const { blur, image } = startBackground(explicit, saved, this.#options.config());
-    if (blur || image || saved.blurStrength !== undefined)
-      void this.#load().then(
-        (c) => c.start(explicit),
-        () => undefined,
-      );
+    // A failure to load is the store's to show (status, reason): nothing here is lost by not awaiting.
+    if (blur || image || saved.blurStrength !== undefined) void this.#effect.run((c) => c.start(explicit)).catch(() => undefined);
   }
 
-  /** Resolves when every change asked so far is in the pipeline; null when no control was ever wanted. */
-  settled(): Promise<void> | null {
-    return this.#control
-      ? this.#control.then(
-          (c) => c.settled() ?? undefined,
-          () => undefined,
-        )
-      : null;
-  }
+  setBlur = (on: boolean): Promise<void> => {
+    this.#options.alive();
+    return this.#effect.run((c) => c.setBlur(on));
+  };
 
-  setBlur(on: boolean, disposed: boolean): Promise<void> {
-    return this.#load().then((c) => c.setBlur(on, disposed));
-  }
+  setBackgroundImage = (url: string | null): Promise<void> => {
+    this.#options.alive();
+    return this.#effect.run((c) => c.setImage(url));
+  };
 
-  setImage(url: string | null, disposed: boolean): Promise<void> {
-    return this.#load().then((c) => c.setImage(url, disposed));
-  }
-
-  setStrength(strength: number): void {
-    void this.#load().then(
-      (c) => c.setStrength(strength),
-      () => undefined,
-    );
-  }
-
-  dispose(): void {
-    void this.#control?.then(
-      (c) => c.dispose(),
-      () => undefined,
-    );
-  }
+  setBlurStrength = (strength: number): void => {
+    // Remembered and shown by the control; a chunk that cannot load has nothing to apply it to.
+    void this.#effect.run((c) => c.setStrength(strength)).catch(() => undefined);
+  };
 }
+
+export const backgroundCommands: Handlers<'setBlur' | 'setBackgroundImage'> = {
+  setBlur: (t, on) => t.background.setBlur(on),
+  setBackgroundImage: (t, url) => t.background.setBackgroundImage(url),
+};

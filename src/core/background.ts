@@ -8,6 +8,7 @@ import type { PreferenceStore } from './preferences.js';
 import type { MeetingStore } from './store.js';
 import type { BackgroundMode, BackgroundView, Unavailable } from './types.js';
 import { startBackground, type ExplicitBackground } from './background-lazy.js';
+import type { EffectControl } from './effect-chain.js';
 
 export type EffectsModule = typeof import('../effects/index.js');
 type Processor = import('../effects/processor.js').BackgroundProcessor;
@@ -20,9 +21,11 @@ export interface BackgroundOptions {
   preferences: PreferenceStore;
   config: () => { blur: boolean; backgroundImage?: string | undefined; assetsBase?: string | undefined };
   load?: (() => Promise<EffectsModule>) | undefined;
+  /** Throws once the element is gone (every verb checks). */
+  alive: () => void;
 }
 
-export class BackgroundControl {
+export class BackgroundControl implements EffectControl {
   readonly #options: BackgroundOptions;
   #effects: Promise<{ module: EffectsModule; processor: Processor }> | null = null;
   #image: ImageBitmap | null = null;
@@ -31,6 +34,10 @@ export class BackgroundControl {
   #disposed = false;
   #started = false;
   #busy = 0;
+  /** Bumped when the chain gives up on a change that hung: whatever it would still do is void. */
+  #epoch = 0;
+  #activeAt = 0;
+  #giveUp: ((error: Error) => void) | null = null;
 
   constructor(options: BackgroundOptions) {
     this.#options = options;
@@ -56,18 +63,17 @@ export class BackgroundControl {
   }
 
   /** Blur on or off (off also ends a virtual background); remembered for next time. */
-  async setBlur(on: boolean, disposed = false): Promise<void> {
-    if (disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
+  async setBlur(on: boolean): Promise<void> {
+    this.#options.alive();
     this.#started = true;
     this.#options.preferences.save({ blur: on, backgroundImage: '' });
     await this.set(on ? 'blur' : 'none', null);
   }
 
   /** A virtual background from this origin or assets-base (null: none); remembered for next time. */
-  async setImage(url: string | null, disposed = false): Promise<void> {
-    if (disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
-    // The built-in images are under the default assets base, which the effects chunk knows.
-    const image = url === null ? null : allowedImage(url, this.#options.config().assetsBase ?? (await this.#module()).defaultAssetsBase());
+  async setImage(url: string | null): Promise<void> {
+    this.#options.alive();
+    const image = url === null ? null : allowedImage(url, await this.#assetsBase());
     this.#started = true;
     this.#options.preferences.save({ backgroundImage: image ?? '', ...(image ? { blur: false } : {}) });
     await this.set(image ? 'image' : 'none', image);
@@ -76,7 +82,7 @@ export class BackgroundControl {
   /** Sets the effect (`none` takes it out of the pipeline); resolves once the camera shows it. */
   set(mode: BackgroundMode | 'none', image: string | null = this.#view.image): Promise<void> {
     this.#busy++;
-    const run = this.#chain.then(() => this.#apply(mode, image)).finally(() => this.#busy--);
+    const run = this.#chain.then(() => this.#bounded(mode, image)).finally(() => this.#busy--);
     this.#chain = run.catch(() => undefined);
     return run;
   }
@@ -88,6 +94,11 @@ export class BackgroundControl {
 
   #module(): Promise<EffectsModule> {
     return (this.#options.load ?? loadEffects)();
+  }
+
+  /** Where images may load from besides this origin: assets-base, by default beside confab.js (the built-ins). */
+  async #assetsBase(): Promise<string> {
+    return this.#options.config().assetsBase ?? (await this.#module()).defaultAssetsBase();
   }
 
   /** Blur strength 0..1 (a number out of range is clamped; anything else is ignored); remembered. */
@@ -106,8 +117,21 @@ export class BackgroundControl {
     return { mode: mode === 'image' ? ('image' as const) : ('blur' as const), strength, image: mode === 'image' ? this.#image : null };
   }
 
-  async #apply(mode: BackgroundMode | 'none', image: string | null): Promise<void> {
+  /** One change, which abandon() can end: the verb that asked rejects, and the next change runs. */
+  #bounded(mode: BackgroundMode | 'none', image: string | null): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#giveUp = reject;
+      this.#apply(mode, image, this.#epoch).then(resolve, reject);
+    }).finally(() => (this.#giveUp = null));
+  }
+
+  activeAt(): number {
+    return this.#activeAt;
+  }
+
+  async #apply(mode: BackgroundMode | 'none', image: string | null, epoch: number): Promise<void> {
     if (this.#disposed) return;
+    this.#activeAt = Date.now();
     const { media } = this.#options;
     this.#patch({ mode, image, reason: null });
     if (mode === 'none') {
@@ -116,32 +140,61 @@ export class BackgroundControl {
       return;
     }
     try {
+      // The one check of an image's origin, on every path (command, attribute, saved choice), before any request.
+      if (mode === 'image' && image) allowedImage(image, await this.#assetsBase());
       const { module, processor } = await this.#load();
       if (mode === 'image' && image) this.#image = await module.decodeImage(image);
+      if (epoch !== this.#epoch) return;
       processor.update(this.#settings());
       if (!this.#view.active) await media.setProcessor('camera', processor);
       this.#patch({ active: true, status: 'ready' });
     } catch (error) {
+      if (epoch !== this.#epoch) return;
+      if (error instanceof ConfabError && error.code === 'bad-argument') {
+        // An image from a host the rule does not allow: nothing runs, and the user is told why.
+        this.#patch({ mode: 'none', image: null, active: false, reason: 'image-not-allowed' });
+        await media.setProcessor('camera', null);
+        throw error;
+      }
       const reason: Unavailable = (error as { reason?: Unavailable }).reason ?? 'load-failed';
-      this.#patch({ active: false, status: reason === 'load-failed' && this.#effects ? 'ready' : 'unavailable', reason });
+      // Nothing claims an effect that does not run: the mode goes back to none (the wish stays saved).
+      this.#patch({ mode: 'none', active: false, status: reason === 'load-failed' && this.#effects ? 'ready' : 'unavailable', reason });
       if (this.#view.status === 'unavailable') this.#effects = null;
       throw new ConfabError('background-unavailable', error instanceof Error ? error.message : String(error));
     }
   }
 
+  /** The chain waited too long for the effect: it is taken out, the call goes on with the plain camera. */
+  abandon(): void {
+    this.#epoch++;
+    this.#effects = null;
+    this.#patch({ mode: 'none', active: false, status: 'unavailable', reason: 'load-failed' });
+    this.#giveUp?.(new ConfabError('background-unavailable', 'background effects did not start in time'));
+    void this.#options.media.setProcessor('camera', null);
+  }
+
   #load(): Promise<{ module: EffectsModule; processor: Processor }> {
     if (this.#effects) return this.#effects;
     this.#patch({ status: 'loading', progress: 0 });
-    this.#effects = this.#module().then(async (module) => {
+    const effects = this.#module().then(async (module) => {
       const base = this.#options.config().assetsBase ?? module.defaultAssetsBase();
       const processor = await module.BackgroundProcessor.create(base, this.#settings(), {
-        progress: (progress) => this.#patch({ progress }),
+        progress: (progress) => {
+          this.#activeAt = Date.now();
+          this.#patch({ progress });
+        },
         overloaded: () => void this.#overloaded(),
       });
+      // Given up on while it loaded: this processor is nobody's.
+      if (this.#effects !== effects) {
+        processor.dispose();
+        throw new ConfabError('background-unavailable', 'abandoned');
+      }
       this.#patch({ status: 'ready', progress: 1, compositor: processor.compositor });
       return { module, processor };
     });
-    return this.#effects;
+    this.#effects = effects;
+    return effects;
   }
 
   /** Too slow even at the lowest quality: off, and the user is told (the camera goes on unprocessed). */

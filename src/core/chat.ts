@@ -36,7 +36,19 @@ export function validId(id: unknown): id is string {
   return typeof id === 'string' && id.length > 0 && id.length <= ID_MAX && !/[\s\u0000-\u001f]/.test(id);
 }
 
-const validTime = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t > 0 && t < 8.64e15;
+/** How far ahead of our clock a sender's timestamp may be (clock skew); later ones are not believed. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The time to show for a message: the sender's timestamp when it is a real time not in the future
+ * (beyond clock skew), else when it arrived here. Every inbound path goes through this, so no stored
+ * time can break a render (a timestamp past year 275760 makes Date throw).
+ */
+export function arrivalTime(t: unknown, now = Date.now()): number {
+  return typeof t === 'number' && Number.isFinite(t) && t > 0 && t <= now + MAX_CLOCK_SKEW_MS ? t : now;
+}
+
+const validTime = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t > 0;
 
 /** What a legacy `lk-chat-topic` packet carries, or null (malformed, oversized, or a copy the sender marked to ignore). */
 export function parseLegacy(
@@ -58,7 +70,7 @@ export function parseLegacy(
   return {
     id: v.id,
     text,
-    timestamp: validTime(v.timestamp) ? v.timestamp : Date.now(),
+    timestamp: arrivalTime(v.timestamp),
     ...(validTime(v.editTimestamp) ? { editTimestamp: v.editTimestamp } : {}),
     ...(deleted ? { deleted } : {}),
   };
@@ -89,17 +101,21 @@ export function parseHistory(payload: string): HistoryEntry[] | null {
     if (!validId(e.id) || !validId(e.identity) || typeof e.name !== 'string' || typeof e.text !== 'string' || !validTime(e.timestamp))
       continue;
     const text = cleanBody(e.text);
-    if (text !== null) out.push({ id: e.id, identity: e.identity, name: e.name.slice(0, 256), text, timestamp: e.timestamp });
+    if (text !== null) out.push({ id: e.id, identity: e.identity, name: e.name.slice(0, 256), text, timestamp: arrivalTime(e.timestamp) });
   }
   return out;
 }
 
-/** The answer a peer gives: the last messages that really went out (not failed or unsent ones). */
+/**
+ * The answer a peer gives: the last messages that really went out (not failed or unsent ones), and
+ * only those it can vouch for — never a line another peer relayed to it.
+ */
 export function historyPayload(messages: readonly ChatMessage[]): string {
   const out: HistoryEntry[] = [];
   for (let i = messages.length - 1; i >= 0 && out.length < HISTORY_LIMIT; i--) {
     const m = messages[i] as ChatMessage;
-    if (m.status === 'sent' && !m.deleted) out.push({ id: m.id, identity: m.identity, name: m.name, text: m.text, timestamp: m.timestamp });
+    if (m.status === 'sent' && !m.deleted && !m.relayedBy)
+      out.push({ id: m.id, identity: m.identity, name: m.name, text: m.text, timestamp: m.timestamp });
   }
   return JSON.stringify(out.reverse());
 }
@@ -161,6 +177,7 @@ export function startsGroup(message: ChatMessage, previous: ChatMessage | undefi
   return (
     !previous ||
     previous.identity !== message.identity ||
+    previous.relayedBy !== message.relayedBy ||
     !!previous.earlier !== !!message.earlier ||
     message.timestamp - previous.timestamp > GROUP_MS
   );

@@ -86,7 +86,8 @@ interface Results {
 
 /** Commands whose promise carries a value to the host (the rest resolve with nothing). */
 export const RETURNS_VALUE: ReadonlySet<CommandName> = new Set(['getState', 'sendChatMessage']);
-export type CommandResult<N extends CommandName> = N extends keyof Results ? Results[N] : undefined;
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a command without a value resolves with nothing
+export type CommandResult<N extends CommandName> = N extends keyof Results ? Results[N] : void;
 
 /** The methods every front door offers: the element, the iframe (through the helper), the bridge's target. */
 export type MeetingCommands = { [N in CommandName]: (...args: CommandArgs<N>) => Promise<CommandResult<N>> };

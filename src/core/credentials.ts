@@ -4,6 +4,7 @@ import type { MeetingConfig } from '../config/schema.js';
 import { ConfabError } from './commands.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { UserError } from './types.js';
+import { claim, jwtClaims, tokenExpired } from './jwt.js';
 
 export interface Credentials {
   serverUrl: string;
@@ -19,14 +20,22 @@ export type TokenProvider = (request: {
 const REUSE_MS = 5 * 60_000;
 export const FETCH_TIMEOUT_MS = 10_000;
 
+/** Tokens are credentials: never shown, logged or posted, even inside an error a server wrote. */
+export function redact(message: string): string {
+  return message.replace(/eyJ[\w-]*\.[\w-]*\.?[\w-]*/g, '[token]');
+}
+
 /** A failure with a stable code and a message key + params: translated when it is shown. */
 export class JoinError extends ConfabError implements UserError {
+  readonly params: Record<string, string>;
   constructor(
     code: string,
     readonly key: MessageKey,
-    readonly params: Record<string, string> = {},
+    params: Record<string, string> = {},
   ) {
-    super(code, `${code}${params.message ? `: ${params.message}` : ''}`);
+    const safe = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, redact(v)]));
+    super(code, `${code}${safe.message ? `: ${safe.message}` : ''}`);
+    this.params = safe;
   }
 }
 
@@ -37,17 +46,8 @@ export function hasCredentials(config: MeetingConfig, name: string | undefined, 
 
 /** The `name` claim of a LiveKit JWT (the payload is not secret; its signature is the server's business). */
 export function tokenName(token: string | undefined): string | undefined {
-  const payload = token?.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
-    const claims: unknown = JSON.parse(json);
-    if (typeof claims !== 'object' || claims === null || !Object.hasOwn(claims, 'name')) return undefined;
-    const name = (claims as Record<string, unknown>).name;
-    return typeof name === 'string' && name.trim() ? name : undefined;
-  } catch {
-    return undefined;
-  }
+  const name = claim(jwtClaims(token), 'name', 'string');
+  return name?.trim() ? name : undefined;
 }
 
 interface Cached {
@@ -61,9 +61,14 @@ export class CredentialSource {
 
   /** Fetches (or reuses, for identical inputs) the credentials for a join. */
   get(config: MeetingConfig, name: string | undefined, provider: TokenProvider | undefined, signal?: AbortSignal): Promise<Credentials> {
-    // An explicit token always wins, and is never cached: the host may replace it at any time.
-    if (config.token && config.serverUrl) return Promise.resolve({ serverUrl: config.serverUrl, token: config.token });
-    if (provider) return fromProvider(provider, config.room, name);
+    // An explicit token always wins, and is never cached: the host may replace it at any time. One
+    // that has expired is never used: the host's provider is asked for a new one, else the user is told.
+    if (config.token && config.serverUrl) {
+      if (!tokenExpired(config.token)) return Promise.resolve({ serverUrl: config.serverUrl, token: config.token });
+      if (provider) return fromProvider(provider, config.room, name, 'expired');
+      return Promise.reject(new JoinError('token-expired', 'error.tokenExpired'));
+    }
+    if (provider) return fromProvider(provider, config.room, name, 'join');
     const key = JSON.stringify([config.tokenEndpoint, config.room, name, config.serverUrl]);
     const cached = this.#cached;
     if (cached && cached.key === key && Date.now() - cached.at < REUSE_MS) return withSignal(cached.credentials, signal);
@@ -81,12 +86,25 @@ export class CredentialSource {
   forget(): void {
     this.#cached = null;
   }
+
+  /** New credentials because the ones in use expired: never the same token again. */
+  renew(config: MeetingConfig, name: string | undefined, provider: TokenProvider | undefined): Promise<Credentials> {
+    this.#cached = null;
+    if (provider) return fromProvider(provider, config.room, name, 'expired');
+    if (config.tokenEndpoint && !(config.token && config.serverUrl)) return fromEndpoint(config, name);
+    return Promise.reject(new JoinError('token-expired', 'error.tokenExpired'));
+  }
 }
 
-async function fromProvider(provider: TokenProvider, room: string | undefined, name: string | undefined): Promise<Credentials> {
+async function fromProvider(
+  provider: TokenProvider,
+  room: string | undefined,
+  name: string | undefined,
+  reason: 'join' | 'expired',
+): Promise<Credentials> {
   let value: unknown;
   try {
-    value = await provider({ room, name, reason: 'join' });
+    value = await provider({ room, name, reason });
   } catch (error) {
     throw new JoinError('token-provider-failed', 'error.tokenEndpoint', { message: errorText(error) });
   }
@@ -100,7 +118,8 @@ async function fromProvider(provider: TokenProvider, room: string | undefined, n
 }
 
 async function fromEndpoint(config: MeetingConfig, name: string | undefined): Promise<Credentials> {
-  if (!config.tokenEndpoint || !config.room || !name) throw new JoinError('missing-connection', 'error.missingConnection');
+  if (!config.tokenEndpoint || !config.room) throw new JoinError('missing-connection', 'error.missingConnection');
+  if (!name) throw new JoinError('name-required', 'prejoin.nameRequired');
   const url = new URL(config.tokenEndpoint, globalThis.document?.baseURI);
   url.searchParams.set('room', config.room);
   url.searchParams.set('name', name);

@@ -3,7 +3,8 @@
 import type { ConfabEventDetails, ConfabEventName } from '../events.js';
 import type { Translate } from '../i18n/i18n.js';
 import { localParticipant, NO_MEDIA } from './store.js';
-import { inCall } from './phase.js';
+import { inCall, isActive } from './phase.js';
+import { permissionDetail } from './snapshot.js';
 import type { ChatMessage, ConnectionState, MeetingState, Phase } from './types.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { PresenceChange } from './announce.js';
@@ -24,6 +25,7 @@ export interface Diff {
 const CONNECTION: Record<Phase, ConnectionState | null> = {
   prejoin: null,
   connecting: 'connecting',
+  waiting: 'waiting',
   connected: 'connected',
   reconnecting: 'reconnecting',
   left: 'disconnected',
@@ -49,9 +51,18 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
       push('confab-joined', { room: state.room ?? '', identity: state.localIdentity ?? '', name: me?.name ?? state.localIdentity ?? '' });
       for (const p of state.participants.values()) if (!p.local) push('confab-participant-joined', { identity: p.identity, name: p.name });
     }
+    // The knocker's own lobby: in it, let in, or refused.
+    if (state.phase === 'waiting') push('confab-lobby', { state: 'waiting' });
+    else if (previous.phase === 'waiting' && isActive(state.phase)) push('confab-lobby', { state: 'admitted' });
+    else if (previous.phase === 'waiting' && state.leftReason === 'denied') push('confab-lobby', { state: 'denied' });
     if (state.phase === 'left') push('confab-left', { reason: state.leftReason ?? 'user' });
     if (state.phase === 'error' && state.error)
       push('confab-error', { code: state.error.code, message: t(state.error.key, state.error.params) });
+  }
+
+  // At join, and whenever the server changes what we may do.
+  if (inCall(state.phase) && (state.permissions !== previous.permissions || !inCall(previous.phase))) {
+    push('confab-permissions', permissionDetail(state.permissions));
   }
 
   const both = inCall(state.phase) && inCall(previous.phase);
@@ -139,7 +150,8 @@ function chatEvents(
   let unread = 0;
   for (const m of state.chat.messages) {
     if (!shown(m) || (m.seq <= previous.chat.seq && !unsent.has(m.id))) continue;
-    push('confab-chat-message', { id: m.id, identity: m.identity, name: m.name, text: m.text, timestamp: m.timestamp, local: m.local });
+    const detail = { id: m.id, identity: m.identity, name: m.name, text: m.text, timestamp: m.timestamp, local: m.local };
+    push('confab-chat-message', m.relayedBy ? { ...detail, relayedBy: m.relayedBy } : detail);
     if (!m.local && !m.earlier && state.panel !== 'chat') unread++;
   }
   return unread;

@@ -1,140 +1,171 @@
-// The per-element meeting: the store, the actions components and commands call, and a lazily loaded
-// session. No livekit-client and no Lit here.
-import type { Layout, MeetingConfig } from '../config/schema.js';
-import type { JoinChoices, MeetingActions, NameRequirement, TrackRef } from './actions.js';
-import { CHAT_MAX_CHARS, markRead, tooLong } from './chat-state.js';
-import { LayoutControl } from './layout.js';
-import { Presence } from './presence.js';
+// The per-element meeting: the store, each domain's actions (what components and commands call),
+// and the call's lifecycle around a session loaded on demand. No livekit-client and no Lit here.
+import type { MeetingConfig } from '../config/schema.js';
+import type { Actions, CallActions, DeviceActions, JoinChoices, NameRequirement, TrackActions, TrackRef } from './actions.js';
 import type { EffectsModule } from './background.js';
-import { LazyBackground, type ExplicitBackground } from './background-lazy.js';
+import { backgroundCommands, LazyBackground } from './background-lazy.js';
+import { ChatControl, chatCommands } from './chat-control.js';
 import { ConfabError } from './commands.js';
 import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
 import { DeviceControl } from './device-control.js';
+import { EffectChain } from './effect-chain.js';
+import type { CommandTarget, Handlers } from './handlers.js';
+import { layoutCommands, LayoutControl } from './layout.js';
 import { LocalMedia } from './media.js';
-import { inCall, isActive } from './phase.js';
-import { createPreferenceStore, resolveStart, type PreferenceStore } from './preferences.js';
-import { loadDefaultSession, type SessionFactory, type SessionPort } from './session-port.js';
+import { MediaControl, mediaCommands } from './media-control.js';
+import { panelCommands, Panels } from './panels.js';
+import { UNRESTRICTED } from './permissions.js';
+import { isActive, type PhaseEvent } from './phase.js';
+import { createPreferenceStore, resolveStart, type ExplicitChoices, type PreferenceStore } from './preferences.js';
+
+export type { ExplicitChoices };
+import { Presence, presenceCommands } from './presence.js';
+import { quietly } from './report.js';
+import type { SessionFactory, SessionPort } from './session-port.js';
 import { snapshotOf } from './snapshot.js';
 import { createMeetingStore, dispatch, type MeetingStore } from './store.js';
-import type { PhaseEvent } from './phase.js';
-import type { DeviceKind, InputKind, MediaKind, MeetingSnapshot, MeetingState, Panel } from './types.js';
-
-/** Options the host set explicitly (they beat saved preferences). */
-export interface ExplicitChoices extends ExplicitBackground {
-  audio?: boolean;
-  video?: boolean;
-  name?: string;
-}
+import type { MeetingSnapshot, MeetingState, Notice } from './types.js';
 
 export interface MeetingOptions {
   config: () => MeetingConfig;
   explicit?: () => ExplicitChoices;
   tokenProvider?: () => TokenProvider | undefined;
   preferences?: PreferenceStore;
-  /** Loads the session chunk (livekit-client); replaceable in tests. */
-  loadSession?: () => Promise<SessionFactory>;
+  /** Loads the session chunk (livekit-client): src/wiring.ts in the product, a stand-in in tests. */
+  loadSession: () => Promise<SessionFactory>;
   /** Loads the effects chunk (MediaPipe); replaceable in tests. */
   loadEffects?: () => Promise<EffectsModule>;
 }
 
-export class Meeting implements MeetingActions {
+export class Meeting implements CommandTarget {
   readonly store: MeetingStore = createMeetingStore();
-  readonly media = new LocalMedia(this.store);
+  readonly #media = new LocalMedia(this.store);
   readonly preferences: PreferenceStore;
+  readonly #chain = new EffectChain();
   readonly #devices: DeviceControl;
   readonly #credentials = new CredentialSource();
-  readonly #options: Required<Omit<MeetingOptions, 'preferences' | 'loadEffects'>>;
-  readonly #background: LazyBackground;
-  readonly #layout = new LayoutControl(this.store);
-  readonly #presence = new Presence({
-    enabled: () => this.#config.reactions,
-    state: () => this.store.getState(),
-    session: () => this.#session,
-  });
-  #session: SessionPort | null = null;
+  readonly #options: MeetingOptions;
+  readonly #alive = (): void => {
+    if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
+  };
+  readonly #session = (): SessionPort | null => this.#current;
+  #current: SessionPort | null = null;
   #join: AbortController | null = null;
   #disposed = false;
   #seeded = false;
-  /** Microphone/camera wishes before the call runs (commands, pre-join toggles): shape the join, never dropped. */
-  #wanted: Partial<Record<InputKind, boolean>> = {};
-  #publishing: Record<InputKind, Promise<void>> = { camera: Promise.resolve(), microphone: Promise.resolve() };
+
+  // Each domain's actions: what components get (through context) and what command handlers call.
+  readonly media: MediaControl;
+  readonly background: LazyBackground;
+  readonly chat: ChatControl;
+  readonly presence: Presence;
+  readonly layout: LayoutControl;
+  readonly panels: Panels;
+  readonly devices: DeviceActions;
+  readonly tracks: TrackActions;
+  readonly call: CallActions;
+  /** Every domain's actions, each its own object (a component is given only the ones it shows). */
+  readonly actions: Actions;
 
   constructor(options: MeetingOptions) {
-    this.#options = {
-      config: options.config,
-      explicit: options.explicit ?? (() => ({})),
-      tokenProvider: options.tokenProvider ?? (() => undefined),
-      loadSession: options.loadSession ?? loadDefaultSession,
-    };
+    this.#options = options;
     this.preferences = options.preferences ?? createPreferenceStore();
-    this.#background = new LazyBackground({
-      store: this.store,
-      media: this.media,
-      preferences: this.preferences,
-      config: () => this.#config,
-      load: options.loadEffects,
+    const store = this.store;
+    const alive = this.#alive;
+    const session = this.#session;
+    const config = () => this.#config;
+    this.#devices = new DeviceControl(store, this.#media, this.preferences, session);
+    const devices = this.#devices;
+    this.media = new MediaControl({ store, media: this.#media, devices, chain: this.#chain, session, alive });
+    this.background = new LazyBackground(
+      { store, media: this.#media, preferences: this.preferences, config, load: options.loadEffects, alive },
+      this.#chain,
+    );
+    this.chat = new ChatControl({
+      enabled: () => config().chat,
+      allowed: () => store.getState().permissions.canPublishData,
+      session,
+      alive,
     });
-    this.#devices = new DeviceControl(this.store, this.media, this.preferences, () => this.#session);
-    // Whatever the pipeline outputs is what the call sends: a device switch, an unplugged camera or
-    // a processor swap all reach the session through here, in order per kind.
-    this.media.subscribe((kind, track) => {
-      const session = this.#session;
-      // Before the call is up, the join publishes whatever the pipeline has once connected.
-      if (!session || !inCall(this.store.getState().phase)) return;
-      this.#publishing[kind] = this.#publishing[kind].then(() => session.publish(kind, track)).catch(() => undefined);
-      return this.#publishing[kind];
-    });
+    this.presence = new Presence({ enabled: () => config().reactions, state: () => store.getState(), session, alive });
+    this.layout = new LayoutControl(store, alive);
+    this.panels = new Panels({ store, config, prepareSettings: () => devices.prepareSettings(), alive });
+    this.devices = {
+      switchDevice: (kind, id) => (alive(), devices.choose(kind, id)),
+      retryDevice: (kind) => this.media.set(kind, true),
+      dismissDeviceError: (device) => devices.clearError(device),
+    };
+    this.tracks = {
+      attachVideo: (ref, element) => this.#attachVideo(ref, element),
+      attachAudio: (id, element) => this.#current?.attachAudio(id, element) ?? noop,
+    };
+    this.call = {
+      join: (choices) => this.join(choices),
+      leave: () => this.leave(),
+      startAudio: async () => {
+        await this.#current?.startAudio();
+      },
+      enterPrejoin: () => this.#enterPrejoin(),
+      leavePrejoin: () => this.#media.setMeter(false),
+      nameRequirement: () => this.nameRequirement(),
+      startState: () => this.startState(),
+    };
+    const { call, media, background, chat, presence, layout, panels, tracks } = this;
+    this.actions = { call, media, devices: this.devices, background, chat, presence, layout, panels, tracks };
   }
 
   get #config(): MeetingConfig {
     return this.#options.config();
   }
 
-  /** Disposed is terminal: every action rejects and nothing is acquired. */
-  #alive(): void {
-    if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
-  }
-
   startState(): { audio: boolean; video: boolean } {
     const config = this.#config;
-    const { audio, video } = resolveStart(this.#options.explicit(), this.preferences.load(), { audio: config.audio, video: config.video });
-    return { audio: this.#wanted.microphone ?? audio, video: this.#wanted.camera ?? video };
+    const { audio, video } = resolveStart(this.#options.explicit?.() ?? {}, this.preferences.load(), {
+      audio: config.audio,
+      video: config.video,
+    });
+    return { audio: this.media.wanted('microphone') ?? audio, video: this.media.wanted('camera') ?? video };
   }
 
   nameRequirement(): NameRequirement {
     const config = this.#config;
     if (config.token && config.serverUrl) return { name: tokenName(config.token), ask: false };
-    if (this.#options.tokenProvider()) return { name: config.name ?? this.preferences.load().name, ask: false };
+    if (this.#provider()) return { name: config.name ?? this.preferences.load().name, ask: false };
     // With a token endpoint the name is the user's to give: prefilled from the host or last time, editable.
-    return { name: this.#options.explicit().name ?? this.#config.name ?? this.preferences.load().name, ask: true };
+    return { name: this.#options.explicit?.().name ?? config.name ?? this.preferences.load().name, ask: true };
   }
 
   /** Whether a join could start now without asking anything (prejoin="off" waits for this). */
   canJoin(): boolean {
-    return hasCredentials(this.#config, this.nameRequirement().name, this.#options.tokenProvider());
+    return hasCredentials(this.#config, this.nameRequirement().name, this.#provider());
+  }
+
+  #provider(): TokenProvider | undefined {
+    return this.#options.tokenProvider?.();
   }
 
   /** Puts the meeting in a fixed state with no media and no server: for stories and component tests. */
   seed(state: Partial<MeetingState>): void {
     this.#seeded = true;
-    this.media.stopAll();
+    this.#media.stopAll();
     this.store.setState(state);
   }
 
-  enterPrejoin(): void {
+  /** A message from outside the core (a session domain that could not load): a banner and `confab-error`. */
+  report(notice: Notice): void {
+    this.store.setState((s) => ({ notices: [...s.notices.filter((n) => n.code !== notice.code || n.subject !== notice.subject), notice] }));
+  }
+
+  #enterPrejoin(): void {
     if (this.#seeded || this.#disposed) return;
     const start = this.startState();
     this.#devices.watch();
     void this.#devices.refresh();
-    this.media.setMeter(true);
-    this.#background.start(this.#options.explicit());
-    void this.#preview('camera', start.video).catch(() => undefined);
-    void this.#preview('microphone', start.audio).catch(() => undefined);
+    this.#media.setMeter(true);
+    this.background.start(this.#options.explicit?.() ?? {});
+    void this.media.preview('camera', start.video).catch(quietly('the camera preview failed (its banner says why)'));
+    void this.media.preview('microphone', start.audio).catch(quietly('the microphone preview failed (its banner says why)'));
     this.warm();
-  }
-
-  leavePrejoin(): void {
-    this.media.setMeter(false);
   }
 
   /**
@@ -143,10 +174,10 @@ export class Meeting implements MeetingActions {
    * HTTP HEAD to the LiveKit origin, which the documented CSP, `connect-src 'self' ws: wss:`, blocks.)
    */
   warm(): void {
-    void this.#options.loadSession().catch(() => undefined);
+    void this.#options.loadSession().catch(quietly('the session chunk did not load early (join loads it again)'));
     const { name } = this.nameRequirement();
-    if (!this.#options.tokenProvider() && hasCredentials(this.#config, name))
-      void this.#credentials.get(this.#config, name, undefined).catch(() => undefined);
+    if (!this.#provider() && hasCredentials(this.#config, name))
+      void this.#credentials.get(this.#config, name, undefined).catch(quietly('early credentials failed (join asks again)'));
   }
 
   async join(choices: JoinChoices = {}): Promise<void> {
@@ -159,17 +190,17 @@ export class Meeting implements MeetingActions {
     const name = choices.name ?? this.nameRequirement().name;
     const audio = choices.audio ?? start.audio;
     const video = choices.video ?? start.video;
-    this.#wanted = {};
-    this.#setPending('join', true);
+    this.media.takeWishes();
+    this.media.setPending('join', true);
     this.store.setState({ deviceErrors: [], panel: null });
-    this.#background.start(this.#options.explicit());
+    this.background.start(this.#options.explicit?.() ?? {});
     try {
       // The pre-join's tracks are the ones published: start what is missing while the token comes.
       const devices = Promise.all([
-        this.#preview('microphone', audio).catch(() => undefined),
-        this.#preview('camera', video).catch(() => undefined),
+        this.media.preview('microphone', audio).catch(quietly('the microphone did not start (its banner says why)')),
+        this.media.preview('camera', video).catch(quietly('the camera did not start (its banner says why)')),
       ]);
-      const credentials = await this.#credentials.get(this.#config, name, this.#options.tokenProvider(), signal);
+      const credentials = await this.#credentials.get(this.#config, name, this.#provider(), signal);
       this.#credentials.forget();
       const factory = await this.#options.loadSession();
       signal.throwIfAborted();
@@ -179,39 +210,40 @@ export class Meeting implements MeetingActions {
         store: this.store,
         dispatch: (event) => this.#dispatch(event),
         deviceError: (device, error) => this.#devices.report(device, error),
+        credentials: () => this.#credentials.renew(this.#config, name, this.#provider()),
+        report: (notice) => this.report(notice),
       });
-      this.#session = session;
-      const chat = { enabled: this.#config.chat, history: this.#config.chatHistory };
-      const joined = await session.connect(credentials, { speaker: this.store.getState().devices.selected.speaker, chat }, signal);
+      this.#current = session;
+      const joined = await session.connect(
+        credentials,
+        { config: this.#config, speaker: this.store.getState().devices.selected.speaker },
+        signal,
+      );
       await devices;
       signal.throwIfAborted();
       this.#dispatch({ type: 'connected', ...joined });
       // Whatever the pipeline has now goes out (later changes follow through the subscription).
-      await Promise.all(
-        (['microphone', 'camera'] as const).map((kind) =>
-          session.publish(kind, this.media.output(kind)).catch((e: unknown) => this.#devices.report(kind, e)),
-        ),
-      );
+      await this.media.publishAll(session);
       // Wishes that arrived while connecting apply now, in the order they came.
-      const late = this.#wanted;
-      this.#wanted = {};
+      const late = this.media.takeWishes();
       for (const kind of ['microphone', 'camera'] as const)
-        if (late[kind] !== undefined) await this.#setDevice(kind, late[kind]).catch(() => undefined);
+        if (late[kind] !== undefined)
+          await this.media.set(kind, late[kind]).catch(quietly(`a late ${kind} wish failed (its banner says why)`));
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
-      this.#session = null;
+      this.#current = null;
       this.#dispatch({ type: 'error', error: toUserError(error) });
       throw error instanceof ConfabError ? error : new ConfabError('join-failed', String(error));
     } finally {
       if (this.#join === controller) this.#join = null;
-      this.#setPending('join', false);
+      this.media.setPending('join', false);
     }
   }
 
   async leave(): Promise<void> {
     this.#join?.abort();
     this.#join = null;
-    const session = this.#session;
+    const session = this.#current;
     this.#dispatch({ type: 'left', reason: 'user' });
     await session?.disconnect();
   }
@@ -222,129 +254,24 @@ export class Meeting implements MeetingActions {
   }
 
   #ended(): void {
-    const session = this.#session;
-    this.#session = null;
-    this.media.stopAll();
-    this.store.setState({ participants: new Map(), media: new Map(), activeSpeakers: [], audioBlocked: false, panel: null });
-    if (session) void session.disconnect().catch(() => undefined);
-  }
-
-  setMicrophone(on: boolean): Promise<void> {
-    return this.#setDevice('microphone', on);
-  }
-
-  setCamera(on: boolean): Promise<void> {
-    return this.#setDevice('camera', on);
-  }
-
-  async #setDevice(kind: InputKind, on: boolean): Promise<void> {
-    this.#alive();
-    const { phase } = this.store.getState();
-    if (phase !== 'connected' && phase !== 'reconnecting') {
-      // Not in a call yet: remember the wish for the join, and show it in the preview.
-      this.#wanted[kind] = on;
-      if (phase === 'prejoin') await this.#preview(kind, on);
-      return;
-    }
-    await this.#pending(kind, async () => {
-      await this.#preview(kind, on);
-      await this.#publishing[kind];
+    const session = this.#current;
+    this.#current = null;
+    this.#media.stopAll();
+    this.store.setState({
+      participants: new Map(),
+      media: new Map(),
+      activeSpeakers: [],
+      audioBlocked: false,
+      panel: null,
+      permissions: UNRESTRICTED,
     });
+    if (session) void session.disconnect().catch(quietly('the room was already closed'));
   }
 
-  /** Starts or stops a local device; a failure is reported (banner, event) and rejects with its reason. */
-  async #preview(kind: InputKind, on: boolean): Promise<void> {
-    if (!on) return this.media.stop(kind);
-    // A camera with an effect on starts through it: its first frame is already processed.
-    const effect = kind === 'camera' ? this.#background.settled() : null;
-    if (effect) await effect;
-    if (this.media.output(kind)) return;
-    this.#devices.clearError(kind);
-    try {
-      await this.media.start(kind, this.store.getState().devices.selected[kind]);
-    } catch (error) {
-      throw this.#devices.report(kind, error);
-    }
-    await this.#devices.afterStart(kind);
-  }
-
-  // Background effects: the control owns them (src/core/background.ts); here only the verbs.
-  setBlur = (on: boolean): Promise<void> => this.#background.setBlur(on, this.#disposed);
-  setBackgroundImage = (url: string | null): Promise<void> => this.#background.setImage(url, this.#disposed);
-  setBlurStrength = (strength: number): void => this.#background.setStrength(strength);
-
-  // Raise hand and reactions: src/core/presence.ts; pin and layout: src/core/layout.ts.
-  raiseHand = (on: boolean): Promise<void> => this.#presence.raiseHand(on, this.#disposed);
-  sendReaction = (emoji: string): Promise<void> => this.#presence.sendReaction(emoji, this.#disposed);
-  pin = (identity: string | null): Promise<void> => this.#layout.pin(identity, this.#disposed);
-  setLayout = (layout: Layout): Promise<void> => this.#layout.setLayout(layout, this.#disposed);
-
-  async setScreenShare(on: boolean): Promise<void> {
-    this.#alive();
-    const session = this.#session;
-    if (!session) throw new ConfabError('not-connected', 'screen sharing needs a call');
-    await this.#pending('screenshare', async () => {
-      try {
-        await session.setScreenShare(on);
-      } catch (error) {
-        throw this.#devices.report('screen', error);
-      }
-    });
-  }
-
-  switchDevice(kind: MediaKind, id: string): Promise<void> {
-    this.#alive();
-    return this.#devices.choose(kind, id);
-  }
-
-  retryDevice(kind: InputKind): Promise<void> {
-    return this.#setDevice(kind, true);
-  }
-
-  dismissDeviceError(device: DeviceKind): void {
-    this.#devices.clearError(device);
-  }
-
-  async openPanel(panel: Panel): Promise<void> {
-    this.#alive();
-    if (panel === 'chat' && !this.#config.chat) throw new ConfabError('chat-disabled', 'chat is off');
-    if (panel === 'participants' && !this.#config.participants)
-      throw new ConfabError('participants-disabled', 'the participants panel is off');
-    if (panel === 'settings') await this.#devices.prepareSettings();
-    this.store.setState((s) => ({ panel, chat: markRead(s) }));
-  }
-
-  closePanel(): void {
-    this.store.setState((s) => ({ panel: null, chat: markRead(s) }));
-  }
-
-  /** Resolves with the message id once it is sent; queued while reconnecting. */
-  async sendChatMessage(text: string): Promise<string> {
-    this.#alive();
-    if (!this.#config.chat) throw new ConfabError('chat-disabled', 'chat is off');
-    if (tooLong(text)) throw new ConfabError('message-too-long', `a message has at most ${CHAT_MAX_CHARS} characters`);
-    if (!this.#session) throw new ConfabError('not-connected', 'chat needs a call');
-    return this.#session.sendChat(text);
-  }
-
-  async retryChatMessage(id: string): Promise<string> {
-    this.#alive();
-    if (!this.#session) throw new ConfabError('not-connected', 'chat needs a call');
-    return this.#session.retryChat(id);
-  }
-
-  async startAudio(): Promise<void> {
-    await this.#session?.startAudio();
-  }
-
-  attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void {
+  #attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void {
     const { localIdentity } = this.store.getState();
-    if (ref.source === 'camera' && (ref.identity === null || ref.identity === localIdentity)) return this.media.attachCamera(element);
-    return ref.identity && this.#session ? this.#session.attachVideo(ref.identity, ref.source, element) : () => undefined;
-  }
-
-  attachAudio(identity: string, element: HTMLAudioElement): () => void {
-    return this.#session?.attachAudio(identity, element) ?? (() => undefined);
+    if (ref.source === 'camera' && (ref.identity === null || ref.identity === localIdentity)) return this.#media.attachCamera(element);
+    return ref.identity && this.#current ? this.#current.attachVideo(ref.identity, ref.source, element) : noop;
   }
 
   snapshot(): MeetingSnapshot {
@@ -353,7 +280,7 @@ export class Meeting implements MeetingActions {
 
   /** Fault injection for tests (livekit-client's simulateScenario). Not public API. */
   async simulate(scenario: string): Promise<void> {
-    await this.#session?.simulate(scenario);
+    await this.#current?.simulate(scenario);
   }
 
   /** The element is gone: leave, end every track (previews included), and refuse everything after. */
@@ -361,27 +288,28 @@ export class Meeting implements MeetingActions {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#devices.dispose();
-    this.#background.dispose();
-    this.media.dispose();
+    this.#chain.dispose();
+    this.#media.dispose();
     await this.leave();
   }
-
-  #setPending(key: keyof MeetingState['pending'], on: boolean) {
-    this.store.setState((s) => ({ pending: { ...s.pending, [key]: on } }));
-  }
-
-  /** An action's pending flag, set while it runs and cleared however it ends. */
-  async #pending(key: 'microphone' | 'camera' | 'screenshare', work: () => Promise<void>): Promise<void> {
-    this.#setPending(key, true);
-    try {
-      await work();
-    } finally {
-      this.#setPending(key, false);
-    }
-  }
 }
+
+const noop = (): void => undefined;
 
 function toUserError(error: unknown): JoinError {
   if (error instanceof JoinError) return error;
   return new JoinError('unknown', 'error.unknown', { message: error instanceof Error ? error.message : String(error) });
 }
+
+/** Every command's handler, from the module of its domain (src/core/handlers.ts: a missing one does not compile). */
+export const HANDLERS: Handlers = {
+  join: (t) => t.call.join(),
+  leave: (t) => t.call.leave(),
+  getState: (t) => t.snapshot(),
+  ...mediaCommands,
+  ...backgroundCommands,
+  ...chatCommands,
+  ...presenceCommands,
+  ...layoutCommands,
+  ...panelCommands,
+};

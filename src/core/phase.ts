@@ -1,4 +1,12 @@
 // The phase machine: the only code that decides `phase`. Pure, so a table of tests covers it.
+//
+//   prejoin ─join→ connecting ─connected→ connected ⇄ reconnecting
+//                      │  ▲                    │
+//               waiting│  │admitted            └─lost / left(reason)→ left
+//                      ▼  │
+//                    waiting ─denied→ left(denied)
+// Any active phase ends with `left` (the user, a host's removal, the room closing); a failure
+// before the call is up ends in `error`. `join` from an ending starts again.
 import type { LeftReason, Phase, UserError } from './types.js';
 
 export interface PhaseState {
@@ -11,6 +19,12 @@ export interface PhaseState {
 
 export type PhaseEvent =
   | { type: 'join' }
+  /** The server put us in its lobby: a host must let us in. */
+  | { type: 'waiting' }
+  /** A host let us in: the connection goes on. */
+  | { type: 'admitted' }
+  /** A host refused us at the lobby. */
+  | { type: 'denied' }
   | { type: 'connected'; room: string; identity: string }
   | { type: 'reconnecting' }
   | { type: 'resumed' }
@@ -19,7 +33,8 @@ export type PhaseEvent =
   | { type: 'error'; error: UserError };
 
 const IN_CALL: ReadonlySet<Phase> = new Set(['connected', 'reconnecting']);
-const ACTIVE: ReadonlySet<Phase> = new Set(['connecting', 'connected', 'reconnecting']);
+const ACTIVE: ReadonlySet<Phase> = new Set(['connecting', 'waiting', 'connected', 'reconnecting']);
+const JOINING: ReadonlySet<Phase> = new Set(['connecting', 'waiting']);
 
 /**
  * The next phase state, or the same object when the event does not apply (a late `connected` after
@@ -30,8 +45,14 @@ export function next(state: PhaseState, event: PhaseEvent): PhaseState {
   switch (event.type) {
     case 'join':
       return ACTIVE.has(phase) ? state : { phase: 'connecting', leftReason: null, error: null, room: null, localIdentity: null };
+    case 'waiting':
+      return phase === 'connecting' ? { ...state, phase: 'waiting' } : state;
+    case 'admitted':
+      return phase === 'waiting' ? { ...state, phase: 'connecting' } : state;
+    case 'denied':
+      return JOINING.has(phase) ? left(state, 'denied') : state;
     case 'connected':
-      return phase === 'connecting' ? { ...state, phase: 'connected', room: event.room, localIdentity: event.identity } : state;
+      return JOINING.has(phase) ? { ...state, phase: 'connected', room: event.room, localIdentity: event.identity } : state;
     case 'reconnecting':
       return phase === 'connected' ? { ...state, phase: 'reconnecting' } : state;
     case 'resumed':
@@ -41,7 +62,7 @@ export function next(state: PhaseState, event: PhaseEvent): PhaseState {
     case 'left':
       return ACTIVE.has(phase) ? left(state, event.reason) : state;
     case 'error':
-      return phase === 'connecting' ? { ...state, phase: 'error', error: event.error, localIdentity: null } : state;
+      return JOINING.has(phase) ? { ...state, phase: 'error', error: event.error, localIdentity: null } : state;
   }
 }
 
@@ -55,4 +76,9 @@ export function isActive(phase: Phase): boolean {
 
 export function inCall(phase: Phase): boolean {
   return IN_CALL.has(phase);
+}
+
+/** Whether a call that ended this way may simply be joined again (a host's removal or refusal may not). */
+export function canRejoin(reason: LeftReason | null): boolean {
+  return reason !== 'kicked' && reason !== 'denied' && reason !== 'room-closed';
 }

@@ -85,6 +85,15 @@ export function createPreferenceStore(getStorage: () => Storage | undefined = ()
   };
 }
 
+/** Options the host set explicitly (they beat saved preferences). */
+export interface ExplicitChoices {
+  audio?: boolean;
+  video?: boolean;
+  name?: string;
+  blur?: boolean;
+  backgroundImage?: string;
+}
+
 /** Where the starting state comes from: explicit attribute/parameter › saved preference › default. */
 export function resolveStart(
   explicit: { audio?: boolean; video?: boolean; name?: string },

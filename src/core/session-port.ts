@@ -1,21 +1,53 @@
 // What the meeting core needs from the session chunk (src/session/, the only livekit-client code).
-// The core depends on this interface, and loads the implementation lazily.
+// The core depends on this interface; the element's wiring (src/wiring.ts) loads the implementation.
+import type { MeetingConfig } from '../config/schema.js';
 import type { Credentials } from './credentials.js';
 import type { Reaction } from './reactions.js';
 import type { PhaseEvent } from './phase.js';
 import type { MeetingStore } from './store.js';
-import type { DeviceKind, InputKind, TileSource } from './types.js';
+import type { DeviceKind, InputKind, Notice, TileSource } from './types.js';
 
 export interface SessionHooks {
   store: MeetingStore;
-  dispatch(event: PhaseEvent): void;
-  deviceError(device: DeviceKind, error: unknown): void;
+  dispatch: (event: PhaseEvent) => void;
+  deviceError: (device: DeviceKind, error: unknown) => void;
+  /** Asked when the session needs a token again: the one it has expired (a rejoin, a refused reconnect). */
+  credentials: (reason: 'expired') => Promise<Credentials>;
+  /** A part of the call could not start (its chunk failed to load): a banner and `confab-error`. */
+  report: (notice: Notice) => void;
 }
 
 export interface ConnectOptions {
+  /** The element's options: each session domain reads what it needs (chat, chat-history, reactions, …). */
+  config: MeetingConfig;
   speaker: string | null;
-  /** Chat transport bound (chat="on"), and whether late joiners exchange history (chat-history). */
-  chat: { enabled: boolean; history: boolean };
+}
+
+export interface ChatPort {
+  /** Sends a chat message (queued while reconnecting); resolves with its id once sent. */
+  send(text: string): Promise<string>;
+  /** Sends a failed chat message again, with the same id. */
+  retry(id: string): Promise<string>;
+}
+
+export interface ReactionsPort {
+  /** Sends a reaction (already checked) and shows it on one's own tile. */
+  send(emoji: Reaction): Promise<void>;
+}
+
+export interface PresencePort {
+  /** Sets or clears our `handRaisedAt` attribute. */
+  setHand(on: boolean): Promise<void>;
+}
+
+/**
+ * What each session domain offers the core, by name. A new domain adds its own entry from its own
+ * core module (`declare module './session-port.js' { interface DomainPorts { … } }`): nothing here changes.
+ */
+export interface DomainPorts {
+  chat: ChatPort;
+  reactions: ReactionsPort;
+  presence: PresencePort;
 }
 
 export interface SessionPort {
@@ -24,19 +56,13 @@ export interface SessionPort {
   /** Publishes the pipeline's output for a kind, replaces it, or (null) mutes it. */
   publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void>;
   setScreenShare(on: boolean): Promise<void>;
-  /** Sets or clears our `handRaisedAt` attribute. */
-  setHand(on: boolean): Promise<void>;
-  /** Sends a reaction (already checked) and shows it on one's own tile. */
-  sendReaction(emoji: Reaction): Promise<void>;
   switchSpeaker(id: string): Promise<void>;
   activeSpeaker(): string | undefined;
   startAudio(): Promise<void>;
   attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void;
   attachAudio(identity: string, element: HTMLAudioElement): () => void;
-  /** Sends a chat message (queued while reconnecting); resolves with its id once sent. */
-  sendChat(text: string): Promise<string>;
-  /** Sends a failed chat message again, with the same id. */
-  retryChat(id: string): Promise<string>;
+  /** A domain's port once its code is loaded and bound; rejects `not-connected` without a call, or with the domain off. */
+  port<K extends keyof DomainPorts>(name: K): Promise<DomainPorts[K]>;
   /** Runs one of livekit-client's fault scenarios (tests only: resume, full reconnect, node failure, server leave). */
   simulate(scenario: string): Promise<void>;
   /** Leaves the room (user reason); resolves when the room is closed. */
@@ -44,10 +70,3 @@ export interface SessionPort {
 }
 
 export type SessionFactory = (hooks: SessionHooks) => SessionPort;
-
-/**
- * The session chunk, and the in-call chunk with the call's English (who joined, …): define() has
- * asked for it already, so this only makes sure it is here before the first participant is.
- */
-export const loadDefaultSession = (): Promise<SessionFactory> =>
-  Promise.all([import('../session/session.js'), import('../in-call.js')]).then(([m]) => m.createSession);

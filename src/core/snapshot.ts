@@ -1,7 +1,20 @@
 // The plain snapshot getState() returns (contract §4).
 import { unreadCount } from './chat-state.js';
 import { localParticipant, orderedParticipants } from './store.js';
-import type { MeetingSnapshot, MeetingState } from './types.js';
+import type { PermissionsView } from './permissions.js';
+import type { MeetingSnapshot, MeetingState, PermissionDetail } from './types.js';
+
+/** What the server allows, as the host page reads it (contract §3 `confab-permissions`). */
+export function permissionDetail(p: PermissionsView): PermissionDetail {
+  return {
+    role: p.role,
+    canPublish: p.canPublish,
+    canPublishSources: [...p.canPublishSources],
+    canChat: p.canPublishData,
+    canModerate: p.canModerate,
+    canRecord: p.canRecord,
+  };
+}
 
 export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
   const local = localParticipant(s);
@@ -29,5 +42,7 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     pinned: s.pinned,
     panel: s.panel,
     unread: unreadCount(s),
+    role: s.permissions.role,
+    permissions: permissionDetail(s.permissions),
   };
 }

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyChat } from './chat-state.js';
 import { next, type PhaseEvent } from './phase.js';
+import { UNRESTRICTED } from './permissions.js';
 import type { MediaView, MeetingState, ParticipantView } from './types.js';
 
 export type MeetingStore = StoreApi<MeetingState>;
@@ -26,7 +27,7 @@ export function initialState(): MeetingState {
     media: new Map(),
     audioBlocked: false,
     recording: false,
-    handAllowed: false,
+    permissions: UNRESTRICTED,
     reactions: [],
     pinned: null,
     layout: null,

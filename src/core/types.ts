@@ -1,15 +1,17 @@
 import type { MessageKey } from '../i18n/en.js';
+import type { PermissionsView, PublishSource, Role } from './permissions.js';
 
 // Plain view models. Never put livekit-client objects in the store. Identity-keyed collections are
 // Maps: an identity is remote input, and `__proto__` or `constructor` must be an ordinary key.
 
-export const PHASES = ['prejoin', 'connecting', 'connected', 'reconnecting', 'left', 'error'] as const;
+export const PHASES = ['prejoin', 'connecting', 'waiting', 'connected', 'reconnecting', 'left', 'error'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const LEFT_REASONS = ['user', 'kicked', 'duplicate-identity', 'room-closed', 'network', 'error'] as const;
+/** Why a call ended; each has a screen of its own (`left.reason.*`, `left.title.*`). */
+export const LEFT_REASONS = ['user', 'kicked', 'denied', 'duplicate-identity', 'room-closed', 'network', 'error'] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+export type ConnectionState = 'connecting' | 'waiting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export type DeviceKind = 'camera' | 'microphone' | 'screen';
 export type InputKind = 'camera' | 'microphone';
@@ -127,7 +129,7 @@ export interface Notice {
 export const PANELS = ['chat', 'participants', 'settings'] as const;
 export type BackgroundMode = 'blur' | 'image';
 /** Why a background effect cannot run here; each has a message key `background.unavailable.<reason>`. */
-export const UNAVAILABLE = ['csp', 'no-wasm', 'browser', 'load-failed', 'too-slow'] as const;
+export const UNAVAILABLE = ['csp', 'no-wasm', 'browser', 'load-failed', 'too-slow', 'image-not-allowed'] as const;
 export type Unavailable = (typeof UNAVAILABLE)[number];
 
 /** Background blur / virtual background: what was asked, whether it runs, loading, why not. */
@@ -165,6 +167,12 @@ export interface ChatMessage {
   seq: number;
   /** Handed over by a peer when we joined late (not seen live). */
   earlier?: boolean;
+  /**
+   * Someone else's line that a peer's history answer claims (the SFU vouches only for the answerer):
+   * shown marked as unverified, never as one's own, never handed on. The answerer's identity and name.
+   */
+  relayedBy?: string;
+  relayedByName?: string;
   edited?: boolean;
   deleted?: boolean;
 }
@@ -200,8 +208,8 @@ export interface MeetingState {
   audioBlocked: boolean;
   /** The room is being recorded (the connection adapter). */
   recording: boolean;
-  /** The token lets us set our own attributes (`canUpdateOwnMetadata`): raising a hand works. */
-  handAllowed: boolean;
+  /** What the server lets us do (the permissions adapter): the UI offers only that. */
+  permissions: PermissionsView;
   /** Reactions floating over tiles now, oldest first (the reactions adapter adds and removes them). */
   reactions: readonly ReactionView[];
   /** The participant pinned to the stage (pin()), or null. */
@@ -251,4 +259,17 @@ export interface MeetingSnapshot {
   panel: string | null;
   /** Chat messages from others not seen yet. */
   unread: number;
+  /** `host` with the token's roomAdmin, else `guest`. */
+  role: Role;
+  permissions: PermissionDetail;
+}
+
+/** What `confab-permissions` and getState() say the server allows (contract §3). */
+export interface PermissionDetail {
+  role: Role;
+  canPublish: boolean;
+  canPublishSources: PublishSource[];
+  canChat: boolean;
+  canModerate: boolean;
+  canRecord: boolean;
 }

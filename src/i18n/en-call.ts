@@ -24,6 +24,7 @@ export const enCall = {
   'controls.pipOff': 'Close the picture-in-picture window',
   'meeting.recording': 'Recording',
   'controls.handNotAllowed': 'Raising a hand is not allowed in this meeting',
+  'controls.notAllowed': 'The meeting does not allow you to turn this on',
   'audio.blocked': 'Your browser blocked the meeting sound.',
   'audio.enable': 'Enable audio',
   'tile.you': '{name} (you)',

@@ -17,4 +17,5 @@ export const enChat = {
   'chat.newMessages': 'New messages',
   'chat.edited': '(edited)',
   'chat.deleted': 'This message was deleted.',
+  'chat.relayed': 'Not verified: shown by {name}, who was here before you',
 } as const;

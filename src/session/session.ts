@@ -1,24 +1,23 @@
-// The session owns the livekit-client Room and, with its adapters, is the only code that calls
-// livekit-client. It is loaded with a dynamic import, so the element shell stays small.
+// The session owns the livekit-client Room and, with its domains (domains.ts), is the only code that
+// calls livekit-client. It is loaded with a dynamic import, so the element shell stays small.
 import {
   ConnectionError,
   ConnectionErrorReason,
   Room,
-  RoomEvent,
   Track,
   type LocalTrackPublication,
   type Participant,
+  type RoomOptions,
 } from 'livekit-client';
 import { abortError, JoinError, type Credentials } from '../core/credentials.js';
 import { ConfabError } from '../core/commands.js';
-import { REACTION_TOPIC, type Reaction } from '../core/reactions.js';
-import type { ConnectOptions, SessionHooks, SessionPort } from '../core/session-port.js';
+import { tokenExpired } from '../core/jwt.js';
+import { quietly } from '../core/report.js';
+import type { ConnectOptions, DomainPorts, SessionHooks, SessionPort } from '../core/session-port.js';
 import type { InputKind, TileSource } from '../core/types.js';
-import type { ChatBinding } from './adapters/chat.js';
-import { holdChat } from './adapters/chat-hold.js';
-import { bindConnection } from './adapters/connection.js';
-import { bindParticipants, HAND_ATTRIBUTE } from './adapters/participants.js';
-import { bindTracks } from './adapters/tracks.js';
+import type { Binding, DomainContext, DomainSpec } from './domain.js';
+import { DOMAINS } from './domains.js';
+import { hold, type Hold } from './hold.js';
 
 // livekit-client 2.23 registers a devicechange listener per Room that, on browsers with WeakRef, is
 // a wrapper it never removes: its closure keeps the Room alive, so every join leaked a whole Room
@@ -32,14 +31,19 @@ export function createSession(hooks: SessionHooks): SessionPort {
   return new Session(hooks);
 }
 
+interface Lazy {
+  spec: DomainSpec;
+  hold: Hold;
+  binding: Promise<Binding> | null;
+}
+
 class Session implements SessionPort {
   readonly #hooks: SessionHooks;
   #room: Room | null = null;
-  #unbind: Array<() => void> = [];
-  /** Chat's adapter, loading beside the connection (what arrives first is held: chat-hold.ts). */
-  #chat: Promise<ChatBinding> | null = null;
-  /** Reactions (session/adapters/reactions.ts), loaded with the first one. */
-  #reactions: Promise<ReturnType<typeof import('./adapters/reactions.js').createReactions>> | null = null;
+  #context: DomainContext | null = null;
+  readonly #bound = new Map<string, Binding>();
+  readonly #lazy = new Map<string, Lazy>();
+  #connected = false;
   #closed = false;
   readonly #chains: Record<InputKind, Promise<void>> = { camera: Promise.resolve(), microphone: Promise.resolve() };
 
@@ -49,50 +53,39 @@ class Session implements SessionPort {
 
   async connect(credentials: Credentials, options: ConnectOptions, signal: AbortSignal): Promise<{ room: string; identity: string }> {
     signal.throwIfAborted();
+    try {
+      return await this.#open(credentials, options, signal);
+    } catch (error) {
+      // A token that expired before it was used: asked for once more (the host's tokenProvider, the endpoint).
+      if (!(error instanceof JoinError) || error.code !== 'token-rejected' || !tokenExpired(credentials.token, Date.now(), 0)) throw error;
+      const fresh = await this.#hooks.credentials('expired');
+      signal.throwIfAborted();
+      this.#closed = false;
+      return this.#open(fresh, options, signal);
+    }
+  }
+
+  async #open(credentials: Credentials, options: ConnectOptions, signal: AbortSignal): Promise<{ room: string; identity: string }> {
+    const specs = DOMAINS.filter((d) => d.enabled?.(options) ?? true);
     const room = new Room({
       adaptiveStream: true,
       dynacast: true,
       // Screen shares end with their publication; camera and microphone are muted, never unpublished.
       stopLocalTrackOnUnpublish: true,
       audioOutput: options.speaker ? { deviceId: options.speaker } : {},
-    });
+      ...(Object.assign({}, ...specs.map((d) => d.roomOptions?.(options) ?? {})) as Partial<RoomOptions>),
+    } satisfies RoomOptions);
     this.#room = room;
-    const { store } = this.#hooks;
-    const participants = bindParticipants(room, store);
-    const tracks = bindTracks(room, store);
-    const resync = () => {
-      participants.sync();
-      tracks.sync();
-    };
-    this.#unbind = [
-      () => participants.dispose(),
-      () => tracks.dispose(),
-      bindConnection(room, store, (e) => this.#hooks.dispatch(e), resync),
-    ];
-    const onData = (payload: Uint8Array, participant?: { identity: string }, _kind?: unknown, topic?: string) => {
-      if (participant && (!topic || topic === REACTION_TOPIC))
-        void this.#reactionsLoaded().then((r) => r.receive(payload, participant.identity, topic));
-    };
-    room.on(RoomEvent.DataReceived, onData);
-    this.#unbind.push(() => {
-      room.off(RoomEvent.DataReceived, onData);
-      void this.#reactions?.then((r) => r.dispose());
-      this.#reactions = null;
-    });
-    // chat="off": no handlers at all, so nothing on lk.chat reaches this widget.
-    if (options.chat.enabled) {
-      const release = holdChat(room);
-      const chat = import('./adapters/chat.js').then((m) => m.bindChat(room, store, { history: options.chat.history }, release()));
-      this.#chat = chat;
-      // A chunk that fails to load is reported where chat is used (send, retry), not as unhandled.
-      chat.catch(() => undefined);
-      this.#unbind.push(
-        () =>
-          void chat.then(
-            (c) => c.dispose(),
-            () => undefined,
-          ),
-      );
+    const { store, dispatch, report } = this.#hooks;
+    const context: DomainContext = { store, options, credentials, dispatch, report, resync: () => this.#sync('reconnected') };
+    this.#context = context;
+    for (const spec of specs) {
+      if (spec.bind) this.#bound.set(spec.name, spec.bind(room, context, []));
+      else if (spec.load) {
+        const lazy: Lazy = { spec, hold: hold(room, spec.holds ?? {}, () => void this.#load(spec.name)), binding: null };
+        this.#lazy.set(spec.name, lazy);
+        if (spec.load.when === 'connect') void this.#load(spec.name);
+      }
     }
     // A leave during the handshake closes the room, whether it connects afterwards or not: no ghost.
     const onAbort = () => void this.disconnect();
@@ -109,19 +102,52 @@ class Session implements SessionPort {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
-    resync();
-    void this.#chat?.then(
-      (c) => c.start(),
-      () => undefined,
-    );
-    store.setState({ audioBlocked: !room.canPlaybackAudio });
+    this.#connected = true;
+    this.#sync('connected');
     return { room: room.name, identity: room.localParticipant.identity };
+  }
+
+  /** Every bound domain reads the room as it is now. */
+  #sync(reason: 'connected' | 'reconnected') {
+    for (const binding of this.#bound.values()) binding.sync?.(reason);
+  }
+
+  /** Loads a lazy domain's code once and binds it with what was held; a chunk that fails is reported. */
+  #load(name: string): Promise<Binding> {
+    const lazy = this.#lazy.get(name);
+    const room = this.#room;
+    const context = this.#context;
+    if (!lazy?.spec.load || !room || !context) return Promise.reject(new ConfabError('not-connected', `${name} needs a call`));
+    lazy.binding ??= lazy.spec.load.code().then(
+      (bind) => {
+        if (this.#closed) throw new ConfabError('not-connected', 'the call ended');
+        const binding = bind(room, context, lazy.hold.release());
+        this.#bound.set(name, binding);
+        if (this.#connected) binding.sync?.('connected');
+        return binding;
+      },
+      (error: unknown) => {
+        const dropped = lazy.hold.discard();
+        this.#hooks.report({ code: 'feature-unavailable', key: 'error.featureUnavailable', params: { feature: name }, subject: name });
+        console.debug(`[confab] the ${name} chunk did not load; ${dropped.items} held item(s) dropped:`, error);
+        throw new ConfabError('not-connected', `${name} could not be loaded`);
+      },
+    );
+    return lazy.binding;
+  }
+
+  port<K extends keyof DomainPorts>(name: K): Promise<DomainPorts[K]> {
+    if (this.#closed) return Promise.reject(new ConfabError('not-connected', `${name} needs a call`));
+    const bound = this.#bound.get(name);
+    if (bound) return Promise.resolve(bound as unknown as DomainPorts[K]);
+    if (!this.#lazy.has(name)) return Promise.reject(new ConfabError('not-connected', `${name} is off in this call`));
+    return this.#load(name) as unknown as Promise<DomainPorts[K]>;
   }
 
   /** Publishes of one kind run one after another: two at once would publish the same track twice. */
   publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void> {
     const run = this.#chains[kind].then(() => this.#publish(kind, track));
-    this.#chains[kind] = run.catch(() => undefined);
+    this.#chains[kind] = run.catch(quietly(`a ${kind} publish failed (reported to its caller)`));
     return run;
   }
 
@@ -149,25 +175,6 @@ class Session implements SessionPort {
     await room.localParticipant.setScreenShareEnabled(on, { audio: false, selfBrowserSurface: 'exclude' });
   }
 
-  async setHand(on: boolean): Promise<void> {
-    // An ISO time when raised, '' when lowered: the convention other LiveKit apps read (La Suite Meet).
-    await this.#room?.localParticipant.setAttributes({ [HAND_ATTRIBUTE]: on ? new Date().toISOString() : '' });
-  }
-
-  #reactionsLoaded() {
-    const { store } = this.#hooks;
-    this.#reactions ??= import('./adapters/reactions.js').then((m) => m.createReactions(store));
-    return this.#reactions;
-  }
-
-  async sendReaction(emoji: Reaction): Promise<void> {
-    const room = this.#room;
-    if (!room) return;
-    const reactions = await this.#reactionsLoaded();
-    await room.localParticipant.publishData(reactions.packet(emoji), { reliable: true, topic: REACTION_TOPIC });
-    reactions.show(room.localParticipant.identity, emoji);
-  }
-
   async switchSpeaker(id: string): Promise<void> {
     await this.#room?.switchActiveDevice('audiooutput', id, true);
   }
@@ -184,9 +191,10 @@ class Session implements SessionPort {
   }
 
   attachVideo(identity: string, source: TileSource, element: HTMLVideoElement): () => void {
-    const track = this.#participant(identity)?.getTrackPublication(
+    const publication = this.#participant(identity)?.getTrackPublication(
       source === 'screen' ? Track.Source.ScreenShare : Track.Source.Camera,
-    )?.track;
+    );
+    const track = publication?.track;
     if (!track) return () => undefined;
     track.attach(element);
     return () => track.detach(element);
@@ -209,16 +217,6 @@ class Session implements SessionPort {
     return room.localParticipant.identity === identity ? room.localParticipant : room.remoteParticipants.get(identity);
   }
 
-  sendChat(text: string): Promise<string> {
-    if (!this.#chat || this.#closed) return Promise.reject(new ConfabError('not-connected', 'chat needs a call with chat on'));
-    return this.#chat.then((c) => c.send(text));
-  }
-
-  retryChat(id: string): Promise<string> {
-    if (!this.#chat || this.#closed) return Promise.reject(new ConfabError('not-connected', 'chat needs a call with chat on'));
-    return this.#chat.then((c) => c.retry(id));
-  }
-
   async simulate(scenario: string): Promise<void> {
     await this.#room?.simulateScenario(scenario as Parameters<Room['simulateScenario']>[0]);
   }
@@ -227,9 +225,11 @@ class Session implements SessionPort {
     const room = this.#room;
     if (!room || this.#closed) return;
     this.#closed = true;
-    for (const unbind of this.#unbind) unbind();
-    this.#unbind = [];
-    await room.disconnect(true).catch(() => undefined);
+    for (const binding of this.#bound.values()) binding.dispose();
+    this.#bound.clear();
+    for (const lazy of this.#lazy.values()) if (!lazy.binding) lazy.hold.discard();
+    this.#lazy.clear();
+    await room.disconnect(true).catch(quietly('the room was already closing'));
   }
 }
 

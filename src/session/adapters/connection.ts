@@ -1,9 +1,9 @@
 // The connection's life, told to the phase machine; whether remote audio may play; whether the
 // room is being recorded.
 import { DisconnectReason, RoomEvent, type Room } from 'livekit-client';
-import type { PhaseEvent } from '../../core/phase.js';
-import type { MeetingStore } from '../../core/store.js';
 import type { LeftReason } from '../../core/types.js';
+import { domain } from '../domain.js';
+import { listen } from '../listen.js';
 
 export function leftReasonOf(reason: DisconnectReason | undefined): LeftReason {
   switch (reason) {
@@ -21,35 +21,33 @@ export function leftReasonOf(reason: DisconnectReason | undefined): LeftReason {
   }
 }
 
-/** `resync` runs after a reconnect, when the SDK may have re-created every remote participant. */
-export function bindConnection(room: Room, store: MeetingStore, dispatch: (event: PhaseEvent) => void, resync: () => void): () => void {
-  const onReconnecting = () => dispatch({ type: 'reconnecting' });
-  const onReconnected = () => {
-    resync();
-    dispatch({ type: 'resumed' });
-  };
-  const onDisconnected = (reason?: DisconnectReason) => {
-    const left = leftReasonOf(reason);
-    dispatch(left === 'network' ? { type: 'lost' } : { type: 'left', reason: left });
-  };
-  const onAudio = () => store.setState({ audioBlocked: !room.canPlaybackAudio });
-  // The room is being recorded (egress): everyone in it sees so.
-  const onRecording = (recording: boolean) => store.setState({ recording });
-  onRecording(room.isRecording);
-  room
-    .on(RoomEvent.SignalReconnecting, onReconnecting)
-    .on(RoomEvent.Reconnecting, onReconnecting)
-    .on(RoomEvent.Reconnected, onReconnected)
-    .on(RoomEvent.Disconnected, onDisconnected)
-    .on(RoomEvent.AudioPlaybackStatusChanged, onAudio)
-    .on(RoomEvent.RecordingStatusChanged, onRecording);
-  return () => {
-    room
-      .off(RoomEvent.SignalReconnecting, onReconnecting)
-      .off(RoomEvent.Reconnecting, onReconnecting)
-      .off(RoomEvent.Reconnected, onReconnected)
-      .off(RoomEvent.Disconnected, onDisconnected)
-      .off(RoomEvent.AudioPlaybackStatusChanged, onAudio)
-      .off(RoomEvent.RecordingStatusChanged, onRecording);
-  };
-}
+export const connection = domain({
+  name: 'connection',
+  bind(room: Room, { store, dispatch, resync }) {
+    const onReconnecting = () => dispatch({ type: 'reconnecting' });
+    const audio = () => store.setState({ audioBlocked: !room.canPlaybackAudio });
+    // The room is being recorded (egress): everyone in it sees so.
+    const recording = (on: boolean) => store.setState({ recording: on });
+    return {
+      sync() {
+        audio();
+        recording(room.isRecording);
+      },
+      dispose: listen(room, {
+        [RoomEvent.SignalReconnecting]: onReconnecting,
+        [RoomEvent.Reconnecting]: onReconnecting,
+        // The SDK may have re-created every remote participant: every domain reads the room again.
+        [RoomEvent.Reconnected]: () => {
+          resync();
+          dispatch({ type: 'resumed' });
+        },
+        [RoomEvent.Disconnected]: (reason) => {
+          const left = leftReasonOf(reason);
+          dispatch(left === 'network' ? { type: 'lost' } : { type: 'left', reason: left });
+        },
+        [RoomEvent.AudioPlaybackStatusChanged]: audio,
+        [RoomEvent.RecordingStatusChanged]: recording,
+      }),
+    };
+  },
+});

@@ -2,6 +2,8 @@
 // `participants` and `activeSpeakers`.
 import { ConnectionQuality, ConnectionState, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { withEntry, withoutEntry, type MeetingStore } from '../../core/store.js';
+import { domain } from '../domain.js';
+import { listen } from '../listen.js';
 import { holdSpeakers } from '../../core/speaking.js';
 import { displayName } from '../../core/text.js';
 import type { PersonView, Quality } from '../../core/types.js';
@@ -105,24 +107,11 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
           setTimeout(() => !disposed && remove(identity), graceMs),
         );
     }
-    store.setState({ participants, handAllowed: !!local.permissions?.canUpdateMetadata });
+    store.setState({ participants });
   };
-  const onConnected = (p: Participant) => put(p);
-  const onDisconnected = (p: Participant) =>
-    // A full reconnect drops every remote participant locally, *then* says it is reconnecting, and
-    // adds them back: nobody left. Decided a microtask later, once the room's state is known; the
-    // sync after the reconnect settles who is really gone.
-    queueMicrotask(() => {
-      if (disposed || reconnecting(room) || room.remoteParticipants.has(p.identity)) return;
-      remove(p.identity);
-    });
-  const onName = (_name: string, p: Participant) => put(p);
   /** Quality or attributes changed: re-derived for someone already shown. */
   const refresh = (_change: unknown, p: Participant) => {
     if (store.getState().participants.has(p.identity)) put(p);
-  };
-  const onPermissions = (_before: unknown, p: Participant) => {
-    if (p === room.localParticipant) store.setState({ handAllowed: !!p.permissions?.canUpdateMetadata });
   };
   // Speaking with hysteresis (src/core/speaking.ts): a pause between words keeps the highlight.
   let heard: ReadonlyMap<string, number> = new Map();
@@ -138,19 +127,25 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
     clearTimeout(expiry);
     if (held.nextExpiry !== null && !disposed) expiry = setTimeout(evaluate, Math.max(0, held.nextExpiry - Date.now()));
   };
-  const onSpeakers = (speakers: Participant[]) => {
-    reported = speakers.map((p) => p.identity);
-    evaluate();
-  };
 
-  room
-    .on(RoomEvent.ParticipantConnected, onConnected)
-    .on(RoomEvent.ParticipantDisconnected, onDisconnected)
-    .on(RoomEvent.ParticipantNameChanged, onName)
-    .on(RoomEvent.ConnectionQualityChanged, refresh)
-    .on(RoomEvent.ParticipantAttributesChanged, refresh)
-    .on(RoomEvent.ParticipantPermissionsChanged, onPermissions)
-    .on(RoomEvent.ActiveSpeakersChanged, onSpeakers);
+  const unlisten = listen(room, {
+    [RoomEvent.ParticipantConnected]: put,
+    // A full reconnect drops every remote participant locally, *then* says it is reconnecting, and
+    // adds them back: nobody left. Decided a microtask later, once the room's state is known; the
+    // sync after the reconnect settles who is really gone.
+    [RoomEvent.ParticipantDisconnected]: (p) =>
+      queueMicrotask(() => {
+        if (disposed || reconnecting(room) || room.remoteParticipants.has(p.identity)) return;
+        remove(p.identity);
+      }),
+    [RoomEvent.ParticipantNameChanged]: (_name, p) => put(p),
+    [RoomEvent.ConnectionQualityChanged]: refresh,
+    [RoomEvent.ParticipantAttributesChanged]: refresh,
+    [RoomEvent.ActiveSpeakersChanged]: (speakers) => {
+      reported = speakers.map((p) => p.identity);
+      evaluate();
+    },
+  });
   return {
     sync,
     dispose: () => {
@@ -158,14 +153,21 @@ export function bindParticipants(room: Room, store: MeetingStore, graceMs = RETU
       clearTimeout(expiry);
       for (const timer of away.values()) clearTimeout(timer);
       away.clear();
-      room
-        .off(RoomEvent.ParticipantConnected, onConnected)
-        .off(RoomEvent.ParticipantDisconnected, onDisconnected)
-        .off(RoomEvent.ParticipantNameChanged, onName)
-        .off(RoomEvent.ConnectionQualityChanged, refresh)
-        .off(RoomEvent.ParticipantAttributesChanged, refresh)
-        .off(RoomEvent.ParticipantPermissionsChanged, onPermissions)
-        .off(RoomEvent.ActiveSpeakersChanged, onSpeakers);
+      unlisten();
     },
   };
 }
+
+export const participants = domain({ name: 'participants', bind: (room, { store }) => bindParticipants(room, store) });
+
+/** Raising and lowering one's hand: our own `handRaisedAt` attribute. */
+export const presence = domain({
+  name: 'presence',
+  bind: (room) => ({
+    // An ISO time when raised, '' when lowered: the convention other LiveKit apps read (La Suite Meet).
+    setHand: async (on: boolean) => {
+      await room.localParticipant.setAttributes({ [HAND_ATTRIBUTE]: on ? new Date().toISOString() : '' });
+    },
+    dispose() {},
+  }),
+});

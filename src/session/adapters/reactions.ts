@@ -6,6 +6,10 @@
 // packet that may be a reaction, or the first one sent.
 import { isReaction, RateLimit, REACTION_MS, REACTION_TOPIC, type Reaction } from '../../core/reactions.js';
 import type { MeetingStore } from '../../core/store.js';
+import { RoomEvent, type Room } from 'livekit-client';
+import type { DomainContext } from '../domain.js';
+import type { Held } from '../hold.js';
+import { listen } from '../listen.js';
 
 /** Packets larger than this are not reactions (never parsed). */
 const MAX_BYTES = 256;
@@ -27,7 +31,7 @@ export function reactionIn(payload: Uint8Array, topic: string | undefined): Reac
 
 let nextKey = 0;
 
-/** What shows reactions: the packets the session hands over, and one's own once sent. */
+/** What shows reactions: the packets the room hands over, and one's own once sent. */
 export function createReactions(store: MeetingStore) {
   const limit = new RateLimit();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -54,3 +58,23 @@ export function createReactions(store: MeetingStore) {
     },
   };
 }
+
+/** The reactions domain: loaded with the first packet that may be a reaction, or the first one sent. */
+export const reactions = (room: Room, { store }: DomainContext, held: Held) => {
+  const shown = createReactions(store);
+  const onData = (payload: Uint8Array, participant?: { identity: string }, _kind?: unknown, topic?: string) => {
+    if (participant && (!topic || topic === REACTION_TOPIC)) shown.receive(payload, participant.identity, topic);
+  };
+  const unlisten = listen(room, { [RoomEvent.DataReceived]: onData });
+  for (const replay of held) replay({ data: onData });
+  return {
+    async send(emoji: Reaction) {
+      await room.localParticipant.publishData(shown.packet(emoji), { reliable: true, topic: REACTION_TOPIC });
+      shown.show(room.localParticipant.identity, emoji);
+    },
+    dispose() {
+      unlisten();
+      shown.dispose();
+    },
+  };
+};

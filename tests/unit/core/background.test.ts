@@ -27,7 +27,14 @@ function control(storage = memoryStorage(), assetsBase?: string) {
     BackgroundProcessor: { create: async () => ({ update: () => undefined, dispose: () => undefined }) },
   } as unknown as EffectsModule;
   const preferences = createPreferenceStore(() => storage);
-  const bg = new BackgroundControl({ store, media, preferences, config: () => ({ blur: false, assetsBase }), load: async () => module });
+  const bg = new BackgroundControl({
+    store,
+    media,
+    preferences,
+    config: () => ({ blur: false, assetsBase }),
+    load: async () => module,
+    alive: () => undefined,
+  });
   return { bg, store, preferences, processors, storage };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { permissionsOf } from '../../../src/core/permissions.js';
 import { diff, feedHostEvents } from '../../../src/core/host-events.js';
 import { createMeetingStore, dispatch, initialState } from '../../../src/core/store.js';
 import type { MediaView, MeetingState, PersonView } from '../../../src/core/types.js';
@@ -41,14 +42,81 @@ const inCall = (extra: Partial<MeetingState> = {}): MeetingState => ({
 const names = (before: MeetingState, after: MeetingState) => diff(before, after, t).events.map((e) => e.name);
 
 describe('host events from one diff of the store', () => {
-  test('joining fires connection-state, joined, then one participant-joined per person already there', () => {
+  test('joining fires connection-state, joined, one participant-joined per person already there, then what the server allows', () => {
     const before = { ...inCall(), phase: 'connecting' as const, localIdentity: null };
-    const events = diff(before, inCall(), t).events;
+    const host = permissionsOf({ roomAdmin: true, canUpdateOwnMetadata: true, canPublishSources: ['camera', 'microphone'] });
+    const events = diff(before, inCall({ permissions: host }), t).events;
     expect(events).toEqual([
       { name: 'confab-connection-state', detail: { state: 'connected' } },
       { name: 'confab-joined', detail: { room: 'r', identity: 'me', name: 'Me' } },
       { name: 'confab-participant-joined', detail: { identity: 'bob', name: 'Bob' } },
+      {
+        name: 'confab-permissions',
+        detail: {
+          role: 'host',
+          canPublish: true,
+          canPublishSources: ['camera', 'microphone'],
+          canChat: true,
+          canModerate: true,
+          canRecord: false,
+        },
+      },
     ]);
+  });
+
+  test('the server changing what we may do fires confab-permissions once; the same grants again fire nothing', () => {
+    const call = inCall();
+    const muted = inCall({ permissions: permissionsOf({ canPublish: false }) });
+    expect(diff(call, muted, t).events).toEqual([
+      {
+        name: 'confab-permissions',
+        detail: { role: 'guest', canPublish: false, canPublishSources: [], canChat: true, canModerate: false, canRecord: false },
+      },
+    ]);
+    expect(diff(muted, { ...muted }, t).events).toEqual([]);
+  });
+
+  test.each<[string, Partial<MeetingState>, Partial<MeetingState>, Array<[string, unknown]>]>([
+    [
+      'knocked: in the lobby',
+      { phase: 'connecting' },
+      { phase: 'waiting' },
+      [
+        ['confab-connection-state', { state: 'waiting' }],
+        ['confab-lobby', { state: 'waiting' }],
+      ],
+    ],
+    [
+      'let in',
+      { phase: 'waiting' },
+      { phase: 'connecting' },
+      [
+        ['confab-connection-state', { state: 'connecting' }],
+        ['confab-lobby', { state: 'admitted' }],
+      ],
+    ],
+    [
+      'refused',
+      { phase: 'waiting' },
+      { phase: 'left', leftReason: 'denied' },
+      [
+        ['confab-connection-state', { state: 'disconnected' }],
+        ['confab-lobby', { state: 'denied' }],
+        ['confab-left', { reason: 'denied' }],
+      ],
+    ],
+    [
+      'cancelled while waiting',
+      { phase: 'waiting' },
+      { phase: 'left', leftReason: 'user' },
+      [
+        ['confab-connection-state', { state: 'disconnected' }],
+        ['confab-left', { reason: 'user' }],
+      ],
+    ],
+  ])('the lobby, %s', (_name, before, after, expected) => {
+    const events = diff({ ...initialState(), ...before }, { ...initialState(), ...after }, t).events;
+    expect(events.map((e) => [e.name, e.detail])).toEqual(expected);
   });
 
   test("a hand raised or lowered fires confab-hand once; only others' raised hands are announced", () => {
@@ -180,6 +248,7 @@ describe('host events from one diff of the store', () => {
       'state:connected',
       'confab-joined',
       'confab-participant-joined',
+      'confab-permissions',
       'state:disconnected',
       'confab-left',
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseArgs } from '../../../src/core/commands.js';
+import { ConfabError, parseArgs } from '../../../src/core/commands.js';
 import { LayoutControl } from '../../../src/core/layout.js';
 import { createMeetingStore, initialState } from '../../../src/core/store.js';
 import { snapshotOf } from '../../../src/core/snapshot.js';
@@ -10,19 +10,23 @@ const ada: PersonView = { identity: 'ada', name: 'Ada', local: false, joinedAt: 
 describe('pin and layout', () => {
   test('pin someone in the room, unpin, and refuse a stranger; the snapshot says so', async () => {
     const store = createMeetingStore({ participants: new Map([['ada', ada]]) });
-    const layout = new LayoutControl(store);
-    await layout.pin('ada', false);
+    let disposed = false;
+    const layout = new LayoutControl(store, () => {
+      if (disposed) throw new ConfabError('disposed', 'gone');
+    });
+    await layout.pin('ada');
     expect(snapshotOf(store.getState(), 'auto')).toMatchObject({ pinned: 'ada', layout: 'auto' });
-    await expect(layout.pin('zed', false)).rejects.toMatchObject({ code: 'bad-argument' });
+    await expect(layout.pin('zed')).rejects.toMatchObject({ code: 'bad-argument' });
     expect(store.getState().pinned).toBe('ada');
-    await layout.pin(null, false);
+    await layout.pin(null);
     expect(store.getState().pinned).toBeNull();
-    await expect(layout.pin('ada', true)).rejects.toMatchObject({ code: 'disposed' });
+    disposed = true;
+    await expect(layout.pin('ada')).rejects.toMatchObject({ code: 'disposed' });
   });
 
   test('a layout set live beats the option in the snapshot', async () => {
     const store = createMeetingStore();
-    await new LayoutControl(store).setLayout('speaker', false);
+    await new LayoutControl(store, () => undefined).setLayout('speaker');
     expect(snapshotOf({ ...initialState(), ...store.getState() }, 'grid').layout).toBe('speaker');
   });
 

@@ -108,8 +108,6 @@ function fakeSession() {
     },
     publish: async (kind, track) => void log.push(`publish ${kind} ${track ? 'track' : 'none'}`),
     setScreenShare: async () => undefined,
-    setHand: async () => undefined,
-    sendReaction: async () => undefined,
     switchSpeaker: async () => undefined,
     activeSpeaker: () => undefined,
     startAudio: async () => undefined,
@@ -117,11 +115,16 @@ function fakeSession() {
     attachAudio: () => () => undefined,
     disconnect: async () => void log.push('disconnect'),
     simulate: async () => undefined,
-    sendChat: async (text) => {
-      log.push(`chat ${text}`);
-      return 'id-1';
-    },
-    retryChat: async (id) => id,
+    port: (async (name: string) => {
+      if (name !== 'chat') throw new Error(`no ${name} port here`);
+      return {
+        send: async (text: string) => {
+          log.push(`chat ${text}`);
+          return 'id-1';
+        },
+        retry: async (id: string) => id,
+      };
+    }) as SessionPort['port'],
   };
   const factory = (h: SessionHooks) => {
     hooks = h;
@@ -163,7 +166,7 @@ describe('the meeting core', () => {
 
   test('the pre-join tracks are the ones published: no second getUserMedia at join', async () => {
     const { meeting, session } = meetingWith({ 'server-url': 'ws://x', token: TOKEN });
-    meeting.enterPrejoin();
+    meeting.call.enterPrejoin();
     await vi.waitFor(() => expect(meeting.store.getState().local).toMatchObject({ camera: 'live', microphone: 'live' }));
     expect(gumCalls).toBe(2);
     session.finish();
@@ -178,7 +181,7 @@ describe('the meeting core', () => {
   test('a denied microphone rejects setMicrophone with a typed error, and is reported', async () => {
     denyMicrophone = true;
     const { meeting } = meetingWith({ 'server-url': 'ws://x', token: TOKEN });
-    const error = await meeting.setMicrophone(true).catch((e: unknown) => e);
+    const error = await meeting.media.setMicrophone(true).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfabError);
     expect((error as ConfabError).code).toBe('device-denied');
     expect(meeting.store.getState().deviceErrors).toMatchObject([{ device: 'microphone', reason: 'denied' }]);
@@ -187,16 +190,16 @@ describe('the meeting core', () => {
   test('a disposed meeting refuses every action and acquires nothing', async () => {
     const { meeting } = meetingWith({ 'server-url': 'ws://x', token: TOKEN });
     await meeting.dispose();
-    await expect(meeting.setCamera(true)).rejects.toMatchObject({ code: 'disposed' });
+    await expect(meeting.media.setCamera(true)).rejects.toMatchObject({ code: 'disposed' });
     await expect(meeting.join()).rejects.toMatchObject({ code: 'disposed' });
-    meeting.enterPrejoin();
+    meeting.call.enterPrejoin();
     await new Promise((r) => setTimeout(r, 10));
     expect(gumCalls).toBe(0);
   });
 
   test('removed while a device is starting: the track is stopped and no meter (AudioContext, timer) starts', async () => {
     const { meeting } = meetingWith({ 'server-url': 'ws://x', token: TOKEN });
-    meeting.enterPrejoin();
+    meeting.call.enterPrejoin();
     await meeting.dispose();
     await new Promise((r) => setTimeout(r, 10));
     expect(gumCalls).toBe(2);

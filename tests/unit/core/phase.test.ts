@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { next, type PhaseEvent, type PhaseState } from '../../../src/core/phase.js';
-import type { Phase, UserError } from '../../../src/core/types.js';
+import { canRejoin, next, type PhaseEvent, type PhaseState } from '../../../src/core/phase.js';
+import type { LeftReason, Phase, UserError } from '../../../src/core/types.js';
 
 const ERROR: UserError = { code: 'server-unreachable', key: 'error.serverUnreachable', params: { url: 'ws://x' } };
 const state = (phase: Phase, extra: Partial<PhaseState> = {}): PhaseState => ({
@@ -41,7 +41,43 @@ const TABLE: Array<[Phase, PhaseEvent, Phase | null, Partial<PhaseState>?]> = [
   // A failure reported after the user already left changes nothing.
   ['left', { type: 'error', error: ERROR }, null],
   ['connected', { type: 'error', error: ERROR }, null],
+  // The lobby: a server that makes us wait for a host.
+  ['connecting', { type: 'waiting' }, 'waiting'],
+  ['prejoin', { type: 'waiting' }, null],
+  ['connected', { type: 'waiting' }, null],
+  ['waiting', { type: 'waiting' }, null],
+  ['waiting', { type: 'admitted' }, 'connecting'],
+  ['connecting', { type: 'admitted' }, null],
+  ['connected', { type: 'admitted' }, null],
+  ['waiting', { type: 'connected', room: 'r', identity: 'me' }, 'connected', { room: 'r', localIdentity: 'me' }],
+  ['waiting', { type: 'denied' }, 'left', { leftReason: 'denied' }],
+  ['connecting', { type: 'denied' }, 'left', { leftReason: 'denied' }],
+  ['connected', { type: 'denied' }, null],
+  ['left', { type: 'denied' }, null],
+  ['waiting', { type: 'left', reason: 'user' }, 'left', { leftReason: 'user' }],
+  ['waiting', { type: 'error', error: ERROR }, 'error', { error: ERROR }],
+  ['waiting', { type: 'join' }, null],
+  ['waiting', { type: 'lost' }, null],
+  ['waiting', { type: 'reconnecting' }, null],
+  // First-class endings: a host's removal, the room closed for all.
+  ['connected', { type: 'left', reason: 'room-closed' }, 'left', { leftReason: 'room-closed' }],
+  ['reconnecting', { type: 'left', reason: 'kicked' }, 'left', { leftReason: 'kicked' }],
+  ['left', { type: 'join' }, 'connecting', { leftReason: null }],
 ];
+
+describe('endings that may be joined again', () => {
+  test.each<[LeftReason, boolean]>([
+    ['user', true],
+    ['network', true],
+    ['duplicate-identity', true],
+    ['error', true],
+    ['kicked', false],
+    ['denied', false],
+    ['room-closed', false],
+  ])('%s → Rejoin offered: %s', (reason, offered) => {
+    expect(canRejoin(reason)).toBe(offered);
+  });
+});
 
 describe('the phase machine', () => {
   test.each(TABLE)('%s + %o → %s', (from, event, to, fields) => {

@@ -82,6 +82,7 @@ describe('i18n', () => {
     // Keys built from a template (`left.reason.${reason}`, `device.${device}.${reason}`, `device.help.*`) count by prefix.
     const dynamic = [
       'left.reason.',
+      'left.title.',
       'device.camera.',
       'device.microphone.',
       'device.screen.',

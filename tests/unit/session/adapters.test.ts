@@ -3,9 +3,32 @@ import { ConnectionState, DisconnectReason, RoomEvent, Track, type Room } from '
 import { describe, expect, test } from 'vitest';
 import type { PhaseEvent } from '../../../src/core/phase.js';
 import { createMeetingStore, participantView } from '../../../src/core/store.js';
-import { bindConnection } from '../../../src/session/adapters/connection.js';
+import type { MeetingStore } from '../../../src/core/store.js';
+import { connection } from '../../../src/session/adapters/connection.js';
+import { permissions } from '../../../src/session/adapters/permissions.js';
 import { bindParticipants } from '../../../src/session/adapters/participants.js';
-import { bindTracks } from '../../../src/session/adapters/tracks.js';
+import { tracks } from '../../../src/session/adapters/tracks.js';
+import type { DomainSpec } from '../../../src/session/domain.js';
+
+/** Binds a domain as the session does, with a context of the test's own. */
+function bind(
+  spec: DomainSpec,
+  room: unknown,
+  store: MeetingStore,
+  dispatch: (e: PhaseEvent) => void = () => undefined,
+  resync = () => undefined,
+) {
+  const config = {} as never;
+  const context = {
+    store,
+    options: { config, speaker: null },
+    credentials: { serverUrl: 'ws://x', token: 'x.y.z' },
+    dispatch,
+    resync,
+    report: () => undefined,
+  };
+  return spec.bind!(room as Room, context, []);
+}
 
 interface FakePublication {
   isMuted: boolean;
@@ -76,15 +99,11 @@ describe('the participants adapter', () => {
     expect(store.getState().participants.has('late')).toBe(false);
   });
 
-  test('a raised hand comes from the handRaisedAt attribute (bad values count as lowered); the grant from our permissions', () => {
+  test('a raised hand comes from the handRaisedAt attribute (bad values count as lowered)', () => {
     const room = fakeRoom();
     const store = createMeetingStore();
     const binding = bindParticipants(room as unknown as Room, store);
     binding.sync();
-    expect(store.getState().handAllowed).toBe(false);
-    room.localParticipant.permissions = { canUpdateMetadata: true };
-    room.emit(RoomEvent.ParticipantPermissionsChanged, undefined, room.localParticipant);
-    expect(store.getState().handAllowed).toBe(true);
     const bob = new FakeParticipant('bob', 'Bob');
     room.remoteParticipants.set('bob', bob);
     room.emit(RoomEvent.ParticipantConnected, bob);
@@ -173,11 +192,46 @@ describe('the participants adapter', () => {
   });
 });
 
+describe('the permissions adapter', () => {
+  test("the token's grants at join, then the server's changes as LiveKit reports them; others' changes are not ours", () => {
+    const room = fakeRoom();
+    const store = createMeetingStore();
+    const payload = btoa(JSON.stringify({ video: { roomJoin: true, roomAdmin: true, canUpdateOwnMetadata: true } }));
+    const context = {
+      store,
+      options: { config: {} as never, speaker: null },
+      credentials: { serverUrl: 'ws://x', token: `h.${payload}.s` },
+      dispatch: () => undefined,
+      resync: () => undefined,
+      report: () => undefined,
+    };
+    const binding = permissions.bind!(room as unknown as Room, context, []);
+    binding.sync?.('connected');
+    expect(store.getState().permissions).toMatchObject({ role: 'host', canPublish: true, canUpdateOwnMetadata: true, canModerate: true });
+    const first = store.getState().permissions;
+    // The same again: the slice does not change (no second confab-permissions).
+    binding.sync?.('reconnected');
+    expect(store.getState().permissions).toBe(first);
+    // A host takes the camera away: only the microphone may be published now.
+    room.localParticipant.permissions = { canPublish: true, canPublishSources: [2], canUpdateMetadata: true } as never;
+    room.emit(RoomEvent.ParticipantPermissionsChanged, undefined, room.localParticipant);
+    expect(store.getState().permissions).toMatchObject({ canPublishSources: ['microphone'], role: 'host' });
+    const bob = new FakeParticipant('bob', 'Bob');
+    bob.permissions = { canPublish: false } as never;
+    room.emit(RoomEvent.ParticipantPermissionsChanged, undefined, bob);
+    expect(store.getState().permissions.canPublishSources).toEqual(['microphone']);
+    binding.dispose();
+    room.localParticipant.permissions = { canPublish: false } as never;
+    room.emit(RoomEvent.ParticipantPermissionsChanged, undefined, room.localParticipant);
+    expect(store.getState().permissions.canPublish).toBe(true);
+  });
+});
+
 describe('the tracks adapter', () => {
   test('publishing, muting and unpublishing change what the tile shows', async () => {
     const room = fakeRoom();
     const store = createMeetingStore();
-    bindTracks(room as unknown as Room, store).sync();
+    bind(tracks, room, store).sync?.('connected');
     const bob = new FakeParticipant('bob');
     room.remoteParticipants.set('bob', bob);
     const camera = { isMuted: false, trackSid: 'TR_cam', track: {} };
@@ -205,7 +259,7 @@ describe('the tracks adapter', () => {
     const room = fakeRoom();
     room.localParticipant.publish(Track.Source.Microphone, { isMuted: false, trackSid: 'TR_me', track: {} });
     const store = createMeetingStore();
-    bindTracks(room as unknown as Room, store).sync();
+    bind(tracks, room, store).sync?.('connected');
     expect(store.getState().media.get('me')).toMatchObject({ microphone: true, audioTrackSid: null });
   });
 });
@@ -222,12 +276,7 @@ describe('the connection adapter', () => {
   ])('a disconnect for reason %s tells the phase machine %o', (reason, expected) => {
     const room = fakeRoom();
     const events: PhaseEvent[] = [];
-    bindConnection(
-      room as unknown as Room,
-      createMeetingStore(),
-      (e) => events.push(e),
-      () => undefined,
-    );
+    bind(connection, room, createMeetingStore(), (e) => events.push(e));
     room.emit(RoomEvent.Disconnected, reason);
     expect(events).toEqual([expected]);
   });
@@ -235,18 +284,14 @@ describe('the connection adapter', () => {
   test('the room being recorded is mirrored: at join (a recording already running) and when it starts or stops', () => {
     const room = Object.assign(fakeRoom(), { isRecording: true });
     const store = createMeetingStore();
-    const unbind = bindConnection(
-      room as unknown as Room,
-      store,
-      () => undefined,
-      () => undefined,
-    );
+    const binding = bind(connection, room, store);
+    binding.sync?.('connected');
     expect(store.getState().recording).toBe(true);
     room.emit(RoomEvent.RecordingStatusChanged, false);
     expect(store.getState().recording).toBe(false);
     room.emit(RoomEvent.RecordingStatusChanged, true);
     expect(store.getState().recording).toBe(true);
-    unbind();
+    binding.dispose();
     room.emit(RoomEvent.RecordingStatusChanged, false);
     expect(store.getState().recording).toBe(true);
   });
@@ -255,11 +300,12 @@ describe('the connection adapter', () => {
     const room = fakeRoom();
     const log: string[] = [];
     const store = createMeetingStore();
-    const unbind = bindConnection(
-      room as unknown as Room,
+    const binding = bind(
+      connection,
+      room,
       store,
       (e) => log.push(e.type),
-      () => log.push('resync'),
+      () => void log.push('resync'),
     );
     room.emit(RoomEvent.Reconnecting);
     room.emit(RoomEvent.Reconnected);
@@ -267,7 +313,7 @@ describe('the connection adapter', () => {
     room.emit(RoomEvent.AudioPlaybackStatusChanged);
     expect(log).toEqual(['reconnecting', 'resync', 'resumed']);
     expect(store.getState().audioBlocked).toBe(true);
-    unbind();
+    binding.dispose();
     room.emit(RoomEvent.Reconnecting);
     expect(log).toHaveLength(3);
   });

@@ -5,7 +5,7 @@ import { FloodGate } from '../../../src/core/chat.js';
 import { diff } from '../../../src/core/host-events.js';
 import { createMeetingStore } from '../../../src/core/store.js';
 import { bindChat } from '../../../src/session/adapters/chat.js';
-import { holdChat } from '../../../src/session/adapters/chat-hold.js';
+import { hold } from '../../../src/session/hold.js';
 
 type Handler = (
   reader: AsyncIterable<string> & { info: { id: string; timestamp: number; size?: number } },
@@ -41,6 +41,7 @@ function fakeRoom(name = 'r1') {
           },
         };
       },
+      publishData: async () => undefined,
       performRpc: ({ destinationIdentity }: { destinationIdentity: string }) =>
         room.rpcAnswer?.(destinationIdentity) ?? Promise.reject(new Error('unsupported')),
     },
@@ -141,14 +142,14 @@ describe('the chat adapter', () => {
     const store = createMeetingStore();
     const bob = { identity: 'bob', name: 'Bob' };
     const packet = (v: object) => new TextEncoder().encode(JSON.stringify(v));
-    const release = holdChat(asRoom);
+    const held = hold(asRoom, { streams: ['lk.chat'], data: ['lk-chat-topic'], sdkChat: true });
     stream('bob', 's1', ['first']);
     room.emit(RoomEvent.DataReceived, packet({ id: 'L1', timestamp: 9, message: 'second' }), bob, 0, 'lk-chat-topic');
     room.emit(RoomEvent.DataReceived, packet({ id: 'R', message: 'a reaction' }), bob, 0, 'confab.reaction');
     stream('bob', 's2', ['third']);
     await flush();
     expect(store.getState().chat.messages).toEqual([]);
-    bindChat(asRoom, store, { history: false }, release());
+    bindChat(asRoom, store, { history: false }, held.release());
     await flush();
     // Handed over in order; a stream becomes a message once read, as without the holder.
     expect(

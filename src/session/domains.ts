@@ -1,0 +1,31 @@
+// Every session domain, in one list. Eager ones bind before the connection; lazy ones load their
+// chunk beside it (chat) or on first use (reactions), what arrives for them held until then.
+import { CHAT_TOPIC, LEGACY_CHAT_TOPIC } from '../core/chat-state.js';
+import { REACTION_TOPIC } from '../core/reactions.js';
+import { connection } from './adapters/connection.js';
+import { participants, presence } from './adapters/participants.js';
+import { permissions } from './adapters/permissions.js';
+import { tracks } from './adapters/tracks.js';
+import { domain, type DomainSpec } from './domain.js';
+
+export const DOMAINS: readonly DomainSpec[] = [
+  connection,
+  permissions,
+  participants,
+  tracks,
+  presence,
+  domain({
+    name: 'chat',
+    // chat="off": no handler at all, so nothing on lk.chat reaches this widget.
+    enabled: ({ config }) => config.chat,
+    holds: { streams: [CHAT_TOPIC], data: [LEGACY_CHAT_TOPIC], sdkChat: true },
+    load: { when: 'connect', code: () => import('./adapters/chat.js').then((m) => m.chat) },
+  }),
+  domain({
+    name: 'reactions',
+    enabled: ({ config }) => config.reactions,
+    // La Suite Meet's reactions travel with no topic.
+    holds: { data: [REACTION_TOPIC, null] },
+    load: { when: 'first-use', code: () => import('./adapters/reactions.js').then((m) => m.reactions) },
+  }),
+];
