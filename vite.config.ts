@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { writeBlurAssets } from './scripts/lib/blur-assets.mjs';
 import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
+import { fixLit } from './scripts/lib/lit-fixes.mjs';
 
 const src = (path: string) => resolve(import.meta.dirname, path);
 
@@ -17,6 +18,15 @@ const blurAssets = (): Plugin => ({
   },
 });
 
+/** Two upstream leaks a long chat runs into, fixed in our builds (scripts/lib/lit-fixes.mjs). */
+export const litFixes = (): Plugin => ({
+  name: 'confab-lit-fixes',
+  transform(code, id) {
+    const fixed = (fixLit as (code: string, id: string) => string | null)(code, id);
+    return fixed === null ? null : { code: fixed, map: null };
+  },
+});
+
 // Our html`…` and css`…` templates lose the whitespace HTML and CSS ignore (the size budgets).
 const minifyLitTemplates = (): Plugin => ({
   name: 'confab-minify-templates',
@@ -27,8 +37,28 @@ const minifyLitTemplates = (): Plugin => ({
   },
 });
 
+/**
+ * Everything the element shell (src/define.ts) imports statically goes into one chunk: modules it
+ * shares with the lazy chunks (the store, the context…) would otherwise become small chunks of their
+ * own, each a request and each compressed alone (the shell budget counts gzip per file).
+ */
+const shellModules = new Set<string>();
+const shellGraph = (): Plugin => ({
+  name: 'confab-shell-graph',
+  apply: 'build',
+  buildEnd() {
+    shellModules.clear();
+    const visit = (id: string) => {
+      if (shellModules.has(id)) return;
+      shellModules.add(id);
+      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    };
+    visit(src('src/define.ts'));
+  },
+});
+
 const widget: UserConfig = {
-  plugins: [blurAssets(), minifyLitTemplates()],
+  plugins: [blurAssets(), minifyLitTemplates(), shellGraph(), litFixes()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
@@ -44,7 +74,12 @@ const widget: UserConfig = {
         chunkFileNames: 'chunks/[name]-[hash].js',
         minify: true,
         // livekit-client in a chunk of its own (loaded with the session): our in-call code is measured apart from it.
-        codeSplitting: { groups: [{ name: 'livekit', test: /node_modules[\\/]livekit-client[\\/]/ }] },
+        codeSplitting: {
+          groups: [
+            { name: 'livekit', test: /node_modules[\\/]livekit-client[\\/]/ },
+            { name: 'shell', test: (id) => shellModules.has(id), priority: 1 },
+          ],
+        },
       },
     },
   },
@@ -66,8 +101,24 @@ const frame: UserConfig = {
 
 // `vite build --mode lib`: the npm package — dist/lib/index.js (classes, no side effects) and
 // dist/lib/define.js (registers); dependencies stay external, the consumer's bundler resolves them.
+/**
+ * The npm package leaves Lit to the consumer, except `repeat` and the helpers it uses, which carry
+ * the removePart fix (litFixes): their imports of lit-html's core go to the consumer's `lit`,
+ * so there is still one Lit in the app.
+ */
+const LIT_CORE: Record<string, string> = { 'lit-html.js': 'lit', 'directive.js': 'lit/directive.js' };
+const litRepeatFromConsumer = (): Plugin => ({
+  name: 'confab-lit-repeat',
+  resolveId(source, importer) {
+    if (!importer || !/[\\/]lit-html[\\/](directives[\\/]repeat|directive-helpers)\.js$/.test(importer)) return null;
+    const core = LIT_CORE[source.replace(/^\.\.?\//, '')];
+    return core ? { id: core, external: true } : null;
+  },
+});
+
 const lib: UserConfig = {
   publicDir: false,
+  plugins: [litFixes(), litRepeatFromConsumer()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
@@ -77,7 +128,8 @@ const lib: UserConfig = {
     minify: false,
     lib: { entry: { index: src('src/index.ts'), define: src('src/define.ts'), frame: src('src/embed/frame.ts') }, formats: ['es'] },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zustand($|\/)/, /^livekit-client($|\/)/],
+      external: (id) =>
+        id !== 'lit/directives/repeat.js' && [/^lit($|\/)/, /^@lit\//, /^zustand($|\/)/, /^livekit-client($|\/)/].some((re) => re.test(id)),
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

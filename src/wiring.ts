@@ -1,17 +1,14 @@
-// Where the element's meeting gets its lazily loaded parts: the session chunk (livekit-client and
-// its domains) and the in-call elements beside it. The core never imports either; this is the one
-// module that may (kept by lint).
-import type { MeetingOptions } from './core/meeting.js';
+// Where the element's meeting gets its lazily loaded parts: the in-call chunk (the call's elements,
+// screens, English and host events) and the session chunk (livekit-client and its domains). The core
+// never imports either; this is the one module that may (kept by lint), and the element the one
+// that calls it.
 import type { SessionFactory } from './core/session-port.js';
 
-/**
- * The session chunk, and the in-call chunk with the call's English (who joined, …): define() has
- * asked for it already, so this only makes sure it is here before the first participant is.
- */
-export const loadSession = (): Promise<SessionFactory> =>
-  Promise.all([import('./session/session.js'), import('./in-call.js')]).then(([m]) => m.createSession);
+/** The in-call chunk: define() has asked for it already, so this is usually here at once. */
+export const loadCall = (): Promise<typeof import('./in-call.js')> => import('./in-call.js');
 
-/** The meeting options of the product (tests pass their own loaders). */
-export function productParts(): Pick<MeetingOptions, 'loadSession'> {
-  return { loadSession };
-}
+/** The session chunk. */
+export const loadSession = (): Promise<SessionFactory> => import('./session/session.js').then((m) => m.createSession);
+
+/** The control bar's chunk: asked for once a call is connected (not on the first frame's path). */
+export const loadControls = (): Promise<void> => import('./call-controls.js').then((m) => m.defineControls());

@@ -1,4 +1,4 @@
-import { permissionsOf } from '../src/core/permissions.js';
+import { permissionsOf } from '../src/core/grants.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { connected, meeting, participants, prejoin } from './fixtures.js';

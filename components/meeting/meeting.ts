@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { OPTIONS, propertyOf, type OptionKey } from '../../src/config/schema.js';
 import { AudioSinkController } from '../../src/controllers/audio-sink.js';
 import { Announcer } from '../../src/controllers/announcer.js';
@@ -11,15 +11,14 @@ import type { TokenProvider } from '../../src/core/credentials.js';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { feedHostEvents } from '../../src/core/host-events.js';
 import { HANDLERS, Meeting } from '../../src/core/meeting.js';
-import type { MeetingState, Notice } from '../../src/core/types.js';
+import { inCall } from '../../src/core/phase.js';
+import type { MeetingState, Notice, Panel } from '../../src/core/types.js';
 import { VERSION } from '../../src/version.js';
-import { loadSession } from '../../src/wiring.js';
+import { loadCall, loadControls, loadSession } from '../../src/wiring.js';
 import { CommandQueue } from './command-queue.js';
 import { ConfigController } from './config-controller.js';
 import { meetingStyles } from './meeting.styles.js';
-import { PanelLoader } from './panel-loader.js';
-import { renderPhase, type PhaseView } from './phases.js';
-import { Shortcuts } from './shortcuts.js';
+import { renderPhase, type CallPhases, type PhaseView } from './phases.js';
 
 /** Key of the element method that seeds its store (stories and component tests; not public API). */
 export const SEED = Symbol.for('confab.seed');
@@ -46,7 +45,22 @@ const selectView = (s: MeetingState): PhaseView => ({
   notices: s.notices,
   panel: s.panel,
   recording: s.recording,
+  controlsDue: controlsDue(s),
 });
+
+/**
+ * The control bar loads after what the first frame needs: once a remote frame is on screen, or at
+ * once when there is no remote video to wait for (alone, cameras off).
+ */
+function controlsDue(s: MeetingState): boolean {
+  if (!inCall(s.phase)) return false;
+  if (s.firstFrameAt !== null) return true;
+  for (const [identity, m] of s.media) if (identity !== s.localIdentity && (m.camera || m.screenshare)) return false;
+  return true;
+}
+
+/** However the first frame goes, the controls come this long after the call connects. */
+const CONTROLS_AT_LATEST_MS = 1500;
 
 /** An option's property name: `blur` is `backgroundBlur` (a `blur` property would shadow HTMLElement.blur()). */
 type PropertyOf<K extends OptionKey> = K extends 'blur' ? 'backgroundBlur' : K;
@@ -98,11 +112,25 @@ export class ConfabMeeting extends LitElement {
   /** Asked for `{ serverUrl, token }` at join and when a token has expired (contract §2); beats the token endpoint. */
   declare tokenProvider: TokenProvider | undefined;
 
+  /** The in-call chunk's screens and host events, once here: the session never connects before. */
+  #call: CallPhases | null = null;
+  readonly #callReady = loadCall().then((call) => {
+    this.#feed.use(call.CALL_EVENTS);
+    this.#call = call.renderCallPhase;
+    // Panels open and shortcuts act only in a call: their code comes with it.
+    this.#panels = new call.PanelLoader(this, this.#layout);
+    const { media } = this.#meeting;
+    new call.Shortcuts(this, { enabled: () => this.#options.config.shortcuts, snapshot: () => this.#meeting.snapshot(), media });
+    this.#callStyles = call.callStyles;
+    if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...meetingStyles, call.callStyles]);
+    this.requestUpdate();
+  });
+  #callStyles: CSSResult | null = null;
   readonly #meeting: Meeting = new Meeting({
     config: () => this.#options.config,
     explicit: () => this.#options.explicit(),
     tokenProvider: () => (typeof this.tokenProvider === 'function' ? this.tokenProvider : undefined),
-    loadSession,
+    loadSession: () => Promise.all([loadSession(), this.#callReady]).then(([factory]) => factory),
   });
   readonly #options = new ConfigController(this, {
     store: this.#meeting.store,
@@ -119,7 +147,10 @@ export class ConfabMeeting extends LitElement {
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
   readonly #announcer = new Announcer(this, this.#feed);
   readonly #commands = new CommandQueue(this, this.#meeting, HANDLERS, () => this.#disposed);
-  readonly #panels = new PanelLoader(this, this.#layout);
+  #panels: { show(panel: Panel | null, enabled: (panel: Panel) => boolean): void } | null = null;
+  /** The control bar's chunk, asked for once the call is connected (after what the first frame needs). */
+  #controlsAsked = false;
+  #controlsTimer: ReturnType<typeof setTimeout> | undefined;
   #teardownScheduled = false;
   #disposed = false;
   #autoJoined = false;
@@ -131,11 +162,6 @@ export class ConfabMeeting extends LitElement {
     this.notices = [];
     this.strings = {};
     new ContextProvider(this, { context: layoutContext, initialValue: this.#layout });
-    new Shortcuts(this, {
-      enabled: () => this.#options.config.shortcuts,
-      snapshot: () => this.#meeting.snapshot(),
-      media: this.#meeting.media,
-    });
     new AudioSinkController(this, this.#meeting.store, this.#meeting.tracks, () =>
       this.renderRoot.querySelector<HTMLElement>('.audio-sink'),
     );
@@ -166,6 +192,13 @@ export class ConfabMeeting extends LitElement {
     this.#provider.setValue({ store: this.#meeting.store, actions: this.#meeting.actions, config, t, lang } satisfies MeetingContext);
   }
 
+  /** The call's styles come with the in-call chunk; a root made after it arrived adopts them at once. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (this.#callStyles && root instanceof ShadowRoot) adoptStyles(root, [...meetingStyles, this.#callStyles]);
+    return root;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#teardownScheduled = false;
@@ -181,6 +214,7 @@ export class ConfabMeeting extends LitElement {
     queueMicrotask(() => {
       if (!this.#teardownScheduled || this.isConnected) return;
       this.#disposed = true;
+      clearTimeout(this.#controlsTimer);
       void this.#meeting.dispose();
     });
   }
@@ -191,10 +225,28 @@ export class ConfabMeeting extends LitElement {
     const view = this.#view.value;
     if (!view) return;
     this.dataset.state = view.phase;
+    if (inCall(view.phase) && !this.#controlsTimer) this.#controlsTimer = setTimeout(() => this.#loadControls(), CONTROLS_AT_LATEST_MS);
+    if (view.controlsDue) this.#loadControls();
     if (view.panel) this.dataset.panel = view.panel;
     else delete this.dataset.panel;
     const { chat, participants } = this.#options.config;
-    this.#panels.show(view.panel, (panel) => (panel === 'chat' ? chat : panel === 'participants' ? participants : true));
+    this.#panels?.show(view.panel, (panel) => (panel === 'chat' ? chat : panel === 'participants' ? participants : true));
+  }
+
+  #loadControls() {
+    if (!this.#controlsAsked) {
+      this.#controlsAsked = true;
+      void loadControls().catch((error: unknown) => {
+        this.#controlsAsked = false;
+        this.#meeting.report({
+          code: 'feature-unavailable',
+          key: 'error.featureUnavailable',
+          params: { feature: 'controls' },
+          subject: 'controls',
+        });
+        console.debug('[confab] the control bar did not load:', error);
+      });
+    }
   }
 
   protected override firstUpdated(): void {
@@ -236,6 +288,7 @@ export class ConfabMeeting extends LitElement {
         standaloneUrl: this.standaloneUrl ?? globalThis.location?.href,
         chat: config.chat,
         participants: config.participants,
+        call: this.#call,
       })}
       <div class="toasts" role="status" aria-live="polite">
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}

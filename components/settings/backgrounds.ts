@@ -4,6 +4,7 @@
 // every effect is disabled with the reason said once, in words. Choices are remembered (preferences).
 import { css, html, nothing } from 'lit';
 import type { BackgroundActions } from '../../src/core/actions.js';
+import { shownMode } from '../../src/core/background-lazy.js';
 import type { BackgroundView } from '../../src/core/types.js';
 import { BUILT_IN_BACKGROUNDS, builtInBackground, defaultAssetsBase } from '../../src/effects/assets.js';
 import type { Translate } from '../../src/i18n/i18n.js';
@@ -101,10 +102,14 @@ export function renderBackgrounds(
   if (hostImage && !images.some((i) => i.url === absolute(hostImage)))
     images.push({ id: 'custom', url: absolute(hostImage), thumbnail: absolute(hostImage), label: t('background.image.custom') });
   const choices: Choice[] = [
-    { id: 'none', label: t('background.none'), pressed: view.mode === 'none', pick: () => actions.setBlur(false) },
-    { id: 'blur-slight', label: t('background.blurSlight'), pressed: view.mode === 'blur' && !blurStrong, pick: blur(BLUR_SLIGHT) },
-    { id: 'blur-strong', label: t('background.blurStrong'), pressed: view.mode === 'blur' && blurStrong, pick: blur(BLUR_STRONG) },
-    ...images.map((i) => ({ ...i, pressed: view.mode === 'image' && view.image === i.url, pick: () => actions.setBackgroundImage(i.url) })),
+    { id: 'none', label: t('background.none'), pressed: shownMode(view) === 'none', pick: () => actions.setBlur(false) },
+    { id: 'blur-slight', label: t('background.blurSlight'), pressed: shownMode(view) === 'blur' && !blurStrong, pick: blur(BLUR_SLIGHT) },
+    { id: 'blur-strong', label: t('background.blurStrong'), pressed: shownMode(view) === 'blur' && blurStrong, pick: blur(BLUR_STRONG) },
+    ...images.map((i) => ({
+      ...i,
+      pressed: shownMode(view) === 'image' && view.image === i.url,
+      pick: () => actions.setBackgroundImage(i.url),
+    })),
   ];
   const unavailable = view.status === 'unavailable';
   const loading = view.status === 'loading';

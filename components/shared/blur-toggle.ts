@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { BackgroundActions } from '../../src/core/actions.js';
+import { shownMode } from '../../src/core/background-lazy.js';
 import type { BackgroundView } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { blurIcon } from './icons.js';
@@ -9,7 +10,7 @@ import { blurIcon } from './icons.js';
  * percentage while the effect first loads, disabled with the reason where it cannot run.
  */
 export function blurToggle(t: Translate, background: BackgroundView, actions: BackgroundActions) {
-  const on = background.mode === 'blur';
+  const on = shownMode(background) === 'blur';
   const unavailable = background.status === 'unavailable';
   const loading = background.status === 'loading';
   const reason = background.reason ? t(`background.unavailable.${background.reason}`) : null;

@@ -7,6 +7,8 @@ export interface AttachTarget {
   /** Changes whenever the track behind `ref` changes (e.g. its sid); null: nothing to show. */
   key: string | null;
   video: HTMLVideoElement | null;
+  /** Someone else's video: its first presented frame is told to the meeting (framePresented). */
+  remote?: boolean;
 }
 
 /**
@@ -27,7 +29,11 @@ export class TrackAttachController implements ReactiveController {
     const want = actions && ref && key !== null && video ? key : null;
     if (this.#attached && want === this.#attached.key && video === this.#attached.video) return;
     this.#detach();
-    if (want !== null && actions && ref && video) this.#attached = { key: want, video, detach: actions.attachVideo(ref, video) };
+    if (want !== null && actions && ref && video) {
+      this.#attached = { key: want, video, detach: actions.attachVideo(ref, video) };
+      // The first frame of a remote video (where the browser can say when one is presented).
+      if (this.#target().remote) video.requestVideoFrameCallback?.(() => actions.framePresented());
+    }
   }
 
   hostDisconnected(): void {

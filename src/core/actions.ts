@@ -90,6 +90,8 @@ export interface TrackActions {
   attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void;
   /** Plays a remote participant's microphone in an element; returns the detach function. */
   attachAudio(identity: string, element: HTMLAudioElement): () => void;
+  /** A remote video presented a frame (the first one of the call is marked: what the join is for). */
+  framePresented(): void;
 }
 
 /** Every domain's actions, as the element provides them (each a separate object: no domain sees another's). */

@@ -2,6 +2,7 @@
 // the background control (background.ts, a chunk of its own loaded only when an effect is wanted,
 // so a call without one never downloads it) through the camera's effect chain, in call order.
 import type { BackgroundActions } from './actions.js';
+import type { BackgroundView } from './types.js';
 import type { BackgroundControl, BackgroundOptions } from './background.js';
 import { LazyEffect, type EffectChain } from './effect-chain.js';
 import type { Handlers } from './handlers.js';
@@ -10,6 +11,14 @@ import type { Handlers } from './handlers.js';
 export interface ExplicitBackground {
   blur?: boolean;
   backgroundImage?: string;
+}
+
+/**
+ * The effect as it may be shown (a pressed button, getState().blur): what was asked, unless it
+ * cannot run (a reason), when nothing claims it is on.
+ */
+export function shownMode(view: Pick<BackgroundView, 'mode' | 'reason'>): BackgroundView['mode'] {
+  return view.reason ? 'none' : view.mode;
 }
 
 /** Where the effect starts: an explicit option › the saved choice › the option's default. */

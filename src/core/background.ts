@@ -152,13 +152,13 @@ export class BackgroundControl implements EffectControl {
       if (epoch !== this.#epoch) return;
       if (error instanceof ConfabError && error.code === 'bad-argument') {
         // An image from a host the rule does not allow: nothing runs, and the user is told why.
-        this.#patch({ mode: 'none', image: null, active: false, reason: 'image-not-allowed' });
+        this.#patch({ active: false, reason: 'image-not-allowed' });
         await media.setProcessor('camera', null);
         throw error;
       }
       const reason: Unavailable = (error as { reason?: Unavailable }).reason ?? 'load-failed';
-      // Nothing claims an effect that does not run: the mode goes back to none (the wish stays saved).
-      this.#patch({ mode: 'none', active: false, status: reason === 'load-failed' && this.#effects ? 'ready' : 'unavailable', reason });
+      // The wish stays (mode, saved); the reason says it does not run, and nothing shows it as on.
+      this.#patch({ active: false, status: reason === 'load-failed' && this.#effects ? 'ready' : 'unavailable', reason });
       if (this.#view.status === 'unavailable') this.#effects = null;
       throw new ConfabError('background-unavailable', error instanceof Error ? error.message : String(error));
     }
@@ -168,7 +168,7 @@ export class BackgroundControl implements EffectControl {
   abandon(): void {
     this.#epoch++;
     this.#effects = null;
-    this.#patch({ mode: 'none', active: false, status: 'unavailable', reason: 'load-failed' });
+    this.#patch({ active: false, status: 'unavailable', reason: 'load-failed' });
     this.#giveUp?.(new ConfabError('background-unavailable', 'background effects did not start in time'));
     void this.#options.media.setProcessor('camera', null);
   }

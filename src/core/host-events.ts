@@ -1,11 +1,13 @@
 // One diff of the store feeds both the host's `confab-*` events and the live-region announcements,
-// so each fact is reported once, in the order it happened. Pure: unit-tested with two states.
+// so each fact is reported once, in the order it happened. Pure: unit-tested with two states. What
+// can happen before a call (config notices, the phase, devices, backgrounds) is diffed here, in the
+// element shell; what only a call has (people, hands, chat…) is in host-events-call.ts, which comes
+// with the in-call chunk (CALL_EVENTS) before the session connects.
 import type { ConfabEventDetails, ConfabEventName } from '../events.js';
 import type { Translate } from '../i18n/i18n.js';
-import { localParticipant, NO_MEDIA } from './store.js';
-import { inCall, isActive } from './phase.js';
-import { permissionDetail } from './snapshot.js';
-import type { ChatMessage, ConnectionState, MeetingState, Phase } from './types.js';
+import { localParticipant } from './store.js';
+import { isActive } from './phase.js';
+import type { ConnectionState, MeetingState, Phase } from './types.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { PresenceChange } from './announce.js';
 
@@ -32,12 +34,24 @@ const CONNECTION: Record<Phase, ConnectionState | null> = {
   error: 'disconnected',
 };
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Where a part of the diff writes: the events in order, what to announce. */
+export interface DiffOut extends Diff {
+  push: <N extends ConfabEventName>(name: N, detail: ConfabEventDetails[N]) => void;
+}
 
-export function diff(previous: MeetingState, state: MeetingState, t: Translate): Diff {
+/** One part of the diff: reads two states, writes events and announcements. */
+export type DiffPart = (previous: MeetingState, state: MeetingState, out: DiffOut, t: Translate) => void;
+
+export function diff(previous: MeetingState, state: MeetingState, t: Translate, parts: readonly DiffPart[] = []): Diff {
   const events: HostEvent[] = [];
-  const presence: PresenceChange[] = [];
-  const push = <N extends ConfabEventName>(name: N, detail: ConfabEventDetails[N]) => events.push({ name, detail } as HostEvent);
+  const out: DiffOut = {
+    events,
+    presence: [],
+    self: null,
+    unread: 0,
+    push: (name, detail) => void events.push({ name, detail } as HostEvent),
+  };
+  const { push } = out;
 
   for (const notice of state.notices) {
     if (!previous.notices.includes(notice)) push('confab-error', { code: notice.code, message: t(notice.key, notice.params) });
@@ -60,52 +74,6 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
       push('confab-error', { code: state.error.code, message: t(state.error.key, state.error.params) });
   }
 
-  // At join, and whenever the server changes what we may do.
-  if (inCall(state.phase) && (state.permissions !== previous.permissions || !inCall(previous.phase))) {
-    push('confab-permissions', permissionDetail(state.permissions));
-  }
-
-  const both = inCall(state.phase) && inCall(previous.phase);
-  if (both && state.participants !== previous.participants) {
-    for (const [id, p] of state.participants) {
-      if (!p.local && !previous.participants.has(id)) {
-        push('confab-participant-joined', { identity: id, name: p.name });
-        presence.push({ kind: 'joined', name: p.name });
-      }
-    }
-    for (const [id, p] of previous.participants) {
-      if (!p.local && !state.participants.has(id)) {
-        push('confab-participant-left', { identity: id, name: p.name });
-        presence.push({ kind: 'left', name: p.name });
-      }
-    }
-    // Hands of people who were here before and still are (one's own included; only others' are announced).
-    for (const [id, p] of state.participants) {
-      const before = previous.participants.get(id);
-      if (!before || !p.handRaisedAt === !before.handRaisedAt) continue;
-      push('confab-hand', { identity: id, name: p.name, raised: p.handRaisedAt > 0 });
-      if (p.handRaisedAt && !p.local) presence.push({ kind: 'hand', name: p.name });
-    }
-  }
-
-  if (state.reactions !== previous.reactions) {
-    const last = previous.reactions.at(-1)?.key ?? 0;
-    for (const r of state.reactions)
-      if (r.key > last)
-        push('confab-reaction', { identity: r.identity, name: state.participants.get(r.identity)?.name ?? '', emoji: r.emoji });
-  }
-
-  if (inCall(state.phase) && !sameList(state.activeSpeakers, previous.activeSpeakers)) {
-    push('confab-active-speakers', { identities: [...state.activeSpeakers] });
-  }
-
-  if (inCall(state.phase) && state.media !== previous.media) {
-    for (const [id, media] of state.media) {
-      const before = previous.media.get(id) ?? NO_MEDIA;
-      if (before.screenshare !== media.screenshare) push('confab-screenshare', { identity: id, active: media.screenshare });
-    }
-  }
-
   const bg = state.background;
   const was = previous.background;
   if (bg !== was) {
@@ -119,47 +87,16 @@ export function diff(previous: MeetingState, state: MeetingState, t: Translate):
   const lastSeq = previous.deviceErrors.reduce((max, e) => Math.max(max, e.seq), 0);
   for (const e of state.deviceErrors) if (e.seq > lastSeq) push('confab-device-error', { device: e.device, reason: e.reason });
 
-  const unread = chatEvents(previous, state, push);
-
-  let self: MessageKey | null = null;
-  if (state.phase === 'connected' && previous.phase === 'connected') {
-    const now = localParticipant(state);
-    const before = localParticipant(previous);
-    if (now && before && now.identity === before.identity) {
-      if (now.microphone !== before.microphone) self = now.microphone ? 'announce.microphoneOn' : 'announce.microphoneOff';
-      else if (now.camera !== before.camera) self = now.camera ? 'announce.cameraOn' : 'announce.cameraOff';
-    }
-  }
+  for (const part of parts) part(previous, state, out, t);
+  const { presence, self, unread } = out;
   return { events, presence, self, unread };
-}
-
-/**
- * confab-chat-message once per message: a remote one when it arrives, one's own once it is sent.
- * Returns how many of the new remote ones the reader has not seen (the panel is closed).
- */
-function chatEvents(
-  previous: MeetingState,
-  state: MeetingState,
-  push: (name: 'confab-chat-message', detail: ConfabEventDetails['confab-chat-message']) => void,
-): number {
-  if (state.chat.messages === previous.chat.messages) return 0;
-  const shown = (m: ChatMessage) => !m.deleted && (!m.local || m.status === 'sent');
-  // Own messages that were not yet sent before: the only older rows whose event may be due now.
-  const unsent = new Set<string>();
-  for (const m of previous.chat.messages) if (m.local && m.status !== 'sent') unsent.add(m.id);
-  let unread = 0;
-  for (const m of state.chat.messages) {
-    if (!shown(m) || (m.seq <= previous.chat.seq && !unsent.has(m.id))) continue;
-    const detail = { id: m.id, identity: m.identity, name: m.name, text: m.text, timestamp: m.timestamp, local: m.local };
-    push('confab-chat-message', m.relayedBy ? { ...detail, relayedBy: m.relayedBy } : detail);
-    if (!m.local && !m.earlier && state.panel !== 'chat') unread++;
-  }
-  return unread;
 }
 
 export interface DiffFeed {
   /** Listens to each diff (the announcer); returns the unsubscribe function. */
   listen(listener: (diff: Diff) => void): () => void;
+  /** Adds the parts of the diff that only a call needs (they come with the in-call chunk). */
+  use(parts: readonly DiffPart[]): void;
 }
 
 /**
@@ -172,8 +109,9 @@ export function feedHostEvents(
   emit: (event: HostEvent) => void,
 ): DiffFeed {
   const listeners = new Set<(diff: Diff) => void>();
+  let parts: readonly DiffPart[] = [];
   store.subscribe((state, previous) => {
-    const d = diff(previous, state, t());
+    const d = diff(previous, state, t(), parts);
     for (const event of d.events) emit(event);
     if (d.presence.length || d.self || d.unread) for (const listener of listeners) listener(d);
   });
@@ -181,6 +119,9 @@ export function feedHostEvents(
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    use(more) {
+      parts = [...parts, ...more.filter((p) => !parts.includes(p))];
     },
   };
 }

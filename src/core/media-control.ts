@@ -38,7 +38,8 @@ export class MediaControl implements MediaActions {
       if (!session || !inCall(deps.store.getState().phase)) return;
       this.#publishing[kind] = this.#publishing[kind]
         .then(() => session.publish(kind, track))
-        .catch(quietly(`publishing the ${kind} failed (the next change publishes again)`));
+        // The next change of this kind publishes again; nothing is lost by letting this one go.
+        .catch(quietly('publish'));
       return this.#publishing[kind];
     });
   }

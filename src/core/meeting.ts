@@ -1,7 +1,16 @@
 // The per-element meeting: the store, each domain's actions (what components and commands call),
 // and the call's lifecycle around a session loaded on demand. No livekit-client and no Lit here.
 import type { MeetingConfig } from '../config/schema.js';
-import type { Actions, CallActions, DeviceActions, JoinChoices, NameRequirement, TrackActions, TrackRef } from './actions.js';
+import type {
+  Actions,
+  CallActions,
+  DeviceActions,
+  JoinChoices,
+  NameRequirement,
+  PresenceActions,
+  TrackActions,
+  TrackRef,
+} from './actions.js';
 import type { EffectsModule } from './background.js';
 import { backgroundCommands, LazyBackground } from './background-lazy.js';
 import { ChatControl, chatCommands } from './chat-control.js';
@@ -15,11 +24,11 @@ import { LocalMedia } from './media.js';
 import { MediaControl, mediaCommands } from './media-control.js';
 import { panelCommands, Panels } from './panels.js';
 import { UNRESTRICTED } from './permissions.js';
-import { isActive, type PhaseEvent } from './phase.js';
+import { inCall, isActive, type PhaseEvent } from './phase.js';
 import { createPreferenceStore, resolveStart, type ExplicitChoices, type PreferenceStore } from './preferences.js';
 
 export type { ExplicitChoices };
-import { Presence, presenceCommands } from './presence.js';
+import { lazyPresence, presenceCommands } from './presence-lazy.js';
 import { quietly } from './report.js';
 import type { SessionFactory, SessionPort } from './session-port.js';
 import { snapshotOf } from './snapshot.js';
@@ -58,7 +67,7 @@ export class Meeting implements CommandTarget {
   readonly media: MediaControl;
   readonly background: LazyBackground;
   readonly chat: ChatControl;
-  readonly presence: Presence;
+  readonly presence: PresenceActions;
   readonly layout: LayoutControl;
   readonly panels: Panels;
   readonly devices: DeviceActions;
@@ -87,9 +96,16 @@ export class Meeting implements CommandTarget {
       session,
       alive,
     });
-    this.presence = new Presence({ enabled: () => config().reactions, state: () => store.getState(), session, alive });
+    this.presence = lazyPresence({ enabled: () => config().reactions, state: () => store.getState(), session, alive });
     this.layout = new LayoutControl(store, alive);
-    this.panels = new Panels({ store, config, prepareSettings: () => devices.prepareSettings(), alive });
+    this.panels = new Panels({
+      store,
+      config,
+      prepareSettings: () => devices.prepareSettings(),
+      // A chat chunk that cannot load puts up its own banner (the session reports it).
+      warmChat: () => void this.#current?.port('chat').catch(quietly('chat')),
+      alive,
+    });
     this.devices = {
       switchDevice: (kind, id) => (alive(), devices.choose(kind, id)),
       retryDevice: (kind) => this.media.set(kind, true),
@@ -98,6 +114,11 @@ export class Meeting implements CommandTarget {
     this.tracks = {
       attachVideo: (ref, element) => this.#attachVideo(ref, element),
       attachAudio: (id, element) => this.#current?.attachAudio(id, element) ?? noop,
+      framePresented: () => {
+        if (store.getState().firstFrameAt !== null || !inCall(store.getState().phase)) return;
+        performance.mark('confab:first-remote-frame');
+        store.setState({ firstFrameAt: performance.now() });
+      },
     };
     this.call = {
       join: (choices) => this.join(choices),
@@ -163,8 +184,9 @@ export class Meeting implements CommandTarget {
     void this.#devices.refresh();
     this.#media.setMeter(true);
     this.background.start(this.#options.explicit?.() ?? {});
-    void this.media.preview('camera', start.video).catch(quietly('the camera preview failed (its banner says why)'));
-    void this.media.preview('microphone', start.audio).catch(quietly('the microphone preview failed (its banner says why)'));
+    // A device that fails shows its own banner with the reason and a way forward.
+    void this.media.preview('camera', start.video).catch(quietly('preview'));
+    void this.media.preview('microphone', start.audio).catch(quietly('preview'));
     this.warm();
   }
 
@@ -174,10 +196,12 @@ export class Meeting implements CommandTarget {
    * HTTP HEAD to the LiveKit origin, which the documented CSP, `connect-src 'self' ws: wss:`, blocks.)
    */
   warm(): void {
-    void this.#options.loadSession().catch(quietly('the session chunk did not load early (join loads it again)'));
+    // Early only: the join loads it again and reports a failure then.
+    void this.#options.loadSession().catch(quietly('warm'));
     const { name } = this.nameRequirement();
     if (!this.#provider() && hasCredentials(this.#config, name))
-      void this.#credentials.get(this.#config, name, undefined).catch(quietly('early credentials failed (join asks again)'));
+      // Early only: the join asks again and reports a failure then.
+      void this.#credentials.get(this.#config, name, undefined).catch(quietly('warm'));
   }
 
   async join(choices: JoinChoices = {}): Promise<void> {
@@ -197,8 +221,9 @@ export class Meeting implements CommandTarget {
     try {
       // The pre-join's tracks are the ones published: start what is missing while the token comes.
       const devices = Promise.all([
-        this.media.preview('microphone', audio).catch(quietly('the microphone did not start (its banner says why)')),
-        this.media.preview('camera', video).catch(quietly('the camera did not start (its banner says why)')),
+        // A device that fails shows its banner; the call goes on without it.
+        this.media.preview('microphone', audio).catch(quietly('device')),
+        this.media.preview('camera', video).catch(quietly('device')),
       ]);
       const credentials = await this.#credentials.get(this.#config, name, this.#provider(), signal);
       this.#credentials.forget();
@@ -227,8 +252,8 @@ export class Meeting implements CommandTarget {
       // Wishes that arrived while connecting apply now, in the order they came.
       const late = this.media.takeWishes();
       for (const kind of ['microphone', 'camera'] as const)
-        if (late[kind] !== undefined)
-          await this.media.set(kind, late[kind]).catch(quietly(`a late ${kind} wish failed (its banner says why)`));
+        // A device that fails shows its banner; the call goes on without it.
+        if (late[kind] !== undefined) await this.media.set(kind, late[kind]).catch(quietly('device'));
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
       this.#current = null;
@@ -264,8 +289,10 @@ export class Meeting implements CommandTarget {
       audioBlocked: false,
       panel: null,
       permissions: UNRESTRICTED,
+      firstFrameAt: null,
     });
-    if (session) void session.disconnect().catch(quietly('the room was already closed'));
+    // The room may have closed itself already (a removal, the server): nothing more to end.
+    if (session) void session.disconnect().catch(quietly('disconnect'));
   }
 
   #attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void {

@@ -11,6 +11,8 @@ export interface PanelDeps {
   config: () => { chat: boolean; participants: boolean };
   /** Fresh device lists before the settings show. */
   prepareSettings: () => Promise<void>;
+  /** The chat's code starts loading as its panel opens (and asks for earlier messages). */
+  warmChat: () => void;
   alive: () => void;
 }
 
@@ -23,6 +25,7 @@ export class Panels implements PanelActions {
     if (panel === 'chat' && !config.chat) throw new ConfabError('chat-disabled', 'chat is off');
     if (panel === 'participants' && !config.participants) throw new ConfabError('participants-disabled', 'the participants panel is off');
     if (panel === 'settings') await this.deps.prepareSettings();
+    if (panel === 'chat') this.deps.warmChat();
     this.deps.store.setState((s) => ({ panel, chat: markRead(s) }));
   };
 

@@ -1,8 +1,8 @@
 // Raise hand and reactions, the core's side: whether they can be done now (the action rejects with
-// the reason otherwise), and a sender's own rate limit for reactions.
+// the reason otherwise), and a sender's own rate limit for reactions. A chunk of its own, loaded on
+// the first hand or reaction (presence-lazy.ts is its front in the shell).
 import type { PresenceActions } from './actions.js';
 import { ConfabError } from './commands.js';
-import type { Handlers } from './handlers.js';
 import { isReaction, RateLimit } from './reactions.js';
 import type { SessionPort } from './session-port.js';
 import type { MeetingState } from './types.js';
@@ -19,9 +19,16 @@ export function sessionForHand(
   return session;
 }
 
+export interface PresenceDeps {
+  enabled: () => boolean;
+  state: () => MeetingState;
+  session: () => SessionPort | null;
+  alive: () => void;
+}
+
 export class Presence implements PresenceActions {
   readonly #limit = new RateLimit();
-  constructor(readonly deps: { enabled: () => boolean; state: () => MeetingState; session: () => SessionPort | null; alive: () => void }) {}
+  constructor(readonly deps: PresenceDeps) {}
 
   raiseHand = async (on: boolean): Promise<void> => {
     this.deps.alive();
@@ -42,8 +49,3 @@ export class Presence implements PresenceActions {
     await (await session.port('reactions')).send(emoji);
   };
 }
-
-export const presenceCommands: Handlers<'raiseHand' | 'sendReaction'> = {
-  raiseHand: (t, on) => t.presence.raiseHand(on),
-  sendReaction: (t, emoji) => t.presence.sendReaction(emoji),
-};

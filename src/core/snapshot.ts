@@ -1,4 +1,5 @@
 // The plain snapshot getState() returns (contract §4).
+import { shownMode } from './background-lazy.js';
 import { unreadCount } from './chat-state.js';
 import { localParticipant, orderedParticipants } from './store.js';
 import type { PermissionsView } from './permissions.js';
@@ -36,7 +37,7 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     microphone: local?.microphone ?? s.local.microphone === 'live',
     camera: local?.camera ?? s.local.camera === 'live',
     screenshare: local?.screenshare ?? false,
-    blur: s.background.mode === 'blur',
+    blur: shownMode(s.background) === 'blur',
     handRaised: (local?.handRaisedAt ?? 0) > 0,
     layout: s.layout ?? layout,
     pinned: s.pinned,

@@ -30,6 +30,7 @@ export function initialState(): MeetingState {
     permissions: UNRESTRICTED,
     reactions: [],
     pinned: null,
+    firstFrameAt: null,
     layout: null,
     pending: { microphone: false, camera: false, screenshare: false, join: false },
     deviceErrors: [],

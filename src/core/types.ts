@@ -216,6 +216,8 @@ export interface MeetingState {
   pinned: string | null;
   /** The layout set live (setLayout()); null: the `layout` option's. */
   layout: 'auto' | 'grid' | 'speaker' | null;
+  /** When the call's first remote video frame was presented (performance.now()), or null. */
+  firstFrameAt: number | null;
   /** Set by an action while it runs. */
   pending: { microphone: boolean; camera: boolean; screenshare: boolean; join: boolean };
   deviceErrors: readonly DeviceError[];

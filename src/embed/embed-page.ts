@@ -1,6 +1,8 @@
 // embed.html: the iframe entry. Presentation options from the query, the token from #token= or the
 // parent (postMessage), deployment settings from confab.config.json.
 import '../define.js';
+import { enEmbed } from '../i18n/en-embed.js';
+import { addEnglish } from '../i18n/i18n.js';
 import { startBridge } from './bridge.js';
 import { credentialsFrom, loadDeployment } from './deployment.js';
 import { planEmbed } from './plan.js';
@@ -10,6 +12,8 @@ import { planEmbed } from './plan.js';
 const backlog: MessageEvent[] = [];
 const keep = (event: MessageEvent) => backlog.push(event);
 window.addEventListener('message', keep);
+
+addEnglish(enEmbed);
 
 async function main() {
   const url = new URL(location.href);

@@ -1,7 +1,9 @@
 // The English catalogue, first part: what the shell needs before join (the pre-join, connecting,
-// errors, left). The strings of a call in progress are in en-call.ts and the chat panel's in
-// en-chat.ts, the settings dialog's in en-settings.ts, the participants panel's in en-people.ts, the reaction picker's in en-reactions.ts, each travelling with the chunk that shows them (the shell's size budget). Together they are the source of every key; other languages must
-// provide the same keys, each in one catalogue of its own.
+// errors, which confab-error may carry at any time). The strings of a call in progress and of its
+// endings are in en-call.ts, the chat panel's in en-chat.ts, the settings dialog's in en-settings.ts,
+// the participants panel's in en-people.ts, the reaction picker's in en-reactions.ts, embed.html's
+// in en-embed.ts: each travels with the chunk that shows it (the shell's size budget). Together they
+// are the source of every key; other languages provide the same keys, each in one catalogue.
 export const en = {
   'meeting.label': 'Video meeting',
   'prejoin.title': 'Ready to join?',
@@ -11,21 +13,6 @@ export const en = {
   'prejoin.joiningAs': 'You will join as {name}.',
   'connecting.title': 'Connecting…',
   'connecting.media': 'Starting your camera and microphone…',
-  'waiting.title': 'Waiting for a host to let you in',
-  'waiting.noHost': 'No host is here yet. You will join as soon as one lets you in.',
-  'waiting.cancel': 'Cancel',
-  'left.title': 'You left the meeting',
-  'left.reason.user': 'You left the meeting.',
-  'left.reason.kicked': 'A host removed you from the meeting.',
-  'left.reason.duplicate-identity': 'You joined this meeting from another tab or device.',
-  'left.reason.room-closed': 'The host ended the meeting for everyone.',
-  'left.reason.network': 'The connection to the meeting was lost.',
-  'left.reason.error': 'The meeting stopped because of an error.',
-  'left.reason.denied': 'A host did not let you in.',
-  'left.title.kicked': 'You were removed from the meeting',
-  'left.title.denied': 'You were not let in',
-  'left.title.room-closed': 'The meeting has ended',
-  'left.rejoin': 'Rejoin',
   'error.title': 'Could not join the meeting',
   'error.retry': 'Try again',
   'error.config': 'Option "{option}" has the value "{value}", which is not valid (expected: {expected}). Using the default.',
@@ -76,12 +63,6 @@ export const en = {
   'prejoin.level': 'Microphone level',
   'prejoin.joinAudioOnly': 'Join without camera',
   'prejoin.joinListenOnly': 'Join to listen only',
-  'embed.tokenInQuery':
-    'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
-  'embed.serverNotAllowed': "The server {url} is not in this deployment's allowed servers, so it was ignored.",
-  'embed.parentOriginNotAllowed':
-    'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',
-  'embed.optionNotFromUrl': 'The option "{option}" cannot be set from the page address; it was ignored.',
   'background.blur': 'Background blur',
   'background.blurOn': 'Blur your background',
   'background.blurOff': 'Stop blurring your background',
@@ -101,5 +82,7 @@ export type MessageKey =
   | keyof (typeof import('./en-chat.js'))['enChat']
   | keyof (typeof import('./en-settings.js'))['enSettings']
   | keyof (typeof import('./en-people.js'))['enPeople']
-  | keyof (typeof import('./en-reactions.js'))['enReactions'];
+  | keyof (typeof import('./en-reactions.js'))['enReactions']
+  | keyof (typeof import('./en-embed.js'))['enEmbed']
+  | keyof (typeof import('./en-controls.js'))['enControls'];
 export type Catalogue = Record<MessageKey, string>;

@@ -1,5 +1,5 @@
 // Every session domain, in one list. Eager ones bind before the connection; lazy ones load their
-// chunk beside it (chat) or on first use (reactions), what arrives for them held until then.
+// chunk on first use (chat, reactions), what arrives for them held until then.
 import { CHAT_TOPIC, LEGACY_CHAT_TOPIC } from '../core/chat-state.js';
 import { REACTION_TOPIC } from '../core/reactions.js';
 import { connection } from './adapters/connection.js';
@@ -19,7 +19,9 @@ export const DOMAINS: readonly DomainSpec[] = [
     // chat="off": no handler at all, so nothing on lk.chat reaches this widget.
     enabled: ({ config }) => config.chat,
     holds: { streams: [CHAT_TOPIC], data: [LEGACY_CHAT_TOPIC], sdkChat: true },
-    load: { when: 'connect', code: () => import('./adapters/chat.js').then((m) => m.chat) },
+    // Loaded with the first message that arrives, the first one sent, or the panel opening (which
+    // then asks a peer for earlier messages): a call nobody chats in never downloads it.
+    load: { when: 'first-use', code: () => import('./adapters/chat.js').then((m) => m.chat) },
   }),
   domain({
     name: 'reactions',

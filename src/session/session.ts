@@ -147,7 +147,8 @@ class Session implements SessionPort {
   /** Publishes of one kind run one after another: two at once would publish the same track twice. */
   publish(kind: InputKind, track: MediaStreamTrack | null): Promise<void> {
     const run = this.#chains[kind].then(() => this.#publish(kind, track));
-    this.#chains[kind] = run.catch(quietly(`a ${kind} publish failed (reported to its caller)`));
+    // The caller gets the failure through `run`; the chain only has to go on.
+    this.#chains[kind] = run.catch(quietly('publish'));
     return run;
   }
 
@@ -229,7 +230,8 @@ class Session implements SessionPort {
     this.#bound.clear();
     for (const lazy of this.#lazy.values()) if (!lazy.binding) lazy.hold.discard();
     this.#lazy.clear();
-    await room.disconnect(true).catch(quietly('the room was already closing'));
+    // The room may be closing already (the server ended it): nothing more to end.
+    await room.disconnect(true).catch(quietly('disconnect'));
   }
 }
 

@@ -167,11 +167,14 @@ test.describe('a crowd of 25 synthetic publishers', () => {
         await viewer.page.evaluate(() => (window as unknown as { __next: () => void }).__next());
       }
       console.log('cycles', JSON.stringify(samples));
-      // The first cycle loads chunks and fills caches; from the second on, nothing may pile up.
+      // The first cycle loads chunks and fills caches; from the second on, nothing may pile up. Measured
+      // here: nodes and listeners exactly flat, the heap +1.0–1.1 MB over 8 cycles, levelling off (V8's
+      // compiled code and the performance timeline, not Confab's objects: see the round-2 note). So a
+      // leak of one node or one listener per cycle fails, and so does 0.25 MB per cycle.
       const [second, last] = [samples[1]!, samples.at(-1)!];
-      expect(last.listeners - second.listeners, 'event listeners gained over 8 cycles').toBeLessThan(8);
-      expect(last.nodes - second.nodes, 'DOM nodes gained over 8 cycles').toBeLessThan(200);
-      expect(last.heapMB - second.heapMB, 'heap MB gained over 8 cycles').toBeLessThan(8);
+      expect(last.listeners - second.listeners, 'event listeners gained over 8 cycles').toBeLessThan(2);
+      expect(last.nodes - second.nodes, 'DOM nodes gained over 8 cycles').toBeLessThan(4);
+      expect(last.heapMB - second.heapMB, 'heap MB gained over 8 cycles').toBeLessThan(2);
     } finally {
       await people.stop();
       await viewer.close();

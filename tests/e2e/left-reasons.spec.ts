@@ -28,7 +28,10 @@ test.describe('confab-left says why', () => {
       const { identity } = await ada.meeting.evaluate((m: HTMLElement & { getState(): Promise<{ identity: string }> }) => m.getState());
       await rooms.removeParticipant(room, identity);
       await expect(ada.meeting).toHaveAttribute('data-state', 'left');
-      await expect(ada.page.getByText('You were removed from the meeting.')).toBeVisible();
+      // A screen of its own: what happened, who did it, and no Rejoin (a host removed this person).
+      await expect(ada.meeting.getByRole('heading', { name: 'You were removed from the meeting' })).toBeVisible();
+      await expect(ada.page.getByText('A host removed you from the meeting.')).toBeVisible();
+      await expect(ada.meeting.locator('[data-control="rejoin"]')).toHaveCount(0);
       expect(await leftReasons(ada)).toEqual(['kicked']);
       expect((await ada.localTrackStates()).every((s) => s.endsWith(':ended'))).toBe(true);
     } finally {
@@ -44,6 +47,9 @@ test.describe('confab-left says why', () => {
       await recordLeftReasons(ada);
       await rooms.deleteRoom(room);
       await expect(ada.meeting).toHaveAttribute('data-state', 'left');
+      await expect(ada.meeting.getByRole('heading', { name: 'The meeting has ended' })).toBeVisible();
+      await expect(ada.page.getByText('The host ended the meeting for everyone.')).toBeVisible();
+      await expect(ada.meeting.locator('[data-control="rejoin"]')).toHaveCount(0);
       expect(await leftReasons(ada)).toEqual(['room-closed']);
     } finally {
       await ada.close();

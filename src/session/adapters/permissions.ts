@@ -2,7 +2,8 @@
 // there), then LiveKit's participant permission as the server changes it live (updateParticipant →
 // ParticipantPermissionsChanged). The only writer of `permissions`.
 import { RoomEvent, type Room } from 'livekit-client';
-import { permissionsOf, samePermissions, tokenGrants, type Grants, type PublishSource } from '../../core/permissions.js';
+import { permissionsOf, samePermissions, tokenGrants } from '../../core/grants.js';
+import type { Grants, PublishSource } from '../../core/permissions.js';
 import { domain } from '../domain.js';
 import { listen } from '../listen.js';
 

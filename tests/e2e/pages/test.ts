@@ -1,7 +1,8 @@
 // Every E2E test runs under a CSP guard: any Content-Security-Policy violation in any page of any
-// context the test opens (iframes included) fails the test. The app serves its pages with the
-// documented strict policy, so this proves the widget needs nothing more.
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+// context the test opens (iframes included), in the fixture's browser or in any browser the test
+// launches itself, fails the test. The app serves its pages with the documented strict policy, so
+// this proves the widget needs nothing more.
+import { chromium, test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
 
 export { expect };
 export type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
@@ -22,14 +23,26 @@ export const test = base.extend<{ cspViolations: string[]; allowCspViolations: R
         ctx.on('page', onPage);
       };
       watch(context);
-      const newContext = browser.newContext.bind(browser);
-      browser.newContext = async (...args) => {
-        const ctx = await newContext(...args);
-        watch(ctx);
-        return ctx;
+      const guard = (b: Browser) => {
+        const newContext = b.newContext.bind(b);
+        b.newContext = async (...args) => {
+          const ctx = await newContext(...args);
+          watch(ctx);
+          return ctx;
+        };
+        return () => void (b.newContext = newContext);
+      };
+      const unguard = [guard(browser)];
+      // A browser the test launches itself (e.g. with a camera file of its own) is watched too.
+      const launch = chromium.launch.bind(chromium);
+      chromium.launch = async (...args) => {
+        const launched = await launch(...args);
+        unguard.push(guard(launched));
+        return launched;
       };
       await use(violations);
-      browser.newContext = newContext;
+      chromium.launch = launch;
+      for (const undo of unguard) undo();
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },

@@ -1,3 +1,4 @@
+import { CALL_EVENTS } from '../../../src/core/host-events-call.js';
 import { describe, expect, test } from 'vitest';
 import { diff } from '../../../src/core/host-events.js';
 import { initialState } from '../../../src/core/store.js';
@@ -6,7 +7,7 @@ import { createTranslator } from '../../../src/i18n/i18n.js';
 
 const t = createTranslator('en');
 const bg = (view: Partial<BackgroundView>): MeetingState => ({ ...initialState(), background: { ...initialState().background, ...view } });
-const names = (a: MeetingState, b: MeetingState) => diff(a, b, t).events.map((e) => `${e.name} ${JSON.stringify(e.detail)}`);
+const names = (a: MeetingState, b: MeetingState) => diff(a, b, t, CALL_EVENTS).events.map((e) => `${e.name} ${JSON.stringify(e.detail)}`);
 
 describe('confab-background comes from the store diff', () => {
   test.each<[string, Partial<BackgroundView>, Partial<BackgroundView>, string[]]>([

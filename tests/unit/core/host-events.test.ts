@@ -1,5 +1,6 @@
+import { CALL_EVENTS } from '../../../src/core/host-events-call.js';
 import { describe, expect, test } from 'vitest';
-import { permissionsOf } from '../../../src/core/permissions.js';
+import { permissionsOf } from '../../../src/core/grants.js';
 import { diff, feedHostEvents } from '../../../src/core/host-events.js';
 import { createMeetingStore, dispatch, initialState } from '../../../src/core/store.js';
 import type { MediaView, MeetingState, PersonView } from '../../../src/core/types.js';
@@ -39,13 +40,13 @@ const inCall = (extra: Partial<MeetingState> = {}): MeetingState => ({
   ]),
   ...extra,
 });
-const names = (before: MeetingState, after: MeetingState) => diff(before, after, t).events.map((e) => e.name);
+const names = (before: MeetingState, after: MeetingState) => diff(before, after, t, CALL_EVENTS).events.map((e) => e.name);
 
 describe('host events from one diff of the store', () => {
   test('joining fires connection-state, joined, one participant-joined per person already there, then what the server allows', () => {
     const before = { ...inCall(), phase: 'connecting' as const, localIdentity: null };
     const host = permissionsOf({ roomAdmin: true, canUpdateOwnMetadata: true, canPublishSources: ['camera', 'microphone'] });
-    const events = diff(before, inCall({ permissions: host }), t).events;
+    const events = diff(before, inCall({ permissions: host }), t, CALL_EVENTS).events;
     expect(events).toEqual([
       { name: 'confab-connection-state', detail: { state: 'connected' } },
       { name: 'confab-joined', detail: { room: 'r', identity: 'me', name: 'Me' } },
@@ -67,13 +68,13 @@ describe('host events from one diff of the store', () => {
   test('the server changing what we may do fires confab-permissions once; the same grants again fire nothing', () => {
     const call = inCall();
     const muted = inCall({ permissions: permissionsOf({ canPublish: false }) });
-    expect(diff(call, muted, t).events).toEqual([
+    expect(diff(call, muted, t, CALL_EVENTS).events).toEqual([
       {
         name: 'confab-permissions',
         detail: { role: 'guest', canPublish: false, canPublishSources: [], canChat: true, canModerate: false, canRecord: false },
       },
     ]);
-    expect(diff(muted, { ...muted }, t).events).toEqual([]);
+    expect(diff(muted, { ...muted }, t, CALL_EVENTS).events).toEqual([]);
   });
 
   test.each<[string, Partial<MeetingState>, Partial<MeetingState>, Array<[string, unknown]>]>([
@@ -115,7 +116,7 @@ describe('host events from one diff of the store', () => {
       ],
     ],
   ])('the lobby, %s', (_name, before, after, expected) => {
-    const events = diff({ ...initialState(), ...before }, { ...initialState(), ...after }, t).events;
+    const events = diff({ ...initialState(), ...before }, { ...initialState(), ...after }, t, CALL_EVENTS).events;
     expect(events.map((e) => [e.name, e.detail])).toEqual(expected);
   });
 
@@ -128,7 +129,7 @@ describe('host events from one diff of the store', () => {
         ['bob', up('bob', 'Bob', false, 1000)],
       ]),
     });
-    const d = diff(before, bobUp, t);
+    const d = diff(before, bobUp, t, CALL_EVENTS);
     expect(d.events).toEqual([{ name: 'confab-hand', detail: { identity: 'bob', name: 'Bob', raised: true } }]);
     expect(d.presence).toEqual([{ kind: 'hand', name: 'Bob' }]);
     // A new time for a hand already up is not news; lowering is an event without an announcement.
@@ -142,9 +143,10 @@ describe('host events from one diff of the store', () => {
           ]),
         }),
         t,
+        CALL_EVENTS,
       ).events,
     ).toEqual([]);
-    const down = diff(bobUp, before, t);
+    const down = diff(bobUp, before, t, CALL_EVENTS);
     expect(down.events).toEqual([{ name: 'confab-hand', detail: { identity: 'bob', name: 'Bob', raised: false } }]);
     expect(down.presence).toEqual([]);
     const mine = diff(
@@ -156,6 +158,7 @@ describe('host events from one diff of the store', () => {
         ]),
       }),
       t,
+      CALL_EVENTS,
     );
     expect(mine.events).toEqual([{ name: 'confab-hand', detail: { identity: 'me', name: 'Me', raised: true } }]);
     expect(mine.presence).toEqual([]);
@@ -164,7 +167,7 @@ describe('host events from one diff of the store', () => {
   test('someone arriving or leaving fires once, and is announced', () => {
     const before = inCall();
     const after = inCall({ participants: new Map([...before.participants, ['cy', person('cy', false, 'Cy')]]) });
-    const d = diff(before, after, t);
+    const d = diff(before, after, t, CALL_EVENTS);
     expect(d.events).toEqual([{ name: 'confab-participant-joined', detail: { identity: 'cy', name: 'Cy' } }]);
     expect(d.presence).toEqual([{ kind: 'joined', name: 'Cy' }]);
     expect(names(after, before)).toEqual(['confab-participant-left']);
@@ -177,7 +180,7 @@ describe('host events from one diff of the store', () => {
   });
 
   test('leaving fires disconnected then left with the reason; an error fires its translated message', () => {
-    expect(diff(inCall(), { ...inCall(), phase: 'left', leftReason: 'kicked' }, t).events).toEqual([
+    expect(diff(inCall(), { ...inCall(), phase: 'left', leftReason: 'kicked' }, t, CALL_EVENTS).events).toEqual([
       { name: 'confab-connection-state', detail: { state: 'disconnected' } },
       { name: 'confab-left', detail: { reason: 'kicked' } },
     ]);
@@ -187,7 +190,7 @@ describe('host events from one diff of the store', () => {
       phase: 'error' as const,
       error: { code: 'server-unreachable', key: 'error.serverUnreachable' as const, params: { url: 'ws://x' } },
     };
-    expect(diff(connecting, failed, t).events).toEqual([
+    expect(diff(connecting, failed, t, CALL_EVENTS).events).toEqual([
       { name: 'confab-connection-state', detail: { state: 'disconnected' } },
       { name: 'confab-error', detail: { code: 'server-unreachable', message: 'The meeting server at ws://x could not be reached.' } },
     ]);
@@ -203,7 +206,7 @@ describe('host events from one diff of the store', () => {
   test('screen sharing, speakers and device errors fire on change only', () => {
     const call = inCall();
     const sharing = inCall({ media: new Map([...call.media, ['bob', media({ screenshare: true })]]) });
-    expect(diff(call, sharing, t).events).toEqual([{ name: 'confab-screenshare', detail: { identity: 'bob', active: true } }]);
+    expect(diff(call, sharing, t, CALL_EVENTS).events).toEqual([{ name: 'confab-screenshare', detail: { identity: 'bob', active: true } }]);
     expect(names(sharing, sharing)).toEqual([]);
     const speaking = inCall({ activeSpeakers: ['bob'] });
     expect(names(call, speaking)).toEqual(['confab-active-speakers']);
@@ -217,16 +220,20 @@ describe('host events from one diff of the store', () => {
 
   test('the user hears their own microphone and camera changes', () => {
     const call = inCall();
-    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ microphone: false })]]) }), t).self).toBe(
+    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ microphone: false })]]) }), t, CALL_EVENTS).self).toBe(
       'announce.microphoneOff',
     );
-    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ camera: false })]]) }), t).self).toBe('announce.cameraOff');
+    expect(diff(call, inCall({ media: new Map([...call.media, ['me', media({ camera: false })]]) }), t, CALL_EVENTS).self).toBe(
+      'announce.cameraOff',
+    );
   });
 
   test('a participant whose identity is __proto__ is an ordinary participant', () => {
     const call = inCall();
     const after = inCall({ participants: new Map([...call.participants, ['__proto__', person('__proto__', false, 'Proto')]]) });
-    expect(diff(call, after, t).events).toEqual([{ name: 'confab-participant-joined', detail: { identity: '__proto__', name: 'Proto' } }]);
+    expect(diff(call, after, t, CALL_EVENTS).events).toEqual([
+      { name: 'confab-participant-joined', detail: { identity: '__proto__', name: 'Proto' } },
+    ]);
   });
 
   test('the feed fires each event once, in the order the store changed', () => {
@@ -236,7 +243,7 @@ describe('host events from one diff of the store', () => {
       store,
       () => t,
       (e) => fired.push(e.name === 'confab-connection-state' ? `state:${e.detail.state}` : e.name),
-    );
+    ).use(CALL_EVENTS);
     dispatch(store, { type: 'join' });
     store.setState({ participants: inCall().participants, media: inCall().media });
     dispatch(store, { type: 'connected', room: 'r', identity: 'me' });

@@ -1,13 +1,7 @@
 // What the server allows, as the widget reads it: the token's grants and LiveKit's live permission.
 import { describe, expect, test } from 'vitest';
-import {
-  mayPublish,
-  permissionsOf,
-  PUBLISH_SOURCES,
-  tokenGrants,
-  type Grants,
-  type PermissionsView,
-} from '../../../src/core/permissions.js';
+import { permissionsOf, tokenGrants } from '../../../src/core/grants.js';
+import { mayPublish, PUBLISH_SOURCES, type Grants, type PermissionsView } from '../../../src/core/permissions.js';
 import { grantsOf, type ServerPermission } from '../../../src/session/adapters/permissions.js';
 
 const ALL = PUBLISH_SOURCES;

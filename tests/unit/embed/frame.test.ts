@@ -19,8 +19,8 @@ function fakePage() {
     },
   });
   const container = { append() {} } as unknown as HTMLElement;
-  const fromFrame = (data: unknown, origin = APP) =>
-    win.dispatchEvent(Object.assign(new Event('message'), { data, origin, source: frames[0]?.contentWindow }));
+  const fromFrame = (data: unknown, origin = APP, source: unknown = frames[0]?.contentWindow) =>
+    win.dispatchEvent(Object.assign(new Event('message'), { data, origin, source }));
   return { container, frames, fromFrame };
 }
 
@@ -85,6 +85,11 @@ describe('the host helper', () => {
     const seen: string[] = [];
     frame.on('confab-joined', (d) => seen.push(d.name));
     page.fromFrame({ confab: 1, kind: 'event', name: 'confab-joined', detail: { name: 'Mallory' } }, 'https://evil.example');
+    expect(seen).toEqual([]);
+    // The right origin from another window (a second frame or a popup on Confab's origin) is not our frame.
+    const otherWindow = { postMessage() {} };
+    page.fromFrame({ confab: 1, kind: 'event', name: 'confab-joined', detail: { name: 'Eve' } }, APP, otherWindow);
+    page.fromFrame({ confab: 1, kind: 'event', name: 'confab-joined', detail: { name: 'Eve' } }, APP, null);
     expect(seen).toEqual([]);
     page.fromFrame({ confab: 1, kind: 'event', name: 'confab-joined', detail: { name: 'Ada' } });
     expect(seen).toEqual(['Ada']);

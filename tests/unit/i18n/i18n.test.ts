@@ -5,6 +5,8 @@ import { enCall } from '../../../src/i18n/en-call.js';
 import { enChat } from '../../../src/i18n/en-chat.js';
 import { enPeople } from '../../../src/i18n/en-people.js';
 import { enReactions } from '../../../src/i18n/en-reactions.js';
+import { enEmbed } from '../../../src/i18n/en-embed.js';
+import { enControls } from '../../../src/i18n/en-controls.js';
 import { enSettings } from '../../../src/i18n/en-settings.js';
 import { en as enShell } from '../../../src/i18n/en.js';
 import {
@@ -25,7 +27,9 @@ addEnglish(enChat);
 addEnglish(enSettings);
 addEnglish(enPeople);
 addEnglish(enReactions);
-const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions };
+addEnglish(enEmbed);
+addEnglish(enControls);
+const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions, ...enEmbed, ...enControls };
 const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
   await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)),
 );
@@ -41,7 +45,7 @@ function sources(dir: string): string[] {
 
 describe('i18n', () => {
   it('splits English between the shell and the call without a key in both', () => {
-    const parts = [enShell, enCall, enChat, enSettings, enPeople, enReactions].map((part) => Object.keys(part));
+    const parts = [enShell, enCall, enChat, enSettings, enPeople, enReactions, enEmbed, enControls].map((part) => Object.keys(part));
     expect(parts.flat().length).toBe(new Set(parts.flat()).size);
   });
 

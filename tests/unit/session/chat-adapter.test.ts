@@ -1,3 +1,4 @@
+import { CALL_EVENTS } from '../../../src/core/host-events-call.js';
 import { EventEmitter } from 'node:events';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { describe, expect, test, vi } from 'vitest';
@@ -178,7 +179,7 @@ describe('the chat adapter', () => {
     const events: string[] = [];
     store.subscribe((s, p) =>
       events.push(
-        ...diff(p, s, (k) => k)
+        ...diff(p, s, (k) => k, CALL_EVENTS)
           .events.filter((e) => e.name === 'confab-chat-message')
           .map((e) => JSON.stringify(e.detail)),
       ),

@@ -1,4 +1,5 @@
 // The review's chat defects, each reproduced against the adapter as a peer would trigger it.
+import { CALL_EVENTS } from '../../../src/core/host-events-call.js';
 import { EventEmitter } from 'node:events';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { describe, expect, test, vi } from 'vitest';
@@ -64,7 +65,7 @@ describe('a history answer can vouch only for its own lines', () => {
     const store = createMeetingStore();
     const events: Array<Record<string, unknown>> = [];
     store.subscribe((s: MeetingState, p: MeetingState) => {
-      for (const e of diff(p, s, (k) => k).events) if (e.name === 'confab-chat-message') events.push(e.detail);
+      for (const e of diff(p, s, (k) => k, CALL_EVENTS).events) if (e.name === 'confab-chat-message') events.push(e.detail);
     });
     bindChat(asRoom, store, { history: true }).start();
     await vi.waitFor(() => expect(store.getState().chat.history).toBe('loaded'));

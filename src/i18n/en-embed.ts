@@ -1,0 +1,10 @@
+// The English catalogue's part for embed.html: what the iframe page says when the URL asks for something
+// the deployment does not allow. It travels in embed.js (src/embed/embed-page.ts adds it), not in confab.js.
+export const enEmbed = {
+  'embed.tokenInQuery':
+    'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
+  'embed.serverNotAllowed': "The server {url} is not in this deployment's allowed servers, so it was ignored.",
+  'embed.parentOriginNotAllowed':
+    'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',
+  'embed.optionNotFromUrl': 'The option "{option}" cannot be set from the page address; it was ignored.',
+} as const;
