@@ -22,7 +22,7 @@ const blurAssets = (): Plugin => ({
 export const litFixes = (): Plugin => ({
   name: 'confab-lit-fixes',
   transform(code, id) {
-    const fixed = (fixLit as (code: string, id: string) => string | null)(code, id);
+    const fixed = fixLit(code, id);
     return fixed === null ? null : { code: fixed, map: null };
   },
 });

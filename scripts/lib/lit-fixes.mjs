@@ -11,7 +11,11 @@ const PRODUCTION = /(\w+)=(\w+)=>\{\2\._\$AR\(\),\2\._\$AA\.remove\(\)\}/;
 const DEVELOPMENT = /(export const removePart = \(part\) => \{\s*part\._\$clear\(\);\s*part\._\$startNode\.remove\(\);)/;
 const FIXED = /_\$AB\?\.remove\(\)|_\$endNode\?\.remove\(\)/;
 
-/** The fixed source of lit-html's directive-helpers.js, or null when it needs no fix. */
+/**
+ * The fixed source of lit-html's directive-helpers.js, or null when it needs no fix.
+ * @param {string} code
+ * @returns {string | null}
+ */
 export function fixRemovePart(code) {
   if (FIXED.test(code)) return null;
   if (PRODUCTION.test(code))
@@ -24,7 +28,11 @@ const OBSERVE =
   /(_finishDOMUpdate\(\) \{\s*if \(this\._connected\) \{\s*(?:\/\/[^\n]*\n\s*)*)this\._children\.forEach\(\(child\) => this\._childrenRO\.observe\(child\)\);/;
 const UNOBSERVED = /__confabObserved/;
 
-/** The fixed source of the virtualizer's Virtualizer.js, or null when it needs no fix. */
+/**
+ * The fixed source of the virtualizer's Virtualizer.js, or null when it needs no fix.
+ * @param {string} code
+ * @returns {string | null}
+ */
 export function fixVirtualizer(code) {
   if (UNOBSERVED.test(code) || /unobserve\(/.test(code)) return null;
   if (!OBSERVE.test(code))
@@ -41,7 +49,12 @@ export function fixVirtualizer(code) {
 export const HELPERS = /[\\/]lit-html[\\/](development[\\/])?directive-helpers\.js$/;
 export const VIRTUALIZER = /[\\/]@lit-labs[\\/]virtualizer[\\/]Virtualizer\.js$/;
 
-/** The fix for a module, by its path, or null. */
+/**
+ * The fix for a module, by its path, or null.
+ * @param {string} code
+ * @param {string} id
+ * @returns {string | null}
+ */
 export function fixLit(code, id) {
   if (HELPERS.test(id)) return fixRemovePart(code);
   if (VIRTUALIZER.test(id)) return fixVirtualizer(code);
