@@ -28,12 +28,6 @@ describe('the package in Node (no DOM)', () => {
     await first;
     await define(fake);
     // The control bar is defined when a meeting connects, after its first remote frame (src/call-controls.ts).
-    expect([...defined.keys()].sort()).toEqual([
-      'confab-device-select',
-      'confab-grid',
-      'confab-meeting',
-      'confab-prejoin',
-      'confab-tile',
-    ]);
+    expect([...defined.keys()].sort()).toEqual(['confab-device-select', 'confab-grid', 'confab-meeting', 'confab-prejoin', 'confab-tile']);
   });
 });
