@@ -109,6 +109,7 @@ const frame: UserConfig = {
 const LIT_CORE: Record<string, string> = { 'lit-html.js': 'lit', 'directive.js': 'lit/directive.js' };
 const litRepeatFromConsumer = (): Plugin => ({
   name: 'confab-lit-repeat',
+  enforce: 'pre',
   resolveId(source, importer) {
     if (!importer || !/[\\/]lit-html[\\/](directives[\\/]repeat|directive-helpers)\.js$/.test(importer)) return null;
     const core = LIT_CORE[source.replace(/^\.\.?\//, '')];
