@@ -55,6 +55,7 @@ export class ConfabTile extends LitElement {
         ref: { identity: this.identity, source: this.source },
         key,
         video: this.renderRoot.querySelector('video'),
+        remote: !p?.local,
       };
     });
   }

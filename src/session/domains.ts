@@ -26,8 +26,13 @@ export const DOMAINS: readonly DomainSpec[] = [
   domain({
     name: 'reactions',
     enabled: ({ config }) => config.reactions,
-    // La Suite Meet's reactions travel with no topic.
-    holds: { data: [REACTION_TOPIC, null] },
+    // La Suite Meet's reactions travel with no topic: only those are held, not every topic-less packet.
+    holds: { data: [REACTION_TOPIC, null], accept: (payload, topic) => topic === REACTION_TOPIC || laSuiteReaction(payload) },
     load: { when: 'first-use', code: () => import('./adapters/reactions.js').then((m) => m.reactions) },
   }),
 ];
+
+/** A topic-less packet that looks like La Suite Meet's reaction (checked in full when it is read). */
+function laSuiteReaction(payload: Uint8Array): boolean {
+  return payload.byteLength <= 256 && new TextDecoder().decode(payload).includes('"reactionReceived"');
+}

@@ -18,6 +18,8 @@ export interface HoldSpec {
   streams?: readonly string[];
   /** Data-packet topics held; `null` holds packets that carry no topic. */
   data?: ReadonlyArray<string | null>;
+  /** Which of those packets are the domain's (a topic-less packet may be anyone's). */
+  accept?: (payload: Uint8Array, topic: string | undefined) => boolean;
   /** The SDK's deprecated chat packets (RoomEvent.ChatMessage). */
   sdkChat?: boolean;
 }
@@ -55,7 +57,7 @@ export function hold(room: Room, spec: HoldSpec, onFirst?: () => void): Hold {
   };
   const topics = new Set(spec.data ?? []);
   const onData: RoomEventCallbacks['dataReceived'] = (...args) => {
-    if (topics.has(args[3] ?? null)) keep(args[0].byteLength, (to) => to.data?.(...args));
+    if (topics.has(args[3] ?? null) && (spec.accept?.(args[0], args[3]) ?? true)) keep(args[0].byteLength, (to) => to.data?.(...args));
   };
   const onSdk: RoomEventCallbacks['chatMessage'] = (...args) => keep(args[0].message.length * 2, (to) => to.sdkChat?.(...args));
   for (const topic of spec.streams ?? []) {

@@ -54,7 +54,7 @@ export function createHistory(room: Room, book: ChatBook, options: HistoryOption
     book.write((chat) => ({
       messages: [...fresh.map((e, i) => ({ ...e, seq: chat.seq + 1 + i })), ...chat.messages].slice(-CHAT_KEEP),
       seq: chat.seq + fresh.length,
-      readSeq: Math.max(chat.readSeq, chat.seq + fresh.length),
+      // Not unread (they are "earlier"), and what arrived live before them stays unread until seen.
       history: 'loaded',
     }));
     return true;

@@ -122,7 +122,12 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
     [RoomEvent.Reconnecting]: reconnecting,
     [RoomEvent.SignalReconnecting]: reconnecting,
   });
-  for (const replay of held) replay({ stream: (reader, info) => void onStream(reader, info), data: onData, sdkChat: onSdkChat });
+  // What arrived before this code: read first, in order. The history question waits for it, so a
+  // message seen live is never taken for an earlier one (the answer has it too).
+  const replays: Array<Promise<void>> = [];
+  for (const replay of held)
+    replay({ stream: (reader, info) => void replays.push(onStream(reader, info)), data: onData, sdkChat: onSdkChat });
+  const heldRead = Promise.allSettled(replays);
 
   return {
     start() {
@@ -138,7 +143,7 @@ export function bindChat(room: Room, store: MeetingStore, options: ChatOptions, 
         for (const m of store.getState().chat.messages) book.keys.add(messageKey(m.identity, m.id));
       }
       startedAt = Date.now();
-      void history.ask();
+      void heldRead.then(() => history.ask());
     },
     async send(text) {
       if (tooLong(text)) throw new ConfabError('message-too-long', `a message has at most ${CHAT_MAX_CHARS} characters`);

@@ -338,16 +338,20 @@ describe('the chat adapter', () => {
       room.rpcAnswer = () => new Promise(() => undefined);
       const store = createMeetingStore();
       bindChat(asRoom, store, { history: true, historyWaitMs: 3000 }).start();
+      // It asks once what arrived before it loaded has been read (nothing here).
+      await vi.advanceTimersByTimeAsync(0);
       expect(store.getState().chat.history).toBe('loading');
       await vi.advanceTimersByTimeAsync(3100);
       expect(store.getState().chat.history).toBe('unavailable');
       const off = createMeetingStore();
       bindChat(fakeRoom().asRoom, off, { history: false }).start();
+      await vi.advanceTimersByTimeAsync(0);
       expect(off.getState().chat.history).toBe('none');
       const offWithPeers = fakeRoom();
       offWithPeers.room.remoteParticipants.set('bob', { identity: 'bob', name: 'Bob', joinedAt: new Date(1) });
       const s3 = createMeetingStore();
       bindChat(offWithPeers.asRoom, s3, { history: false }).start();
+      await vi.advanceTimersByTimeAsync(0);
       expect(s3.getState().chat.history).toBe('unavailable');
       expect(offWithPeers.room.rpc.size).toBe(0);
     } finally {

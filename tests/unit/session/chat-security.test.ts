@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
 import { describe, expect, test, vi } from 'vitest';
 import { historyPayload } from '../../../src/core/chat.js';
+import { unreadCount } from '../../../src/core/chat-state.js';
 import { diff } from '../../../src/core/host-events.js';
 import { createMeetingStore } from '../../../src/core/store.js';
 import type { MeetingState } from '../../../src/core/types.js';
@@ -136,5 +137,23 @@ describe('LiveKit apps that read only the legacy topic', () => {
     await vi.waitFor(() => expect(published).toHaveLength(1));
     expect(published[0]).toMatchObject({ topic: 'lk-chat-topic', payload: { id, message: 'hello old clients', ignoreLegacy: true } });
     expect(typeof (published[0]?.payload as { timestamp: unknown }).timestamp).toBe('number');
+  });
+});
+
+describe('the chat adapter loading on first use', () => {
+  test('a message that arrived live before the history answer stays unread; the earlier ones are not unread', async () => {
+    const { asRoom, stream } = room(() =>
+      JSON.stringify([{ id: 'old', identity: 'mallory', name: 'Mallory', text: 'before you came', timestamp: 1000 }]),
+    );
+    const store = createMeetingStore();
+    const chat = bindChat(asRoom, store, { history: true });
+    stream('mallory', 'live', 'hello now', Date.now());
+    chat.start();
+    await vi.waitFor(() => expect(store.getState().chat.history).toBe('loaded'));
+    expect(store.getState().chat.messages.map((m) => [m.id, m.earlier ?? false])).toEqual([
+      ['old', true],
+      ['live', false],
+    ]);
+    expect(unreadCount(store.getState())).toBe(1);
   });
 });
