@@ -102,7 +102,17 @@ function layerRules() {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.cache/', 'test-results/', 'playwright-report/', 'storybook-static/', 'tests/e2e/fixtures/meet/'],
+    ignores: [
+      'dist/',
+      'server/dist/',
+      'server/widget/',
+      'node_modules/',
+      '.cache/',
+      'test-results/',
+      'playwright-report/',
+      'storybook-static/',
+      'tests/e2e/fixtures/meet/',
+    ],
   },
   js.configs.recommended,
   {

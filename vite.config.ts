@@ -136,4 +136,23 @@ const lib: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'frame' ? frame : mode === 'lib' ? lib : widget));
+// `vite build --mode server`: the Confab server (server/), for Node: its dependencies stay outside,
+// the rules it shares with the widget (names, origins) come in.
+const server: UserConfig = {
+  publicDir: false,
+  build: {
+    target: 'node20',
+    outDir: 'server/dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    ssr: true,
+    rolldownOptions: {
+      input: { cli: src('server/cli.ts'), index: src('server/index.ts') },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+const MODES: Record<string, UserConfig> = { frame, lib, server };
+export default defineConfig(({ mode }) => MODES[mode] ?? widget);
