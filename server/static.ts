@@ -45,7 +45,8 @@ export async function serveWidget(app: FastifyInstance, options: { config: Serve
     prefix: '/',
     index: ['index.html'],
     list: false,
-    dotfiles: 'deny',
+    // A dotfile is not there, as far as anyone asking can tell.
+    dotfiles: 'ignore',
     preCompressed: true,
     cacheControl: false,
     // A link inside the folder must not lead out of it (a planted link to /etc/passwd stays unserved).
@@ -58,10 +59,8 @@ export async function serveWidget(app: FastifyInstance, options: { config: Serve
       }
     },
     setHeaders: (res, path) => {
-      const url = `/${path
-        .slice(root.length + 1)
-        .split(sep)
-        .join('/')}`;
+      // The file served may be the precompressed sibling: its headers are the original's.
+      const url = `/${path.slice(root.length + 1).split(sep).join('/')}`.replace(/\.(br|gz)$/, '');
       res.setHeader('x-content-type-options', 'nosniff');
       if (url.endsWith('.html')) {
         res.setHeader('cache-control', 'no-cache');
