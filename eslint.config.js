@@ -112,6 +112,7 @@ export default tseslint.config(
       'playwright-report/',
       'storybook-static/',
       'tests/e2e/fixtures/meet/',
+      'tests/e2e/fixtures/snippet-react/',
     ],
   },
   js.configs.recommended,

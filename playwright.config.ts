@@ -51,22 +51,24 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    // The Confab server in its development configuration, exactly as `npm start` runs it.
     {
-      command: `node scripts/serve.mjs --port ${APP_PORT} --livekit ws://127.0.0.1:${LIVEKIT_PORT}`,
-      url: `http://127.0.0.1:${APP_PORT}/confab.config.json`,
+      command: 'node server/dist/cli.js --dev',
+      env: { PORT: String(APP_PORT), LIVEKIT_URL: `ws://127.0.0.1:${LIVEKIT_PORT}`, CONFAB_LOG_LEVEL: 'warn' },
+      url: `http://127.0.0.1:${APP_PORT}/readyz`,
       timeout: 30_000,
       reuseExistingServer: false,
     },
     // The static Storybook build: every story is a component test.
     {
-      command: 'node scripts/serve.mjs --port 8193 --dist storybook-static --no-csp',
+      command: 'node scripts/static.mjs --port 8193 --dist storybook-static',
       url: 'http://127.0.0.1:8193/index.json',
       timeout: 30_000,
       reuseExistingServer: false,
     },
     // Host pages on two more origins, for the cross-origin embedding tests.
     ...[8191, 8192].map((port) => ({
-      command: `node scripts/serve.mjs --port ${port} --dist tests/e2e/fixtures --no-csp`,
+      command: `node scripts/static.mjs --port ${port} --dist tests/e2e/fixtures`,
       url: `http://127.0.0.1:${port}/host.html`,
       timeout: 30_000,
       reuseExistingServer: false,

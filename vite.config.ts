@@ -3,6 +3,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { writeBlurAssets } from './scripts/lib/blur-assets.mjs';
 import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
 import { fixLit } from './scripts/lib/lit-fixes.mjs';
+import { precompress } from './scripts/lib/precompress.mjs';
 
 const src = (path: string) => resolve(import.meta.dirname, path);
 
@@ -17,6 +18,27 @@ const blurAssets = (): Plugin => ({
     (writeBlurAssets as (dir: string) => string)(options.dir ?? 'dist');
   },
 });
+
+/**
+ * Brotli and gzip siblings for the Confab server to send as they are: the whole folder after the
+ * widget's build (public/ and the blur assets included), only its own files after the helper's.
+ */
+const precompressed = (scope: 'all' | 'own'): Plugin => {
+  let files: string[] = [];
+  let dir = '';
+  return {
+    name: 'confab-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      dir = options.dir ?? '';
+      files = Object.keys(bundle);
+    },
+    async closeBundle() {
+      if (!dir) return;
+      await (precompress as (dir: string, only?: string[]) => Promise<number>)(dir, scope === 'all' ? undefined : files);
+    },
+  };
+};
 
 /** Two upstream leaks a long chat runs into, fixed in our builds (scripts/lib/lit-fixes.mjs). */
 export const litFixes = (): Plugin => ({
@@ -58,7 +80,7 @@ const shellGraph = (): Plugin => ({
 });
 
 const widget: UserConfig = {
-  plugins: [blurAssets(), minifyLitTemplates(), shellGraph(), litFixes()],
+  plugins: [blurAssets(), minifyLitTemplates(), shellGraph(), litFixes(), precompressed('all')],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
@@ -67,7 +89,11 @@ const widget: UserConfig = {
     sourcemap: true,
     minify: true,
     chunkSizeWarningLimit: 700,
-    lib: { entry: { confab: src('src/define.ts'), embed: src('src/embed/embed-page.ts') }, formats: ['es'] },
+    // builder.js: the snippet builder at the Confab server's `/` (not part of the widget a page loads).
+    lib: {
+      entry: { confab: src('src/define.ts'), embed: src('src/embed/embed-page.ts'), builder: src('src/builder/builder.ts') },
+      formats: ['es'],
+    },
     rolldownOptions: {
       output: {
         entryFileNames: '[name].js',
@@ -88,6 +114,7 @@ const widget: UserConfig = {
 // `vite build --mode frame`: dist/confab-frame.js, the host helper, as one self-contained file.
 const frame: UserConfig = {
   publicDir: false,
+  plugins: [precompressed('own')],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
-import { createAppServer } from '../scripts/serve.mjs';
+import { createStaticServer } from '../scripts/static.mjs';
 import { writeBlurAssets } from '../scripts/lib/blur-assets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +27,7 @@ await build({
 });
 writeBlurAssets(out);
 
-const server = createAppServer({ distDir: out, csp: false });
+const server = createStaticServer({ distDir: out });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({

@@ -11,8 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../scripts/livekit.mjs';
-import { createAppServer, listen } from '../scripts/serve.mjs';
-import { buildVideoConference, launchBrowser, meetOut, opener } from './pages.mjs';
+import { buildVideoConference, confabServer, createStaticServer, launchBrowser, listen, meetOut, opener } from './pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -31,8 +30,7 @@ const sizes = {
   chatCoreChunkGzipBytes: named('chat').reduce((n, f) => n + gz(f), 0),
 };
 
-const app = createAppServer({ livekitUrl: 'ws://127.0.0.1:1' });
-await listen(app, 8196);
+const app = await confabServer(8196, 'ws://127.0.0.1:1');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
@@ -163,9 +161,8 @@ try {
   // LiveKit's prebuilt beside it, on a LiveKit server of its own (its page connects before it chats).
   await buildVideoConference();
   const livekit = await startServer({ port: 7898, quiet: true, logLevel: 'warn' });
-  const vcApp = createAppServer({ livekitUrl: livekit.url });
-  await listen(vcApp, 8203);
-  const meet = createAppServer({ distDir: meetOut, csp: false });
+  const vcApp = await confabServer(8203, livekit.url);
+  const meet = createStaticServer({ distDir: meetOut });
   await listen(meet, 8204);
   const vcBrowser = await launchBrowser();
   const videoConference = [];
@@ -174,7 +171,7 @@ try {
     for (const count of [1000, 10_000]) videoConference.push(await measureVideoConference(open, count));
   } finally {
     await vcBrowser.close();
-    vcApp.close();
+    await vcApp.close();
     meet.close();
     await livekit.stop();
   }
@@ -198,5 +195,5 @@ try {
   );
 } finally {
   await browser.close();
-  app.close();
+  await app.close();
 }

@@ -11,8 +11,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServer } from '../scripts/livekit.mjs';
-import { createAppServer, listen } from '../scripts/serve.mjs';
-import { buildVideoConference, launchBrowser, meetOut, opener, ratio, root } from './pages.mjs';
+import { buildVideoConference, confabServer, createStaticServer, launchBrowser, listen, meetOut, opener, ratio, root } from './pages.mjs';
 
 const SIZES = (process.env.BENCH_GRID ?? '9,16,25').split(',').map(Number);
 const FPS = Number(process.env.BENCH_GRID_FPS ?? 15);
@@ -22,9 +21,8 @@ const log = (msg) => process.stderr.write(`[bench grid] ${msg}\n`);
 
 await buildVideoConference();
 const server = await startServer({ port: LIVEKIT_PORT, quiet: true, logLevel: 'warn' });
-const app = createAppServer({ livekitUrl: server.url });
-await listen(app, 8201);
-const meet = createAppServer({ distDir: meetOut, csp: false });
+const app = await confabServer(8201, server.url);
+const meet = createStaticServer({ distDir: meetOut });
 await listen(meet, 8202);
 const browser = await launchBrowser();
 const open = opener(browser, 'http://127.0.0.1:8201', 'http://127.0.0.1:8202');
@@ -143,7 +141,7 @@ try {
   );
 } finally {
   await browser.close();
-  app.close();
+  await app.close();
   meet.close();
   await server.stop();
 }

@@ -8,6 +8,15 @@ import { build } from 'vite';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const meetOut = join(root, '.cache', 'bench-meet');
+
+/** The Confab server in its development configuration (run `npm run build` first), as `npm start` runs it. */
+export async function confabServer(port, livekitUrl) {
+  const { startServer } = await import('../server/dist/index.js');
+  return startServer({ dev: true, logger: false, env: { PORT: String(port), LIVEKIT_URL: livekitUrl } });
+}
+
+/** A plain static server for LiveKit's own prebuilt and the bench pages. */
+export { createStaticServer, listen } from '../scripts/static.mjs';
 export const pct = (xs, p) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]);
 export const ratio = (theirs, ours) => Math.round((theirs / ours) * 100) / 100;
 

@@ -11,8 +11,18 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, total } from '../scripts/check-size.mjs';
 import { startServer } from '../scripts/livekit.mjs';
-import { createAppServer, listen } from '../scripts/serve.mjs';
-import { buildVideoConference, launchBrowser, meetOut, opener, pct, ratio, root } from './pages.mjs';
+import {
+  buildVideoConference,
+  confabServer,
+  createStaticServer,
+  launchBrowser,
+  listen,
+  meetOut,
+  opener,
+  pct,
+  ratio,
+  root,
+} from './pages.mjs';
 
 const dist = join(root, 'dist');
 const JOINS = Number(process.env.BENCH_JOINS ?? 10);
@@ -46,9 +56,8 @@ sizes.ratioVideoConferenceToConfab = ratio(sizes.videoConference.allJsGzipBytes,
 
 const livekit = await startServer({ port: LIVEKIT_PORT, quiet: true, logLevel: 'warn' });
 let server = livekit;
-const app = createAppServer({ livekitUrl: livekit.url });
-await listen(app, 8197);
-const meet = createAppServer({ distDir: meetOut, csp: false });
+const app = await confabServer(8197, livekit.url);
+const meet = createStaticServer({ distDir: meetOut });
 await listen(meet, 8198);
 const base = 'http://127.0.0.1:8197';
 const meetBase = 'http://127.0.0.1:8198';
@@ -177,7 +186,7 @@ try {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await browser.close();
-  app.close();
+  await app.close();
   meet.close();
   await server.stop();
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const BENCHES = ['prebuilt', 'grid', 'chat', 'blur'];
+const BENCHES = ['prebuilt', 'grid', 'chat', 'blur', 'server'];
 
 const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
 for (const name of BENCHES.filter((b) => !only.length || only.includes(b))) {
@@ -34,7 +34,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (n) => (n == null ? '—' : `${Math.round(n)} ms`);
 const x = (n) => (n == null ? '—' : `${n.toFixed(2)}×`);
 const rows = [];
-const { prebuilt, grid, chat, blur } = results;
+const { prebuilt, grid, chat, blur, server } = results;
 if (prebuilt) {
   const j = prebuilt.joinClickToFirstRemoteFrameMs;
   const s = prebuilt.serverRestart;
@@ -108,6 +108,17 @@ if (blur) {
     `${blur.livekit.fps} fps / ${blur.livekit.longestMainThreadTaskMs} ms`,
     '—',
   ]);
+}
+if (server) {
+  const { invite, singleUse } = server.tokenRequest;
+  const cell = (r) => `p50 ${ms(r.p50Ms)}, p99 ${ms(r.p99Ms)}, ${r.perSecond}/s`;
+  rows.push([
+    `Token request with an invite (${server.concurrency} concurrent clients)`,
+    cell(invite),
+    '— (LiveKit Meet: no access control)',
+    '—',
+  ]);
+  rows.push(['… with a single-use invite (spent in the shared state)', cell(singleUse), '—', '—']);
 }
 const table = [
   `| Measured ${results.date.slice(0, 10)}, ${results.machine.cores} cores | Confab | LiveKit prebuilt | LiveKit ÷ Confab |`,

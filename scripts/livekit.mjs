@@ -110,8 +110,12 @@ async function answers(url) {
  * The three ports are port (HTTP/WS), port+1 (RTC TCP) and port+2 (RTC UDP), so several servers can
  * run side by side (dev on 7880, tests on 7890).
  */
-/** @param {{ port?: number, quiet?: boolean, logLevel?: string, redis?: string }} [options] */
-export async function startServer({ port = 7880, quiet = false, logLevel = 'info', redis = undefined } = {}) {
+/**
+ * Without `keys`, LiveKit's development mode (devkey/secret); with them, those keys only (the tests of
+ * a production Confab server give LiveKit a strong key of their own).
+ * @param {{ port?: number, quiet?: boolean, logLevel?: string, redis?: string, keys?: Record<string, string> }} [options]
+ */
+export async function startServer({ port = 7880, quiet = false, logLevel = 'info', redis = undefined, keys = undefined } = {}) {
   const bin = await ensureBinary();
   const url = `http://127.0.0.1:${port}`;
   if (await answers(url)) throw new Error(`Port ${port} is already serving something; stop it or choose another port.`);
@@ -125,12 +129,13 @@ export async function startServer({ port = 7880, quiet = false, logLevel = 'info
     `  level: ${redis ? 'info' : logLevel}`,
     // Any redis section puts the server in LiveKit's distributed mode: nodes share rooms through it.
     ...(redis ? ['redis:', `  address: ${redis}`] : []),
+    ...(keys ? ['keys:', ...Object.entries(keys).map(([key, secret]) => `  ${key}: ${secret}`)] : []),
   ].join('\n');
   // livekit-server reads LIVEKIT_PORT itself, over --config-body: our own LIVEKIT_PORT (the dev
   // port, which a second cluster node must not take) stays ours.
   const env = { ...process.env };
   delete env.LIVEKIT_PORT;
-  const child = spawn(bin, ['--dev', '--bind', '127.0.0.1', '--node-ip', '127.0.0.1', '--config-body', config], {
+  const child = spawn(bin, [...(keys ? [] : ['--dev']), '--bind', '127.0.0.1', '--node-ip', '127.0.0.1', '--config-body', config], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: install what is missing, provision LiveKit, build the widget, serve the demo.
+// `npm start`: install what is missing, provision LiveKit, build the widget and the Confab server, and
+// run the server in its development configuration (the open policy, loopback only).
 // Ctrl-C (or SIGTERM) stops every child process.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ async function main() {
   const configFile = resolve(root, 'vite.config.ts');
   await build({ root, logLevel: 'warn', configFile });
   await build({ root, logLevel: 'warn', configFile, mode: 'frame' });
+  say('Building the Confab server…');
+  await build({ root, logLevel: 'warn', configFile, mode: 'server' });
 
   const livekitPort = Number(process.env.LIVEKIT_PORT ?? 7880);
   // `npm start -- --cluster` (or CONFAB_CLUSTER=1): LiveKit's own cluster mode, Redis + two nodes.
@@ -37,14 +40,21 @@ async function main() {
     livekit = await startServer({ port: livekitPort, quiet: !process.env.LIVEKIT_LOGS });
   }
 
-  const { createAppServer, listen } = await import('./serve.mjs');
+  const confab = await import('../server/dist/index.js');
   const port = Number(process.env.PORT ?? 8080);
-  const app = createAppServer({ livekitUrl: livekit.url });
+  let app;
   try {
-    await listen(app, port);
+    app = await confab.startServer({
+      dev: true,
+      // Always the development configuration (vite's build set NODE_ENV=production in this process).
+      env: { CONFAB_LOG_LEVEL: 'warn', ...process.env, NODE_ENV: 'development', LIVEKIT_URL: livekit.url, PORT: String(port) },
+    });
   } catch (err) {
     await livekit.stop();
-    throw new Error(`Port ${port} is busy (${err instanceof Error ? err.message : err}); set PORT to another port.`, { cause: err });
+    const busy = err instanceof Error && 'code' in err && err.code === 'EADDRINUSE';
+    throw new Error(busy ? `Port ${port} is busy; set PORT to another port.` : err instanceof Error ? err.message : String(err), {
+      cause: err,
+    });
   }
 
   let stopping = false;
@@ -52,8 +62,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     say('Stopping…');
-    app.closeAllConnections?.();
-    await Promise.all([new Promise((r) => app.close(() => r())), livekit.stop()]);
+    await Promise.all([app.close(), livekit.stop()]);
     say('Stopped.');
     process.exit(code);
   };
@@ -78,7 +87,7 @@ async function main() {
     ? `  LiveKit cluster: ${cluster.nodes.map((n) => n.url).join(' and ')} sharing Redis at ${cluster.redis.address}; the token endpoint hands out the first.\n`
     : '';
   process.stdout.write(
-    `\n  Confab is running: ${url}\n${clusterNote}  Open ${url}?room=standup in two tabs to start a call. Ctrl-C stops everything.\n\n`,
+    `\n  Confab is running: ${url}\n${clusterNote}  Open ${url}demo.html?room=standup in two tabs to start a call, or build an embed snippet at ${url}. Ctrl-C stops everything.\n\n`,
   );
 }
 

@@ -73,6 +73,7 @@ run('lint', bin('eslint'), ['.']);
 run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'unit.json')}`]);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
 run('build (host helper)', bin('vite'), ['build', '--mode', 'frame', '--logLevel', 'warn']);
+run('build (server)', bin('vite'), ['build', '--mode', 'server', '--logLevel', 'warn']);
 run('build (npm package)', bin('vite'), ['build', '--mode', 'lib', '--logLevel', 'warn']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 run('custom-elements.json', process.execPath, ['scripts/manifest.mjs']);

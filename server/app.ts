@@ -5,7 +5,8 @@ import fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { EventEmitter } from 'node:events';
 import type { ServerConfig } from './config.js';
-import { signTicket } from './invites.js';
+import { signInvite, signTicket } from './invites.js';
+import { validateName, validateRoom } from './names.js';
 import { createMetrics } from './metrics.js';
 import { originAllowed } from './origins.js';
 import { createPolicy, REFUSALS, type TokenRequest } from './policies.js';
@@ -141,11 +142,11 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
   app.get('/api/token', async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     if (config.policy !== 'open') {
+      // A page that asks without an invite or sign-in (a bare room link) is told what it lacks.
       cors(request, reply);
-      return reply
-        .code(405)
-        .header('allow', 'POST')
-        .send({ error: 'method-not-allowed', message: 'ask with POST and your invite or sign-in' });
+      const code = config.policy === 'invite' ? 'invite-required' : config.policy === 'jwt' ? 'login-required' : 'policy-host-tokens';
+      metrics.refusals.inc({ reason: code });
+      return reply.code(REFUSALS[code]).header('allow', 'POST').send({ error: code, message: 'ask with POST and your invite or sign-in' });
     }
     return token(request, reply, { room: q.room, name: q.name, role: q.role });
   });
@@ -196,6 +197,26 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
 
   // LiveKit's webhooks: verified against the API secret (the body's hash is signed), then told on.
   app.addContentTypeParser('application/webhook+json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Development under the invite policy: the snippet builder mints a host and a guest invite, as a
+  // site's backend would. Never in production (the route does not exist there).
+  if (config.environment !== 'production' && config.policy === 'invite' && config.inviteSecret)
+    app.post('/api/dev/invite', async (request, reply) => {
+      if (await limited(request, reply, 'ip', request.ip)) return reply;
+      const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
+      const room = validateRoom(body.room);
+      if (!room.ok) return reply.code(400).send({ error: 'invalid-room', message: room.error });
+      const role = body.role === 'host' ? 'host' : 'guest';
+      const name = body.name === undefined ? undefined : validateName(body.name);
+      if (name && !name.ok) return reply.code(400).send({ error: 'invalid-name', message: name.error });
+      const invite = await signInvite(config.inviteSecret ?? '', {
+        room: room.value,
+        role,
+        ttlSeconds: 3600,
+        ...(name?.ok ? { name: name.value } : {}),
+      });
+      return reply.header('cache-control', 'no-store').send({ invite });
+    });
+
   app.post('/api/livekit/webhook', async (request, reply) => {
     try {
       const event = await receiver.receive(String(request.body), request.headers.authorization);

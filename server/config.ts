@@ -128,12 +128,14 @@ export const SETTINGS = {
     env: 'CONFAB_RATE_LIMIT',
     help: 'API requests per minute per client address.',
     default: '60',
+    dev: '6000',
     kind: { type: 'int', min: 1, max: 100000 },
   },
   roomRateLimit: {
     env: 'CONFAB_ROOM_RATE_LIMIT',
     help: 'Token requests per minute per room.',
     default: '120',
+    dev: '6000',
     kind: { type: 'int', min: 1, max: 100000 },
   },
   trustProxy: {
@@ -308,6 +310,22 @@ export function helpText(): string {
     lines.push(`  ${setting.env}${values}${def}`, `      ${setting.help}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Every setting as a Markdown table (embed.md carries it; a unit test keeps the two the same). */
+export function settingsTable(): string {
+  const rows = (Object.entries(SETTINGS) as Array<[SettingKey, Setting]>).map(([key, s]) => {
+    const values =
+      s.kind.type === 'enum'
+        ? s.kind.values.map((v) => `\`${v}\``).join(' ')
+        : s.kind.type === 'int'
+          ? `${s.kind.min}–${s.kind.max}`
+          : s.kind.type;
+    const def = s.default !== undefined ? `\`${s.default}\`` : '—';
+    const dev = s.dev !== undefined ? `\`${s.dev}\`` : '';
+    return `| \`${s.env}\` | \`${key}\` | ${values} | ${def} | ${dev} | ${s.help.replace(/\|/g, '\\|')} |`;
+  });
+  return ['| environment | config file | values | default | `--dev` | meaning |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 /** A setting's value as a log line may show it: secrets never. */

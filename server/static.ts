@@ -40,6 +40,12 @@ export async function serveWidget(app: FastifyInstance, options: { config: Serve
   const root = realpathSync(options.dir);
   const csp = pageCsp(options.config);
   const production = options.config.environment === 'production';
+  // `/` is the snippet builder; the demo moved beside it, and old links to a room (`/?room=`) follow it.
+  app.addHook('onRequest', async (request, reply) => {
+    const query = request.url.indexOf('?');
+    if (query < 0 || request.url.slice(0, query) !== '/') return;
+    if (new URLSearchParams(request.url.slice(query)).has('room')) return reply.redirect(`/demo.html${request.url.slice(query)}`, 302);
+  });
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -60,7 +66,10 @@ export async function serveWidget(app: FastifyInstance, options: { config: Serve
     },
     setHeaders: (res, path) => {
       // The file served may be the precompressed sibling: its headers are the original's.
-      const url = `/${path.slice(root.length + 1).split(sep).join('/')}`.replace(/\.(br|gz)$/, '');
+      const url = `/${path
+        .slice(root.length + 1)
+        .split(sep)
+        .join('/')}`.replace(/\.(br|gz)$/, '');
       res.setHeader('x-content-type-options', 'nosniff');
       if (url.endsWith('.html')) {
         res.setHeader('cache-control', 'no-cache');

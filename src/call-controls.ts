@@ -3,6 +3,7 @@
 import { ConfabControlBar } from '../components/control-bar/control-bar.js';
 import { enControls } from './i18n/en-controls.js';
 import { addEnglish } from './i18n/i18n.js';
+export { Shortcuts } from '../components/meeting/shortcuts.js';
 
 addEnglish(enControls);
 

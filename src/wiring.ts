@@ -10,5 +10,12 @@ export const loadCall = (): Promise<typeof import('./in-call.js')> => import('./
 /** The session chunk. */
 export const loadSession = (): Promise<SessionFactory> => import('./session/session.js').then((m) => m.createSession);
 
+/** The screens and words of waiting, having left and a failed join: loaded when the call gets there. */
+export const loadEndings = (): Promise<typeof import('./call-endings.js')> => import('./call-endings.js');
+
 /** The control bar's chunk: asked for once a call is connected (not on the first frame's path). */
-export const loadControls = (): Promise<void> => import('./call-controls.js').then((m) => m.defineControls());
+export const loadControls = (): Promise<typeof import('./call-controls.js')> =>
+  import('./call-controls.js').then((m) => {
+    m.defineControls();
+    return m;
+  });

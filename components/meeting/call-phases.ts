@@ -1,46 +1,18 @@
-// The meeting's screens after connecting: waiting in a lobby, the call, its endings and errors.
+// The meeting's screens after connecting: the call (waiting, its endings and errors: endings.ts).
 // A chunk of their own (with the in-call elements, src/in-call.ts), so the shell carries only the
 // pre-join; the element renders a spinner for the few milliseconds before it is here.
 import { html, nothing } from 'lit';
-import { canRejoin } from '../../src/core/phase.js';
 export { callStyles } from './call.styles.js';
-import { quietly, renderNotices, renderOpenInNewTab, type PhaseContext, type PhaseView } from './phases.js';
-
-/** Endings with a title of their own; the others share "You left the meeting". */
-const OWN_TITLE = new Set(['kicked', 'denied', 'room-closed']);
+import { quietly, renderNotices, renderOpenInNewTab, spinner, type PhaseContext, type PhaseView } from './phases.js';
 
 export function renderCallPhase(view: PhaseView, ctx: PhaseContext) {
   const { t, actions } = ctx;
   switch (view.phase) {
     case 'waiting':
-      return html`<div class="center" data-lobby="waiting">
-        <div class="spinner" aria-hidden="true"></div>
-        <h2 role="status">${t('waiting.title')}</h2>
-        <p>${t('waiting.noHost')}</p>
-        <button type="button" class="action secondary" data-control="cancel-waiting" @click=${() => quietly(actions.call.leave())}>
-          ${t('waiting.cancel')}
-        </button>
-      </div>`;
-    case 'left': {
-      const reason = view.leftReason ?? 'user';
-      return html`<div class="center" data-left=${reason}>
-        <h2>${OWN_TITLE.has(reason) ? t(`left.title.${reason as 'kicked' | 'denied' | 'room-closed'}`) : t('left.title')}</h2>
-        <p role="status">${t(`left.reason.${reason}`)}</p>
-        ${
-          canRejoin(reason)
-            ? html`<button type="button" class="action" data-control="rejoin" @click=${() => quietly(actions.call.join())}>
-                ${t('left.rejoin')}
-              </button>`
-            : nothing
-        }
-      </div>`;
-    }
+    case 'left':
     case 'error':
-      return html`<div class="center">
-        <h2>${t('error.title')}</h2>
-        <p role="alert">${view.error ? t(view.error.key, view.error.params) : ''}</p>
-        <button type="button" class="action" data-control="retry" @click=${() => quietly(actions.call.join())}>${t('error.retry')}</button>
-      </div>`;
+      // Their screens and words come with a chunk of their own (src/call-endings.ts), asked for now.
+      return ctx.endings ? ctx.endings(view, ctx) : spinner;
     case 'connected':
     case 'reconnecting': {
       const side = (view.panel === 'chat' && ctx.chat) || (view.panel === 'participants' && ctx.participants) ? view.panel : null;

@@ -14,7 +14,7 @@ import { HANDLERS, Meeting } from '../../src/core/meeting.js';
 import { inCall } from '../../src/core/phase.js';
 import type { MeetingState, Notice, Panel } from '../../src/core/types.js';
 import { VERSION } from '../../src/version.js';
-import { loadCall, loadControls, loadSession } from '../../src/wiring.js';
+import { loadCall, loadControls, loadEndings, loadSession } from '../../src/wiring.js';
 import { CommandQueue } from './command-queue.js';
 import { ConfigController } from './config-controller.js';
 import { meetingStyles } from './meeting.styles.js';
@@ -117,20 +117,29 @@ export class ConfabMeeting extends LitElement {
   readonly #callReady = loadCall().then((call) => {
     this.#feed.use(call.CALL_EVENTS);
     this.#call = call.renderCallPhase;
-    // Panels open and shortcuts act only in a call: their code comes with it.
+    // Panels open only in a call: their code comes with it.
     this.#panels = new call.PanelLoader(this, this.#layout);
-    const { media } = this.#meeting;
-    new call.Shortcuts(this, { enabled: () => this.#options.config.shortcuts, snapshot: () => this.#meeting.snapshot(), media });
     this.#callStyles = call.callStyles;
     if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...meetingStyles, call.callStyles]);
     this.requestUpdate();
   });
   #callStyles: CSSResult | null = null;
+  #endings: CallPhases | null = null;
+  #endingsReady: Promise<unknown> | null = null;
+  #loadEndings(): Promise<unknown> {
+    this.#endingsReady ??= loadEndings().then((m) => {
+      this.#endings = m.renderEnding;
+      this.requestUpdate();
+    });
+    return this.#endingsReady;
+  }
   readonly #meeting: Meeting = new Meeting({
     config: () => this.#options.config,
     explicit: () => this.#options.explicit(),
     tokenProvider: () => (typeof this.tokenProvider === 'function' ? this.tokenProvider : undefined),
     loadSession: () => Promise.all([loadSession(), this.#callReady]).then(([factory]) => factory),
+    loadErrors: () => this.#loadEndings(),
+    loadEndpoint: () => this.#callReady.then(() => loadCall()),
   });
   readonly #options = new ConfigController(this, {
     store: this.#meeting.store,
@@ -236,16 +245,25 @@ export class ConfabMeeting extends LitElement {
   #loadControls() {
     if (!this.#controlsAsked) {
       this.#controlsAsked = true;
-      void loadControls().catch((error: unknown) => {
-        this.#controlsAsked = false;
-        this.#meeting.report({
-          code: 'feature-unavailable',
-          key: 'error.featureUnavailable',
-          params: { feature: 'controls' },
-          subject: 'controls',
-        });
-        console.debug('[confab] the control bar did not load:', error);
-      });
+      // Shortcuts act on what the control bar shows: their code comes with it.
+      const shortcuts = {
+        enabled: () => this.#options.config.shortcuts,
+        snapshot: () => this.#meeting.snapshot(),
+        media: this.#meeting.media,
+      };
+      void loadControls().then(
+        ({ Shortcuts }) => new Shortcuts(this, shortcuts),
+        (error: unknown) => {
+          this.#controlsAsked = false;
+          this.#meeting.report({
+            code: 'feature-unavailable',
+            key: 'error.featureUnavailable',
+            params: { feature: 'controls' },
+            subject: 'controls',
+          });
+          console.debug('[confab] the control bar did not load:', error);
+        },
+      );
     }
   }
 
@@ -279,6 +297,9 @@ export class ConfabMeeting extends LitElement {
     const view = this.#view.value;
     if (!view) return nothing;
     const { t, lang, direction, config } = this.#options;
+    if (!this.#endings && (view.phase === 'waiting' || view.phase === 'left' || view.phase === 'error'))
+      // A failed load keeps the spinner; the next try asks again.
+      void this.#loadEndings().catch(() => (this.#endingsReady = null));
     return html`<div class="root" lang=${lang} dir=${direction}>
       ${renderPhase(view, {
         t,
@@ -289,6 +310,7 @@ export class ConfabMeeting extends LitElement {
         chat: config.chat,
         participants: config.participants,
         call: this.#call,
+        endings: this.#endings,
       })}
       <div class="toasts" role="status" aria-live="polite">
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}

@@ -21,18 +21,22 @@ export interface PhaseContext {
   participants: boolean;
   /** The in-call chunk's templates for every phase after connecting, once loaded. */
   call: CallPhases | null;
+  /** The endings chunk's templates (waiting, left, error), once loaded. */
+  endings: CallPhases | null;
 }
 
 export type CallPhases = (view: PhaseView, ctx: PhaseContext) => unknown;
 
 /** The screen shows what failed (an error, a banner): the click has nothing left to do. */
+export const spinner = html`<div class="center" role="status"><div class="spinner" aria-hidden="true"></div></div>`;
+
 export const quietly = (work: Promise<unknown>) => void work.catch((error: unknown) => console.debug('[confab]', error));
 
 export function renderPhase(view: PhaseView, ctx: PhaseContext) {
   const { t } = ctx;
   switch (view.phase) {
     case 'prejoin':
-      if (ctx.skipsPrejoin) return html`<div class="center" role="status"><div class="spinner" aria-hidden="true"></div></div>`;
+      if (ctx.skipsPrejoin) return spinner;
       return html`<div class="layout">
         <div class="banners">
           ${renderNotices(view, t)}
@@ -53,7 +57,7 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
     default:
       // The other phases come with the in-call chunk (call-phases.ts), which define() loads right
       // after the shell; until it is here (a few milliseconds), a spinner.
-      return ctx.call ? ctx.call(view, ctx) : html`<div class="center" role="status"><div class="spinner" aria-hidden="true"></div></div>`;
+      return ctx.call ? ctx.call(view, ctx) : spinner;
   }
 }
 

@@ -9,6 +9,10 @@ const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
   'server-url': { meaning: 'LiveKit server (`wss://…` or `ws://…`)' },
   token: { meaning: 'LiveKit access token' },
   'token-endpoint': { meaning: 'GET `?room=&name=` → `{serverUrl, token}`', defaultText: "deployment's `tokenEndpoint` (iframe)" },
+  invite: {
+    meaning:
+      "an invite signed by the site's backend (`#invite=` in the iframe); POSTed to the token endpoint, which answers with a token for the invite's room, name and role",
+  },
   room: { meaning: 'room to join with a token endpoint (1–128 of `A-Z a-z 0-9 _ -`)' },
   name: { meaning: 'display name', defaultText: 'asked in the pre-join' },
   audio: { meaning: 'start with the microphone on' },
@@ -52,7 +56,7 @@ export const optionMeaning = (name: OptionName): string => DOCS[name].meaning;
 const URL_POLICY: Record<OptionSpec['url'], string> = {
   yes: 'yes',
   no: 'no',
-  fragment: 'fragment only (`#token=`)',
+  fragment: 'fragment only (`#{name}=`)',
   'allowed-list': "only if in the deployment's `serverUrls`",
 };
 
@@ -89,7 +93,8 @@ function defaultOf(spec: OptionSpec): string {
 
 export function optionTable(): string {
   const rows = (OPTIONS as readonly OptionSpec[]).map(
-    (o) => `| \`${o.name}\` | \`${propertyOf(o)}\` | ${values(o)} | ${defaultOf(o)} | ${URL_POLICY[o.url]} | ${docsOf(o).meaning} |`,
+    (o) =>
+      `| \`${o.name}\` | \`${propertyOf(o)}\` | ${values(o)} | ${defaultOf(o)} | ${URL_POLICY[o.url].replace('{name}', o.name)} | ${docsOf(o).meaning} |`,
   );
   return [
     '| attribute / URL parameter | JS property | values | default | from the iframe URL? | meaning |',

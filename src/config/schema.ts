@@ -36,6 +36,7 @@ export const OPTIONS = [
   { name: 'server-url', key: 'serverUrl', type: 'text', format: 'ws-url', url: 'allowed-list' },
   { name: 'token', key: 'token', type: 'text', format: 'jwt', url: 'fragment' },
   { name: 'token-endpoint', key: 'tokenEndpoint', type: 'text', format: 'http-url', url: 'no' },
+  { name: 'invite', key: 'invite', type: 'text', format: 'jwt', url: 'fragment' },
   { name: 'room', key: 'room', type: 'text', format: 'room', url: 'yes' },
   { name: 'name', key: 'name', type: 'text', format: 'name', url: 'yes' },
   { name: 'audio', key: 'audio', type: 'switch', default: true, url: 'yes' },

@@ -41,7 +41,7 @@ export class JoinError extends ConfabError implements UserError {
 
 /** Whether the config alone is enough to join (no name or token still to come). */
 export function hasCredentials(config: MeetingConfig, name: string | undefined, provider?: TokenProvider): boolean {
-  return Boolean((config.token && config.serverUrl) || provider || (config.tokenEndpoint && config.room && name));
+  return Boolean((config.token && config.serverUrl) || provider || (config.tokenEndpoint && (config.room || config.invite) && name));
 }
 
 /** The `name` claim of a LiveKit JWT (the payload is not secret; its signature is the server's business). */
@@ -56,8 +56,15 @@ interface Cached {
   credentials: Promise<Credentials>;
 }
 
+/** The token endpoint's client (src/core/endpoint.ts): it comes with the in-call chunk, asked for at once. */
+export type EndpointClient = typeof import('./endpoint.js');
+
 export class CredentialSource {
+  constructor(readonly load: () => Promise<EndpointClient>) {}
+
   #cached: Cached | null = null;
+  /** The server's rejoin ticket for this invite: reconnects and rejoins use it (a single-use invite is spent). */
+  #ticket: { key: string; value: string } | null = null;
 
   /** Fetches (or reuses, for identical inputs) the credentials for a join. */
   get(config: MeetingConfig, name: string | undefined, provider: TokenProvider | undefined, signal?: AbortSignal): Promise<Credentials> {
@@ -69,10 +76,10 @@ export class CredentialSource {
       return Promise.reject(new JoinError('token-expired', 'error.tokenExpired'));
     }
     if (provider) return fromProvider(provider, config.room, name, 'join');
-    const key = JSON.stringify([config.tokenEndpoint, config.room, name, config.serverUrl]);
+    const key = JSON.stringify([config.tokenEndpoint, config.room, name, config.serverUrl, config.invite]);
     const cached = this.#cached;
     if (cached && cached.key === key && Date.now() - cached.at < REUSE_MS) return withSignal(cached.credentials, signal);
-    const credentials = fromEndpoint(config, name);
+    const credentials = this.#fromEndpoint(config, name);
     const entry = { key, at: Date.now(), credentials };
     this.#cached = entry;
     // A failed fetch is not kept: Try again must ask the endpoint again.
@@ -91,8 +98,24 @@ export class CredentialSource {
   renew(config: MeetingConfig, name: string | undefined, provider: TokenProvider | undefined): Promise<Credentials> {
     this.#cached = null;
     if (provider) return fromProvider(provider, config.room, name, 'expired');
-    if (config.tokenEndpoint && !(config.token && config.serverUrl)) return fromEndpoint(config, name);
+    if (config.tokenEndpoint && !(config.token && config.serverUrl)) return this.#fromEndpoint(config, name);
     return Promise.reject(new JoinError('token-expired', 'error.tokenExpired'));
+  }
+
+  /** The endpoint, asked with the invite the first time and the rejoin ticket it answered with after. */
+  async #fromEndpoint(config: MeetingConfig, name: string | undefined): Promise<Credentials> {
+    const key = JSON.stringify([config.tokenEndpoint, config.invite]);
+    const ticket = config.invite && this.#ticket?.key === key ? this.#ticket.value : undefined;
+    const { fromEndpoint, REFUSALS } = await this.load();
+    try {
+      const { credentials, rejoin } = await fromEndpoint(config, name, ticket);
+      if (config.invite && rejoin) this.#ticket = { key, value: rejoin };
+      return credentials;
+    } catch (error) {
+      // A refused ticket is not offered again (the invite is, on the next try).
+      if (ticket && error instanceof JoinError && REFUSALS.has(error.code)) this.#ticket = null;
+      throw error;
+    }
   }
 }
 
@@ -113,39 +136,6 @@ async function fromProvider(
   const serverUrl = Object.hasOwn(record, 'serverUrl') ? record.serverUrl : undefined;
   if (typeof token !== 'string' || typeof serverUrl !== 'string') {
     throw new JoinError('token-provider-failed', 'error.tokenEndpoint', { message: 'tokenProvider did not return { serverUrl, token }' });
-  }
-  return { serverUrl, token };
-}
-
-async function fromEndpoint(config: MeetingConfig, name: string | undefined): Promise<Credentials> {
-  if (!config.tokenEndpoint || !config.room) throw new JoinError('missing-connection', 'error.missingConnection');
-  if (!name) throw new JoinError('name-required', 'prejoin.nameRequired');
-  const url = new URL(config.tokenEndpoint, globalThis.document?.baseURI);
-  url.searchParams.set('room', config.room);
-  url.searchParams.set('name', name);
-  let response: Response;
-  let body: unknown;
-  try {
-    // Every network wait has an end: a hung endpoint must not hold the join (or a leave) forever.
-    const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-    response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal });
-    body = await response.json().catch(() => null);
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw new JoinError('token-endpoint-unreachable', 'error.tokenEndpointUnreachable', {
-      message: timedOut ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : errorText(error),
-    });
-  }
-  const field = (key: string) =>
-    typeof body === 'object' && body !== null && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
-  if (!response.ok) {
-    const message = typeof field('message') === 'string' ? String(field('message')).slice(0, 300) : `HTTP ${response.status}`;
-    throw new JoinError('token-endpoint-refused', 'error.tokenEndpoint', { message });
-  }
-  const token = field('token');
-  const serverUrl = config.serverUrl ?? field('serverUrl');
-  if (typeof token !== 'string' || typeof serverUrl !== 'string') {
-    throw new JoinError('token-endpoint-refused', 'error.tokenEndpoint', { message: 'response lacks token or serverUrl' });
   }
   return { serverUrl, token };
 }

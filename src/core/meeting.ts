@@ -15,7 +15,7 @@ import type { EffectsModule } from './background.js';
 import { backgroundCommands, LazyBackground } from './background-lazy.js';
 import { ChatControl, chatCommands } from './chat-control.js';
 import { ConfabError } from './commands.js';
-import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type TokenProvider } from './credentials.js';
+import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type EndpointClient, type TokenProvider } from './credentials.js';
 import { DeviceControl } from './device-control.js';
 import { EffectChain } from './effect-chain.js';
 import type { CommandTarget, Handlers } from './handlers.js';
@@ -42,6 +42,10 @@ export interface MeetingOptions {
   preferences?: PreferenceStore;
   /** Loads the session chunk (livekit-client): src/wiring.ts in the product, a stand-in in tests. */
   loadSession: () => Promise<SessionFactory>;
+  /** The token endpoint's client (with the in-call chunk). */
+  loadEndpoint: () => Promise<EndpointClient>;
+  /** The words of the error screen (their own chunk: a call that goes well never loads them). */
+  loadErrors?: () => Promise<unknown>;
   /** Loads the effects chunk (MediaPipe); replaceable in tests. */
   loadEffects?: () => Promise<EffectsModule>;
 }
@@ -52,7 +56,7 @@ export class Meeting implements CommandTarget {
   readonly preferences: PreferenceStore;
   readonly #chain = new EffectChain();
   readonly #devices: DeviceControl;
-  readonly #credentials = new CredentialSource();
+  readonly #credentials = new CredentialSource(() => this.#options.loadEndpoint());
   readonly #options: MeetingOptions;
   readonly #alive = (): void => {
     if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
@@ -152,6 +156,9 @@ export class Meeting implements CommandTarget {
     const config = this.#config;
     if (config.token && config.serverUrl) return { name: tokenName(config.token), ask: false };
     if (this.#provider()) return { name: config.name ?? this.preferences.load().name, ask: false };
+    // An invite that names its guest decides the name (the server uses it whatever is asked).
+    const invited = tokenName(config.invite);
+    if (invited) return { name: invited, ask: false };
     // With a token endpoint the name is the user's to give: prefilled from the host or last time, editable.
     return { name: this.#options.explicit?.().name ?? config.name ?? this.preferences.load().name, ask: true };
   }
@@ -199,7 +206,8 @@ export class Meeting implements CommandTarget {
     // Early only: the join loads it again and reports a failure then.
     void this.#options.loadSession().catch(quietly('warm'));
     const { name } = this.nameRequirement();
-    if (!this.#provider() && hasCredentials(this.#config, name))
+    // A single-use invite is not spent before the click on Join (the name may still change).
+    if (!this.#provider() && !this.#config.invite && hasCredentials(this.#config, name))
       // Early only: the join asks again and reports a failure then.
       void this.#credentials.get(this.#config, name, undefined).catch(quietly('warm'));
   }
@@ -257,6 +265,9 @@ export class Meeting implements CommandTarget {
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
       this.#current = null;
+      // The screen and confab-error say it in words: those come first (a failed load leaves the code).
+      await this.#options.loadErrors?.().catch(quietly('errors'));
+      if (signal.aborted) return;
       this.#dispatch({ type: 'error', error: toUserError(error) });
       throw error instanceof ConfabError ? error : new ConfabError('join-failed', String(error));
     } finally {

@@ -1,6 +1,6 @@
 // Names are user input (our own users') and remote input (anyone's, through the SFU). These helpers
 // keep them honest on screen: no reordering tricks, nothing invisible, nothing endless.
-// scripts/lib/token.mjs repeats nameProblem() in plain JS; tests/unit/core/text.test.ts runs one table
+// The Confab server checks names with nameProblem() too (server/names.ts); tests/unit/core/text.test.ts runs one table
 // through both.
 
 /** Bidi embeddings, overrides and isolates: they reorder the text around them (" (you)" included). */

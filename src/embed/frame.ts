@@ -18,6 +18,8 @@ export interface FrameOptions {
   token?: string;
   /** The LiveKit URL for `token`; must be in the deployment's serverUrls (default: its first). */
   serverUrl?: string;
+  /** An invite signed by your backend (the Confab server's invite policy); put in the fragment, never the query. */
+  invite?: string;
   /** Milliseconds to wait for the frame's confab-ready (default 15000). */
   readyTimeout?: number;
   /** Presentation options of contract §2 (`room`, `name`, `theme`, `max-tiles`, …), kebab or camelCase. */
@@ -35,7 +37,7 @@ export interface FrameController extends MeetingCommands {
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout']);
+const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout', 'invite']);
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 export function createFrame(container: HTMLElement, options: FrameOptions): FrameController {
@@ -46,6 +48,8 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     src.searchParams.set(kebab(key), String(value));
   }
   src.searchParams.set('parent-origin', location.origin);
+  // An invite travels in the fragment: never sent to a server, never in a log or a Referer.
+  if (typeof options.invite === 'string') src.hash = `invite=${encodeURIComponent(options.invite)}`;
 
   const iframe = document.createElement('iframe');
   iframe.src = src.href;

@@ -7,6 +7,7 @@ import { originAllowed } from './protocol.js';
 export interface EmbedSetup {
   attributes: Record<string, string>;
   token: string | undefined;
+  invite: string | undefined;
   notices: Notice[];
   parentOrigin: string | undefined;
 }
@@ -25,7 +26,11 @@ export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
     } else if (spec.url === 'yes') {
       attributes[spec.name] = raw;
     } else if (spec.url === 'fragment') {
-      notices.push({ code: 'token-in-query', key: 'embed.tokenInQuery' });
+      notices.push(
+        spec.name === 'invite'
+          ? { code: 'invite-in-query', key: 'embed.inviteInQuery' }
+          : { code: 'token-in-query', key: 'embed.tokenInQuery' },
+      );
     } else if (spec.url === 'allowed-list') {
       if (deployment.serverUrls.includes(raw)) attributes[spec.name] = raw;
       else notices.push({ code: 'server-url-not-allowed', key: 'embed.serverNotAllowed', params: { url: raw.slice(0, 200) } });
@@ -34,7 +39,10 @@ export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
     }
   }
   if (deployment.tokenEndpoint) attributes['token-endpoint'] = deployment.tokenEndpoint;
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? undefined;
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const token = fragment.get('token') ?? undefined;
+  // An invite goes to the deployment's token endpoint, which answers with the room, name and role.
+  const invite = fragment.get('invite') ?? undefined;
   if (token && !attributes['server-url'] && deployment.serverUrls[0]) attributes['server-url'] = deployment.serverUrls[0];
-  return { attributes, token, notices, parentOrigin };
+  return { attributes, token, invite, notices, parentOrigin };
 }

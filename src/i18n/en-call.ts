@@ -3,21 +3,6 @@
 // that chunk loads; the session loader waits for it too), so the shell does not carry it.
 
 export const enCall = {
-  'waiting.title': 'Waiting for a host to let you in',
-  'waiting.noHost': 'No host is here yet. You will join as soon as one lets you in.',
-  'waiting.cancel': 'Cancel',
-  'left.title': 'You left the meeting',
-  'left.reason.user': 'You left the meeting.',
-  'left.reason.kicked': 'A host removed you from the meeting.',
-  'left.reason.duplicate-identity': 'You joined this meeting from another tab or device.',
-  'left.reason.room-closed': 'The host ended the meeting for everyone.',
-  'left.reason.network': 'The connection to the meeting was lost.',
-  'left.reason.error': 'The meeting stopped because of an error.',
-  'left.reason.denied': 'A host did not let you in.',
-  'left.title.kicked': 'You were removed from the meeting',
-  'left.title.denied': 'You were not let in',
-  'left.title.room-closed': 'The meeting has ended',
-  'left.rejoin': 'Rejoin',
   'reconnecting.title': 'Connection lost. Reconnecting…',
   'meeting.recording': 'Recording',
   'audio.blocked': 'Your browser blocked the meeting sound.',

@@ -1,5 +1,5 @@
 // The English catalogue, first part: what the shell needs before join (the pre-join, connecting,
-// errors, which confab-error may carry at any time). The strings of a call in progress and of its
+// the notices confab-error may carry at any time; a failed join's words are in en-endings.ts). The strings of a call in progress and of its
 // endings are in en-call.ts, the chat panel's in en-chat.ts, the settings dialog's in en-settings.ts,
 // the participants panel's in en-people.ts, the reaction picker's in en-reactions.ts, embed.html's
 // in en-embed.ts: each travels with the chunk that shows it (the shell's size budget). Together they
@@ -13,16 +13,7 @@ export const en = {
   'prejoin.joiningAs': 'You will join as {name}.',
   'connecting.title': 'Connecting…',
   'connecting.media': 'Starting your camera and microphone…',
-  'error.title': 'Could not join the meeting',
-  'error.retry': 'Try again',
   'error.config': 'Option "{option}" has the value "{value}", which is not valid (expected: {expected}). Using the default.',
-  'error.missingConnection': 'Set server-url and token, or token-endpoint, room and name.',
-  'error.tokenEndpoint': 'The token endpoint refused the request: {message}',
-  'error.tokenEndpointUnreachable': 'The token endpoint could not be reached ({message}).',
-  'error.serverUnreachable': 'The meeting server at {url} could not be reached.',
-  'error.tokenRejected': 'The meeting server rejected the access token: {message}',
-  'error.unknown': 'Something went wrong: {message}',
-  'error.tokenExpired': 'The access token for this meeting has expired. Ask for a new link.',
   'error.featureUnavailable': 'Part of the meeting ({feature}) could not be loaded. Reload the page to try again.',
   'controls.microphone': 'Microphone',
   'controls.camera': 'Camera',
@@ -84,5 +75,6 @@ export type MessageKey =
   | keyof (typeof import('./en-people.js'))['enPeople']
   | keyof (typeof import('./en-reactions.js'))['enReactions']
   | keyof (typeof import('./en-embed.js'))['enEmbed']
-  | keyof (typeof import('./en-controls.js'))['enControls'];
+  | keyof (typeof import('./en-controls.js'))['enControls']
+  | keyof (typeof import('./en-endings.js'))['enEndings'];
 export type Catalogue = Record<MessageKey, string>;

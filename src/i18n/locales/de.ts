@@ -194,4 +194,20 @@ export const de: Catalogue = {
   'reaction.heart': 'Herz',
   'reaction.party': 'Feiern',
   'people.pin': '{name} auf die Bühne heften',
+  'embed.inviteInQuery':
+    'Eine Einladung in der Seitenadresse wurde abgelehnt: Adressen landen im Verlauf, in Protokollen und in Referrern. Übergeben Sie sie nach „#invite=“.',
+  'refused.invite-required': 'Für dieses Meeting brauchen Sie eine Einladung. Öffnen Sie den Einladungslink, den Sie erhalten haben.',
+  'refused.invite-invalid':
+    'Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie den ganzen Link geöffnet haben, oder bitten Sie um einen neuen.',
+  'refused.invite-expired': 'Diese Einladung ist abgelaufen. Bitten Sie die Organisatorin oder den Organisator um einen neuen Link.',
+  'refused.invite-used': 'Diese Einladung wurde bereits verwendet. Bitten Sie um einen neuen Link.',
+  'refused.wrong-room': 'Diese Einladung gilt für ein anderes Meeting. Öffnen Sie den Link genau so, wie Sie ihn erhalten haben.',
+  'refused.login-required': 'Melden Sie sich auf der Website an, um diesem Meeting beizutreten.',
+  'refused.login-invalid': 'Ihre Anmeldung ist ungültig oder abgelaufen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  'refused.not-allowed': 'Sie dürfen diesem Meeting nicht beitreten.',
+  'refused.removed': 'Ein Host hat Sie aus diesem Meeting entfernt, daher können Sie nicht erneut beitreten.',
+  'refused.room-locked': 'Dieses Meeting ist gesperrt: Niemand kann mehr beitreten.',
+  'refused.invalid-room': 'Dieser Meeting-Link nennt einen Raum, den es nicht geben kann. Prüfen Sie den Link.',
+  'refused.invalid-name': 'Dieser Name kann nicht verwendet werden ({message}). Wählen Sie einen anderen und versuchen Sie es erneut.',
+  'refused.rate-limited': 'Zu viele Versuche aus Ihrem Netzwerk. Versuchen Sie es in {seconds} Sekunden erneut.',
 };

@@ -193,4 +193,20 @@ export const es: Catalogue = {
   'reaction.heart': 'Corazón',
   'reaction.party': 'Celebración',
   'people.pin': 'Fijar a {name} en el escenario',
+  'embed.inviteInQuery':
+    'Se rechazó una invitación en la dirección de la página: las direcciones acaban en el historial, los registros y los referentes. Pásala después de «#invite=».',
+  'refused.invite-required': 'Esta reunión necesita una invitación. Abre el enlace de invitación que recibiste.',
+  'refused.invite-invalid':
+    'Este enlace de invitación no es válido. Comprueba que abriste el enlace completo o pide uno nuevo a quien organiza.',
+  'refused.invite-expired': 'Esta invitación ha caducado. Pide un enlace nuevo a quien organiza.',
+  'refused.invite-used': 'Esta invitación ya se ha usado. Pide un enlace nuevo a quien organiza.',
+  'refused.wrong-room': 'Esta invitación es para otra reunión. Abre el enlace tal como lo recibiste.',
+  'refused.login-required': 'Inicia sesión en el sitio para unirte a esta reunión.',
+  'refused.login-invalid': 'Tu inicio de sesión no es válido o ha caducado. Vuelve a iniciar sesión e inténtalo de nuevo.',
+  'refused.not-allowed': 'No tienes permiso para unirte a esta reunión.',
+  'refused.removed': 'Un anfitrión te sacó de esta reunión, así que no puedes volver a unirte.',
+  'refused.room-locked': 'Esta reunión está bloqueada: nadie más puede unirse.',
+  'refused.invalid-room': 'Este enlace nombra una sala que no puede existir. Revisa el enlace.',
+  'refused.invalid-name': 'No se puede usar ese nombre ({message}). Elige otro e inténtalo de nuevo.',
+  'refused.rate-limited': 'Demasiados intentos desde tu red. Vuelve a intentarlo dentro de {seconds} segundos.',
 };

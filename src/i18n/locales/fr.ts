@@ -192,4 +192,20 @@ export const fr: Catalogue = {
   'reaction.heart': 'Cœur',
   'reaction.party': 'Fête',
   'people.pin': 'Épingler {name} en grand',
+  'embed.inviteInQuery':
+    'Une invitation dans l’adresse de la page a été refusée : les adresses finissent dans l’historique, les journaux et les référents. Passez-la après « #invite= ».',
+  'refused.invite-required': 'Cette réunion nécessite une invitation. Ouvrez le lien d’invitation que vous avez reçu.',
+  'refused.invite-invalid':
+    'Ce lien d’invitation n’est pas valide. Vérifiez que vous avez ouvert le lien en entier, ou demandez-en un nouveau à l’organisateur.',
+  'refused.invite-expired': 'Cette invitation a expiré. Demandez un nouveau lien à l’organisateur.',
+  'refused.invite-used': 'Cette invitation a déjà été utilisée. Demandez un nouveau lien à l’organisateur.',
+  'refused.wrong-room': 'Cette invitation concerne une autre réunion. Ouvrez le lien exactement tel que vous l’avez reçu.',
+  'refused.login-required': 'Connectez-vous au site pour rejoindre cette réunion.',
+  'refused.login-invalid': 'Votre connexion n’est pas valide ou a expiré. Reconnectez-vous, puis réessayez.',
+  'refused.not-allowed': 'Vous n’êtes pas autorisé à rejoindre cette réunion.',
+  'refused.removed': 'Un hôte vous a retiré de cette réunion : vous ne pouvez pas la rejoindre à nouveau.',
+  'refused.room-locked': 'Cette réunion est verrouillée : personne d’autre ne peut la rejoindre.',
+  'refused.invalid-room': 'Ce lien désigne une salle qui ne peut pas exister. Vérifiez le lien.',
+  'refused.invalid-name': 'Ce nom ne peut pas être utilisé ({message}). Choisissez-en un autre et réessayez.',
+  'refused.rate-limited': 'Trop de tentatives depuis votre réseau. Réessayez dans {seconds} secondes.',
 };

@@ -5,7 +5,7 @@
 import { chromium, test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
 
 export { expect };
-export type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+export type { Browser, BrowserContext, Frame, Locator, Page } from '@playwright/test';
 
 export const test = base.extend<{ cspViolations: string[]; allowCspViolations: RegExp | null }>({
   allowCspViolations: [null, { option: true }],

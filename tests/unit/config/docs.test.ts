@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commandTable, optionTable } from '../../../src/config/docs.js';
+import { settingsTable } from '../../../server/config.js';
 
 const FILE = new URL('../../../embed.md', import.meta.url);
 const block = (name: string) => new RegExp(`(<!-- ${name}:start -->\\n)([\\s\\S]*?)(\\n?<!-- ${name}:end -->)`);
 const TABLES: Array<[string, () => string]> = [
   ['options', optionTable],
   ['commands', commandTable],
+  ['settings', settingsTable],
 ];
 
 describe('embed.md', () => {

@@ -4,8 +4,11 @@ import { permissionsOf } from '../../../src/core/grants.js';
 import { diff, feedHostEvents } from '../../../src/core/host-events.js';
 import { createMeetingStore, dispatch, initialState } from '../../../src/core/store.js';
 import type { MediaView, MeetingState, PersonView } from '../../../src/core/types.js';
-import { createTranslator } from '../../../src/i18n/i18n.js';
+import { enEndings } from '../../../src/i18n/en-endings.js';
+import { addEnglish, createTranslator } from '../../../src/i18n/i18n.js';
 
+// A failed join's words come with their chunk (src/call-endings.ts), loaded before the error is shown.
+addEnglish(enEndings);
 const t = createTranslator('en');
 const person = (identity: string, local = false, name = identity): PersonView => ({
   identity,

@@ -139,6 +139,7 @@ function meetingWith(values: Record<string, string>, session = fakeSession()) {
     config: () => current,
     preferences: createPreferenceStore(() => undefined),
     loadSession: async () => session.factory,
+    loadEndpoint: () => import('../../../src/core/endpoint.js'),
   });
   return { meeting, session, setConfig: (v: Record<string, string>) => (current = config(v)) };
 }

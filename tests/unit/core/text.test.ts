@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { parseOption } from '../../../src/config/parse.js';
 import { OPTIONS, type OptionSpec } from '../../../src/config/schema.js';
 import { clip, displayName, graphemes, initials, isolate, nameProblem } from '../../../src/core/text.js';
-import { validateName } from '../../../scripts/lib/token.mjs';
+import { validateName } from '../../../server/names.js';
 
 const nameSpec = OPTIONS.find((o) => o.name === 'name') as OptionSpec;
 /** ASCII spelled in invisible tag characters (the "ASCII smuggling" trick). */
 const tags = (ascii: string) => Array.from(ascii, (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 
-// [name, accepted?] — one table for the widget's parser and the dev token endpoint.
+// [name, accepted?] — one table for the widget's parser and the Confab server's check.
 const NAMES: Array<[string, boolean]> = [
   ['Ada Lovelace', true],
   ['محمد الخوارزمي', true],

@@ -8,6 +8,7 @@ import { enReactions } from '../../../src/i18n/en-reactions.js';
 import { enEmbed } from '../../../src/i18n/en-embed.js';
 import { enControls } from '../../../src/i18n/en-controls.js';
 import { enSettings } from '../../../src/i18n/en-settings.js';
+import { enEndings } from '../../../src/i18n/en-endings.js';
 import { en as enShell } from '../../../src/i18n/en.js';
 import {
   addEnglish,
@@ -20,6 +21,8 @@ import {
   resolveLanguage,
 } from '../../../src/i18n/i18n.js';
 import type { Catalogue } from '../../../src/i18n/en.js';
+import { REFUSALS } from '../../../src/core/endpoint.js';
+import { REFUSALS as SERVER_REFUSALS } from '../../../server/policies.js';
 
 // English in two parts: the shell's, and the call's (its chunk adds it when it loads).
 addEnglish(enCall);
@@ -29,7 +32,8 @@ addEnglish(enPeople);
 addEnglish(enReactions);
 addEnglish(enEmbed);
 addEnglish(enControls);
-const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions, ...enEmbed, ...enControls };
+addEnglish(enEndings);
+const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions, ...enEmbed, ...enControls, ...enEndings };
 const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
   await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)),
 );
@@ -98,9 +102,20 @@ describe('i18n', () => {
       'background.image.',
       'people.quality.',
       'reaction.',
+      'refused.',
     ];
     const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !dynamic.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
+  });
+
+  it("says every refusal of the Confab server in words of its own (the widget's REFUSALS, each code the server sends)", () => {
+    const said = Object.keys(enEndings)
+      .filter((k) => k.startsWith('refused.'))
+      .map((k) => k.slice('refused.'.length));
+    expect([...REFUSALS].sort()).toEqual(said.sort());
+    // The server's codes, but the one a widget never asks (host-tokens has no endpoint), and its 429.
+    const sent = Object.keys(SERVER_REFUSALS).filter((c) => c !== 'policy-host-tokens');
+    expect([...sent, 'rate-limited'].sort()).toEqual(said.sort());
   });
 
   it.each([

@@ -37,7 +37,14 @@ function widget(): string {
 
 async function serve(env: Record<string, string>) {
   const { config, problems } = loadConfig(
-    { LIVEKIT_URL: 'wss://livekit.example', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: SECRET, CONFAB_INVITE_SECRET: INVITE, CONFAB_PUBLIC_URL: 'http://meet.example', ...env },
+    {
+      LIVEKIT_URL: 'wss://livekit.example',
+      LIVEKIT_API_KEY: 'key',
+      LIVEKIT_API_SECRET: SECRET,
+      CONFAB_INVITE_SECRET: INVITE,
+      CONFAB_PUBLIC_URL: 'http://meet.example',
+      ...env,
+    },
     {},
   );
   if (problems.length) throw new Error(problems.join('; '));
@@ -69,7 +76,15 @@ describe('the server in production (invite policy)', () => {
   afterAll(() => s.app.close());
 
   test('links inside the served folder never lead out of it; dotfiles and traversal are not served', async () => {
-    for (const path of ['/planted.txt', '/chunks/passwd.js', '/linked/secret.txt', '/.env', '/../package.json', '/%2e%2e/package.json', '/chunks/..%2f..%2fetc/passwd']) {
+    for (const path of [
+      '/planted.txt',
+      '/chunks/passwd.js',
+      '/linked/secret.txt',
+      '/.env',
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/chunks/..%2f..%2fetc/passwd',
+    ]) {
       const res = await s.ask(path);
       // Not found, or (a traversal attempt) forbidden: never the file.
       expect([403, 404], path).toContain(res.status);
@@ -109,7 +124,8 @@ describe('the server in production (invite policy)', () => {
   });
 
   test('the token endpoint: no invite, a forged, expired, wrong-room or reused one are refused, each with its reason', async () => {
-    const post = (body: object) => s.ask('/api/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: object) =>
+      s.ask('/api/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(JSON.parse((await post({ name: 'Ada' })).body)).toMatchObject({ error: 'invite-required' });
     const forged = await signInvite('f'.repeat(40), { room: 'standup', role: 'host', ttlSeconds: 60 });
     expect(await post({ invite: forged, name: 'Ada' })).toMatchObject({ status: 401 });
@@ -125,12 +141,15 @@ describe('the server in production (invite policy)', () => {
     expect(JSON.parse((await post({ invite: good, name: 'Ada' })).body)).toMatchObject({ error: 'invite-used' });
     // The rejoin ticket brings the same person back (a network loss) without spending the invite again.
     expect(JSON.parse((await post({ rejoin: answer.rejoin })).body)).toMatchObject({ role: 'guest' });
-    // A GET (the open policy's) is not how a production server hands out tokens.
-    expect((await s.ask('/api/token?room=standup&name=Ada')).status).toBe(405);
+    // A GET (the open policy's, a bare room link) is not how a production server hands out tokens: it says what is missing.
+    const bare = await s.ask('/api/token?room=standup&name=Ada');
+    expect(bare.status).toBe(401);
+    expect(JSON.parse(bare.body)).toMatchObject({ error: 'invite-required' });
   });
 
   test('CORS: only the allowed parent origins may call the API; the bundle is for everyone', async () => {
-    const from = (origin: string) => s.ask('/api/token', { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+    const from = (origin: string) =>
+      s.ask('/api/token', { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
     expect((await from('https://app.example')).headers['access-control-allow-origin']).toBe('https://app.example');
     expect((await from('https://intranet.example:8443')).headers['access-control-allow-origin']).toBe('https://intranet.example:8443');
     for (const origin of ['https://evil.example', 'https://app.example.evil.example', 'null'])
@@ -138,7 +157,11 @@ describe('the server in production (invite policy)', () => {
   });
 
   test('a body over 16 KiB is refused; metrics only from loopback without a token', async () => {
-    const big = await s.ask('/api/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ invite: 'x'.repeat(20_000) }) });
+    const big = await s.ask('/api/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ invite: 'x'.repeat(20_000) }),
+    });
     expect(big.status).toBe(413);
     const metrics = await s.ask('/metrics');
     expect(metrics.status).toBe(200);
@@ -150,15 +173,24 @@ describe('the server in production (invite policy)', () => {
     const body = JSON.stringify({ event: 'room_finished', room: { name: 'standup' } });
     const at = new AccessToken('key', SECRET);
     at.sha256 = createHash('sha256').update(body).digest('base64');
-    const signed = await s.ask('/api/livekit/webhook', { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await at.toJwt() }, body });
+    const signed = await s.ask('/api/livekit/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/webhook+json', authorization: await at.toJwt() },
+      body,
+    });
     expect(signed.status).toBe(200);
-    const forged = await s.ask('/api/livekit/webhook', { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: 'nope' }, body });
+    const forged = await s.ask('/api/livekit/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/webhook+json', authorization: 'nope' },
+      body,
+    });
     expect(forged.status).toBe(401);
   });
 
   test('past the rate limit: 429 with Retry-After, and a reason the widget can show', async () => {
     let last = { status: 0, headers: {} as Record<string, unknown>, body: '' };
-    for (let i = 0; i < 40 && last.status !== 429; i++) last = await s.ask('/api/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    for (let i = 0; i < 40 && last.status !== 429; i++)
+      last = await s.ask('/api/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(last.status).toBe(429);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
     expect(JSON.parse(last.body)).toMatchObject({ error: 'rate-limited' });
@@ -168,14 +200,26 @@ describe('the server in production (invite policy)', () => {
 describe('the development configuration (open policy)', () => {
   let s: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
-    s = await serve({ CONFAB_POLICY: 'open', CONFAB_ALLOW_OPEN: '1', NODE_ENV: 'development', CONFAB_PUBLIC_URL: '', CONFAB_ALLOWED_ORIGINS: 'http://127.0.0.1:*,http://localhost:*' });
+    s = await serve({
+      CONFAB_POLICY: 'open',
+      CONFAB_ALLOW_OPEN: '1',
+      NODE_ENV: 'development',
+      CONFAB_PUBLIC_URL: '',
+      CONFAB_ALLOWED_ORIGINS: 'http://127.0.0.1:*,http://localhost:*',
+    });
   });
   afterAll(() => s.app.close());
   const local = { host: '127.0.0.1:8080' };
 
   test('GET ?room=&name= hands out a token, and refuses bad input with a JSON 400', async () => {
     expect((await s.ask('/api/token?room=r&name=Ada', { headers: local })).status).toBe(200);
-    for (const query of ['room=&name=Ada', 'room=a%20b&name=Ada', 'room=r&name=', 'room=r&name=%E2%80%AEevil', `room=r&name=${'x'.repeat(65)}`]) {
+    for (const query of [
+      'room=&name=Ada',
+      'room=a%20b&name=Ada',
+      'room=r&name=',
+      'room=r&name=%E2%80%AEevil',
+      `room=r&name=${'x'.repeat(65)}`,
+    ]) {
       const res = await s.ask(`/api/token?${query}`, { headers: local });
       expect(res.status, query).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/json/);
@@ -190,5 +234,35 @@ describe('the development configuration (open policy)', () => {
     const foreign = await s.ask('/api/token?room=r&name=Ada', { headers: { ...local, origin: 'https://evil.example' } });
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  test('`/` is the snippet builder; an old room link (`/?room=`) is taken to the demo beside it', async () => {
+    expect((await s.ask('/', { headers: local })).body).toContain('<title>demo</title>');
+    const link = await s.ask('/?room=standup&name=Ada', { headers: local });
+    expect(link.status).toBe(302);
+    expect(link.headers.location).toBe('/demo.html?room=standup&name=Ada');
+  });
 });
 
+describe('development under the invite policy', () => {
+  test('the builder mints invites in development; the route does not exist in production', async () => {
+    const dev = await serve({ NODE_ENV: 'development', CONFAB_ALLOWED_HOSTS: 'meet.example' });
+    const prod = await serve({});
+    try {
+      const ask = (server: typeof dev, body: unknown) =>
+        server.ask('/api/dev/invite', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const minted = await ask(dev, { room: 'standup', role: 'host' });
+      expect(minted.status).toBe(200);
+      const { invite } = JSON.parse(minted.body) as { invite: string };
+      const token = await dev.ask('/api/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ invite, name: 'Ada' }),
+      });
+      expect(JSON.parse(token.body)).toMatchObject({ role: 'host' });
+      expect((await ask(dev, { room: 'no spaces', role: 'host' })).status).toBe(400);
+      expect((await ask(prod, { room: 'standup', role: 'host' })).status).toBe(404);
+    } finally {
+      await Promise.all([dev.app.close(), prod.app.close()]);
+    }
+  });
+});

@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// The app server of `npm start` and the E2E tests: the built widget, the demo, the token endpoint.
-//   node scripts/serve.mjs [--port 8080] [--livekit ws://127.0.0.1:7880] [--dist dist] [--no-csp]
+// A plain static server for what is not the product: the E2E suite's host pages on other origins, the
+// Storybook build, the benches' pages. The widget itself is served by the Confab server (server/).
+//   node scripts/static.mjs --port 8191 --dist tests/e2e/fixtures
 import { createServer } from 'node:http';
 import { realpathSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handleTokenRequest } from './lib/token.mjs';
-import { DEV_KEY, DEV_SECRET } from './livekit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,39 +26,11 @@ const TYPES = {
   '.y4m': 'application/octet-stream',
 };
 
-/** An http origin on this machine: who the dev token endpoint answers across origins. */
-export const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
-
-/** Loopback origins of any port: what the dev deployment lets embed the iframe. */
-export const DEV_PARENT_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
-
 /**
- * The policy Confab's pages are served with, and the one embed.md tells host pages they can use:
- * the widget needs no inline script or style, no eval and no third-party origin.
+ * @param {{ distDir: string }} options
  */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:*",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "style-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
-
-/**
- * @param {{ port?: number, host?: string, livekitUrl?: string, distDir?: string, apiKey?: string, apiSecret?: string, csp?: boolean }} options
- */
-export function createAppServer(options = {}) {
-  const distDir = resolve(options.distDir ?? join(root, 'dist'));
-  const deployment = {
-    serverUrl: options.livekitUrl ?? 'ws://127.0.0.1:7880',
-    apiKey: options.apiKey ?? process.env.LIVEKIT_API_KEY ?? DEV_KEY,
-    apiSecret: options.apiSecret ?? process.env.LIVEKIT_API_SECRET ?? DEV_SECRET,
-  };
-
+export function createStaticServer(options) {
+  const distDir = resolve(root, options.distDir);
   const json = (res, status, body, extra = {}) => {
     res.writeHead(status, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
     res.end(JSON.stringify(body));
@@ -69,22 +40,6 @@ export function createAppServer(options = {}) {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method-not-allowed' }, { allow: 'GET, HEAD' });
-      if (url.pathname === '/api/token') {
-        const { status, body } = await handleTokenRequest(deployment, url.searchParams);
-        // Dev only: pages on loopback origins (the demo, host pages on other ports) may get a token;
-        // any other origin gets no CORS grant. A production endpoint decides who may, with auth.
-        const origin = req.headers.origin;
-        const cors = typeof origin === 'string' && LOOPBACK_ORIGIN.test(origin) ? { 'access-control-allow-origin': origin } : {};
-        return json(res, status, body, { ...cors, vary: 'Origin' });
-      }
-      if (url.pathname === '/confab.config.json') {
-        return json(
-          res,
-          200,
-          { tokenEndpoint: '/api/token', serverUrls: [deployment.serverUrl], allowedParentOrigins: DEV_PARENT_ORIGINS },
-          { 'access-control-allow-origin': '*' },
-        );
-      }
       let path;
       try {
         path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
@@ -106,13 +61,8 @@ export function createAppServer(options = {}) {
       const { size } = await handle.stat();
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
-      // The bundle and its assets load cross-origin as module scripts, exactly as from a CDN.
+      // The pages load the widget cross-origin as module scripts, as from a CDN.
       if (!type.startsWith('text/html')) headers['access-control-allow-origin'] = '*';
-      else if (options.csp !== false) {
-        // Only the deployment's allowed parents may frame our pages: enforced by the browser too.
-        headers['content-security-policy'] = `${PAGE_CSP}; frame-ancestors 'self' ${DEV_PARENT_ORIGINS.join(' ')}`;
-        headers['referrer-policy'] = 'no-referrer';
-      }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') {
         await handle.close();
@@ -123,7 +73,7 @@ export function createAppServer(options = {}) {
       pipeline(handle.createReadStream(), res, () => {});
     } catch (err) {
       // The cause goes to the log, never to the client (it can hold file-system paths).
-      process.stderr.write(`[serve] ${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`[static] ${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}\n`);
       if (!res.headersSent) json(res, 500, { error: 'internal' });
       else res.destroy();
     }
@@ -145,13 +95,9 @@ async function main() {
     return i >= 0 ? args[i + 1] : fallback;
   };
   const port = Number(arg('--port', process.env.PORT ?? 8080));
-  const server = createAppServer({
-    livekitUrl: arg('--livekit', undefined),
-    distDir: arg('--dist', undefined),
-    csp: !args.includes('--no-csp'),
-  });
+  const server = createStaticServer({ distDir: arg('--dist', 'dist') });
   await listen(server, port);
-  process.stderr.write(`[serve] http://127.0.0.1:${port}\n`);
+  process.stderr.write(`[static] http://127.0.0.1:${port}\n`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -159,7 +105,7 @@ async function main() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err) => {
-    process.stderr.write(`[serve] ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`[static] ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });
 }
