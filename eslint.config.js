@@ -113,6 +113,7 @@ export default tseslint.config(
       'storybook-static/',
       'tests/e2e/fixtures/meet/',
       'tests/e2e/fixtures/snippet-react/',
+      'tests/e2e/fixtures/consumer/',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { writeBlurAssets } from './scripts/lib/blur-assets.mjs';
 import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
@@ -36,6 +37,25 @@ const precompressed = (scope: 'all' | 'own'): Plugin => {
     async closeBundle() {
       if (!dir) return;
       await (precompress as (dir: string, only?: string[]) => Promise<number>)(dir, scope === 'all' ? undefined : files);
+    },
+  };
+};
+
+/**
+ * The widget's build empties its folder but for the npm package's parts (dist/lib, dist/types), which
+ * other builds write: `npm start` during or after `npm run build` must not take the package away.
+ */
+const emptyOutDirExcept = (keep: readonly string[]): Plugin => {
+  let dir = '';
+  return {
+    name: 'confab-empty-out-dir',
+    apply: 'build',
+    configResolved(config) {
+      dir = resolve(config.root, config.build.outDir);
+    },
+    buildStart() {
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) if (!keep.includes(name)) rmSync(join(dir, name), { recursive: true, force: true });
     },
   };
 };
@@ -80,12 +100,12 @@ const shellGraph = (): Plugin => ({
 });
 
 const widget: UserConfig = {
-  plugins: [blurAssets(), minifyLitTemplates(), shellGraph(), litFixes(), precompressed('all')],
+  plugins: [emptyOutDirExcept(['lib', 'types']), blurAssets(), minifyLitTemplates(), shellGraph(), litFixes(), precompressed('all')],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
     outDir: 'dist',
-    emptyOutDir: true,
+    emptyOutDir: false,
     sourcemap: true,
     minify: true,
     chunkSizeWarningLimit: 700,
@@ -144,9 +164,43 @@ const litRepeatFromConsumer = (): Plugin => ({
   },
 });
 
+/**
+ * The package's effects worker: src/effects/worker-factory.lib.ts in place of the widget's factory,
+ * its placeholder written out as `new Worker(new URL('…/effects-worker.js', import.meta.url))` —
+ * the pattern a consumer's bundler follows to emit the worker — and the blur assets (MediaPipe's
+ * WASM and model, the built-in backgrounds) shipped beside it in dist/lib/mediapipe/.
+ */
+const WORKER_FILE = 'effects-worker.js';
+const packageEffects = (): Plugin => ({
+  name: 'confab-package-effects',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './worker-factory.js' && importer && /[\\/]src[\\/]effects[\\/]/.test(importer))
+      return src('src/effects/worker-factory.lib.ts');
+    return null;
+  },
+  renderChunk(code, chunk) {
+    if (!code.includes('__CONFAB_EFFECTS_WORKER__()')) return null;
+    const path = posix.normalize(relative(dirname(chunk.fileName), WORKER_FILE).split('\\').join('/'));
+    const url = path.startsWith('.') ? path : `./${path}`;
+    return {
+      code: code.replaceAll(
+        '__CONFAB_EFFECTS_WORKER__()',
+        `new Worker(new URL(${JSON.stringify(url)}, import.meta.url), { name: "confab-effects" })`,
+      ),
+      map: null,
+    };
+  },
+  writeBundle(options) {
+    const dir = options.dir ?? src('dist/lib');
+    (writeBlurAssets as (dir: string) => string)(dir);
+    cpSync(src('public/mediapipe/backgrounds'), join(dir, 'mediapipe', 'backgrounds'), { recursive: true });
+  },
+});
+
 const lib: UserConfig = {
   publicDir: false,
-  plugins: [litFixes(), litRepeatFromConsumer()],
+  plugins: [litFixes(), litRepeatFromConsumer(), packageEffects()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
@@ -160,6 +214,21 @@ const lib: UserConfig = {
         id !== 'lit/directives/repeat.js' && [/^lit($|\/)/, /^@lit\//, /^zustand($|\/)/, /^livekit-client($|\/)/].some((re) => re.test(id)),
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
+  },
+};
+
+// `vite build --mode lib-worker` (after --mode lib): dist/lib/effects-worker.js, the package's effects
+// worker as one classic script with tasks-vision inside (the package's chunks name it, see above).
+const libWorker: UserConfig = {
+  publicDir: false,
+  plugins: [litFixes()],
+  build: {
+    target: 'es2022',
+    outDir: 'dist/lib',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: src('src/effects/worker.ts'), formats: ['iife'], name: 'ConfabEffects', fileName: () => WORKER_FILE },
   },
 };
 
@@ -181,5 +250,5 @@ const server: UserConfig = {
   },
 };
 
-const MODES: Record<string, UserConfig> = { frame, lib, server };
+const MODES: Record<string, UserConfig> = { frame, lib, 'lib-worker': libWorker, server };
 export default defineConfig(({ mode }) => MODES[mode] ?? widget);

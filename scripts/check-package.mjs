@@ -2,7 +2,7 @@
 // Checks the npm package as a consumer sees it (after `npm run build`): every export resolves and
 // has types, the main entry registers nothing (safe to import in Node/SSR), the define entry does,
 // and custom-elements.json describes <confab-meeting> from the schema.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,31 @@ const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'ut
 const meeting = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'confab-meeting');
 check(meeting?.attributes?.length === main.OPTIONS.length, 'custom-elements.json lists every option of <confab-meeting>');
 check(meeting?.events?.length === main.CONFAB_EVENTS.length, 'custom-elements.json lists every event');
+
+// Blur from a consumer's bundler: the worker in the one pattern bundlers follow, to a file of the
+// package, and MediaPipe's assets beside it (never a root-absolute URL the consumer's build lacks).
+const lib = join(root, 'dist', 'lib');
+const chunks = readdirSync(join(lib, 'chunks')).filter((f) => f.endsWith('.js'));
+const code = chunks.map((f) => readFileSync(join(lib, 'chunks', f), 'utf8')).join('\n');
+check(
+  code.includes('new Worker(new URL("../effects-worker.js", import.meta.url)'),
+  'the effects worker is created as new Worker(new URL("../effects-worker.js", import.meta.url))',
+);
+check(
+  !/new Worker\(new URL\("\/assets\//.test(code) && !code.includes('__CONFAB_EFFECTS_WORKER__'),
+  'no root-absolute or unreplaced worker URL',
+);
+check(
+  existsSync(join(lib, 'effects-worker.js')) && !/^import |\bimport\(/m.test(readFileSync(join(lib, 'effects-worker.js'), 'utf8')),
+  'dist/lib/effects-worker.js is one classic script',
+);
+for (const file of [
+  'mediapipe/wasm/vision_wasm_internal.wasm',
+  'mediapipe/wasm/vision_wasm_internal.js',
+  'mediapipe/selfie_segmentation_landscape.tflite',
+  'mediapipe/backgrounds/dusk.jpg',
+])
+  check(existsSync(join(lib, file)), `dist/lib/${file} ships in the package`);
 
 if (failures.length) {
   process.stderr.write(`package check failed:\n  ${failures.join('\n  ')}\n`);

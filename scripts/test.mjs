@@ -75,6 +75,7 @@ run('build', bin('vite'), ['build', '--logLevel', 'warn']);
 run('build (host helper)', bin('vite'), ['build', '--mode', 'frame', '--logLevel', 'warn']);
 run('build (server)', bin('vite'), ['build', '--mode', 'server', '--logLevel', 'warn']);
 run('build (npm package)', bin('vite'), ['build', '--mode', 'lib', '--logLevel', 'warn']);
+run('build (npm package worker)', bin('vite'), ['build', '--mode', 'lib-worker', '--logLevel', 'warn']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 run('custom-elements.json', process.execPath, ['scripts/manifest.mjs']);
 run('package check', process.execPath, ['scripts/check-package.mjs']);

@@ -36,7 +36,12 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
   const { t } = ctx;
   switch (view.phase) {
     case 'prejoin':
-      if (ctx.skipsPrejoin) return spinner;
+      // Skipping the pre-join: a spinner while the credentials come, unless they came and were refused.
+      if (ctx.skipsPrejoin)
+        return html`<div class="layout">
+          <div class="banners">${renderNotices(view, t)}</div>
+          ${view.notices.some((n) => n.code === 'bad-credentials') ? nothing : spinner}
+        </div>`;
       return html`<div class="layout">
         <div class="banners">
           ${renderNotices(view, t)}

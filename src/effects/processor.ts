@@ -7,6 +7,7 @@
 import type { MediaProcessor } from '../core/media.js';
 import type { CompositorChoice, EffectSettings, FrameTimes, FromWorker, ToWorker, Unavailable } from './protocol.js';
 import { checkSupport } from './support.js';
+import { createEffectsWorker } from './worker-factory.js';
 
 export interface BackgroundHooks {
   progress(fraction: number): void;
@@ -136,8 +137,13 @@ class WorkerPort implements Port {
 
 function workerPort(onMessage: (message: FromWorker) => void): Port | null {
   try {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'classic', name: 'confab-effects' });
+    const worker = createEffectsWorker();
     worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
+    // A worker that cannot load (a 404 in a consumer's build, a CSP) is a failure now, not a wait.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      onMessage({ type: 'failed', reason: 'load-failed', message: `the effects worker did not start (${event.message || 'not loaded'})` });
+    };
     return new WorkerPort(worker);
   } catch {
     return null;

@@ -41,6 +41,7 @@ export function credentialsFrom(value: unknown, deployment: Deployment): { token
   const given = Object.hasOwn(record, 'serverUrl') ? record.serverUrl : undefined;
   const serverUrl = given === undefined ? deployment.serverUrls[0] : given;
   if (typeof token !== 'string') throw new TypeError('setCredentials expects { token, serverUrl? }');
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new TypeError('the token is not a JWT');
   if (typeof serverUrl !== 'string' || !deployment.serverUrls.includes(serverUrl)) {
     throw new TypeError(`serverUrl is not in this deployment's serverUrls`);
   }

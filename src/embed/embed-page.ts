@@ -40,9 +40,20 @@ async function main() {
       ready,
       backlog: backlog.splice(0),
       setCredentials: (value) => {
-        const { token, serverUrl } = credentialsFrom(value, deployment);
-        element.serverUrl = serverUrl;
-        element.token = token;
+        let credentials: { token: string; serverUrl: string };
+        try {
+          credentials = credentialsFrom(value, deployment);
+        } catch (error) {
+          // The page meant these credentials: never join as someone else through the token endpoint.
+          element.removeAttribute('token-endpoint');
+          element.removeAttribute('invite');
+          element.token = undefined;
+          const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+          element.notices = [...element.notices, { code: 'bad-credentials', key: 'embed.credentialsRefused', params: { message } }];
+          throw error;
+        }
+        element.serverUrl = credentials.serverUrl;
+        element.token = credentials.token;
       },
     });
   }

@@ -50,6 +50,8 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   src.searchParams.set('parent-origin', location.origin);
   // An invite travels in the fragment: never sent to a server, never in a log or a Referer.
   if (typeof options.invite === 'string') src.hash = `invite=${encodeURIComponent(options.invite)}`;
+  // Credentials from this page: the frame waits for them and never asks the token endpoint instead.
+  else if (options.token !== undefined) src.hash = 'credentials=parent';
 
   const iframe = document.createElement('iframe');
   iframe.src = src.href;

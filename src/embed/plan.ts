@@ -38,8 +38,9 @@ export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
       notices.push({ code: 'option-not-from-url', key: 'embed.optionNotFromUrl', params: { option: spec.name } });
     }
   }
-  if (deployment.tokenEndpoint) attributes['token-endpoint'] = deployment.tokenEndpoint;
   const fragment = new URLSearchParams(url.hash.slice(1));
+  // The helper says the page hands credentials in (`#credentials=parent`): those or none, no endpoint.
+  if (deployment.tokenEndpoint && fragment.get('credentials') !== 'parent') attributes['token-endpoint'] = deployment.tokenEndpoint;
   const token = fragment.get('token') ?? undefined;
   // An invite goes to the deployment's token endpoint, which answers with the room, name and role.
   const invite = fragment.get('invite') ?? undefined;

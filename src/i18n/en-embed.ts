@@ -5,6 +5,8 @@ export const enEmbed = {
     'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
   'embed.inviteInQuery':
     'An invite in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#invite=" instead.',
+  'embed.credentialsRefused':
+    'The page handed this meeting credentials it cannot use ({message}), so it will not join. The page has to send valid ones.',
   'embed.serverNotAllowed': "The server {url} is not in this deployment's allowed servers, so it was ignored.",
   'embed.parentOriginNotAllowed':
     'The parent origin {origin} is not allowed by this deployment, so the embedding page cannot control this meeting.',

@@ -99,6 +99,38 @@ test.describe('embedding through an iframe and the host helper', () => {
     }
   });
 
+  test('credentials the helper hands over that the frame cannot use are refused visibly: never a join as someone else', async ({
+    browser,
+  }) => {
+    const room = uniqueRoom('refused-credentials');
+    const context = await browser.newContext();
+    try {
+      for (const options of [
+        { token: 'not-a-jwt', name: 'Mallory' } as Record<string, string>,
+        { token: 'a.b.c', serverUrl: 'wss://elsewhere.example', name: 'Mallory' },
+      ]) {
+        const tokenRequests: string[] = [];
+        context.on('request', (r) => {
+          if (r.url().includes('/api/token')) tokenRequests.push(r.url());
+        });
+        // With a room and a name, the deployment's token endpoint could join at once: it must not.
+        const host = await openHost(context, { ...options, room, prejoin: 'off' });
+        await expect.poll(() => hostEvents(host)).toContain('confab-error');
+        const errors = await host.evaluate(() => (window as unknown as HostWindow).events.filter((e) => e.name === 'confab-error'));
+        expect(errors.map((e) => (e.detail as { code: string }).code)).toContain('bad-credentials');
+        const frame = host.frameLocator('iframe');
+        await expect(frame.locator('confab-meeting [data-notice="embed.credentialsRefused"]')).toContainText('credentials it cannot use');
+        // It did not fall back to the deployment's token endpoint as a new identity.
+        await expect(frame.locator('confab-meeting')).not.toHaveAttribute('data-state', 'connected');
+        expect(tokenRequests).toEqual([]);
+        expect((await hostEvents(host)).includes('confab-joined')).toBe(false);
+        await host.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a page on a third origin can neither command the meeting nor hear from it', async ({ browser }) => {
     const room = uniqueRoom('stranger');
     const context = await browser.newContext();

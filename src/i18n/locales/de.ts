@@ -210,4 +210,6 @@ export const de: Catalogue = {
   'refused.invalid-room': 'Dieser Meeting-Link nennt einen Raum, den es nicht geben kann. Prüfen Sie den Link.',
   'refused.invalid-name': 'Dieser Name kann nicht verwendet werden ({message}). Wählen Sie einen anderen und versuchen Sie es erneut.',
   'refused.rate-limited': 'Zu viele Versuche aus Ihrem Netzwerk. Versuchen Sie es in {seconds} Sekunden erneut.',
+  'embed.credentialsRefused':
+    'Die Seite hat diesem Meeting Zugangsdaten übergeben, die es nicht verwenden kann ({message}), daher tritt es nicht bei. Die Seite muss gültige senden.',
 };

@@ -209,4 +209,6 @@ export const es: Catalogue = {
   'refused.invalid-room': 'Este enlace nombra una sala que no puede existir. Revisa el enlace.',
   'refused.invalid-name': 'No se puede usar ese nombre ({message}). Elige otro e inténtalo de nuevo.',
   'refused.rate-limited': 'Demasiados intentos desde tu red. Vuelve a intentarlo dentro de {seconds} segundos.',
+  'embed.credentialsRefused':
+    'La página entregó a esta reunión credenciales que no puede usar ({message}), así que no se unirá. La página tiene que enviar unas válidas.',
 };

@@ -208,4 +208,6 @@ export const fr: Catalogue = {
   'refused.invalid-room': 'Ce lien désigne une salle qui ne peut pas exister. Vérifiez le lien.',
   'refused.invalid-name': 'Ce nom ne peut pas être utilisé ({message}). Choisissez-en un autre et réessayez.',
   'refused.rate-limited': 'Trop de tentatives depuis votre réseau. Réessayez dans {seconds} secondes.',
+  'embed.credentialsRefused':
+    'La page a transmis à cette réunion des identifiants inutilisables ({message}) : elle ne la rejoindra donc pas. La page doit en envoyer des valides.',
 };

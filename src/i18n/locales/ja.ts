@@ -201,4 +201,6 @@ export const ja: Catalogue = {
   'refused.invalid-room': 'このリンクは存在し得ないルームを指しています。リンクを確認してください。',
   'refused.invalid-name': 'その名前は使用できません（{message}）。別の名前を選んでもう一度お試しください。',
   'refused.rate-limited': 'お使いのネットワークからの試行が多すぎます。{seconds} 秒後にもう一度お試しください。',
+  'embed.credentialsRefused':
+    'ページがこの会議に使用できない認証情報を渡しました（{message}）。そのため参加しません。ページは有効な認証情報を送る必要があります。',
 };

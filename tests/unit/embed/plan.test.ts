@@ -23,6 +23,12 @@ describe('embed.html setup', () => {
     expect(p.attributes['server-url']).toBe('ws://127.0.0.1:7880');
   });
 
+  it('takes an invite from the fragment only; with credentials from the parent, never the token endpoint', () => {
+    expect(plan('?invite=a.b.c').notices.map((n) => n.code)).toEqual(['invite-in-query']);
+    expect(plan('?room=r#invite=a.b.c')).toMatchObject({ invite: 'a.b.c', attributes: { room: 'r', 'token-endpoint': '/api/token' } });
+    expect(plan('?room=r&name=Ada#credentials=parent').attributes['token-endpoint']).toBeUndefined();
+  });
+
   it('takes a server from the URL only when the deployment lists it', () => {
     expect(plan('?server-url=ws%3A%2F%2F127.0.0.1%3A7880').attributes['server-url']).toBe('ws://127.0.0.1:7880');
     const p = plan('?server-url=wss%3A%2F%2Fevil.example');
