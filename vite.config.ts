@@ -20,6 +20,10 @@ const blurAssets = (): Plugin => ({
   },
 });
 
+/** Whether this build is Storybook's (it builds with this config, into its own folder). */
+const storybook = (plugins: readonly { name: string }[]) =>
+  plugins.some((p) => p.name.startsWith('storybook') || p.name.includes(':storybook'));
+
 /**
  * Brotli and gzip siblings for the Confab server to send as they are: the whole folder after the
  * widget's build (public/ and the blur assets included), only its own files after the helper's.
@@ -27,11 +31,15 @@ const blurAssets = (): Plugin => ({
 const precompressed = (scope: 'all' | 'own'): Plugin => {
   let files: string[] = [];
   let dir = '';
+  let skip = false;
   return {
     name: 'confab-precompress',
     apply: 'build',
+    configResolved(config) {
+      skip = storybook(config.plugins);
+    },
     writeBundle(options, bundle) {
-      dir = options.dir ?? '';
+      dir = skip ? '' : (options.dir ?? '');
       files = Object.keys(bundle);
     },
     async closeBundle() {
@@ -51,10 +59,11 @@ const emptyOutDirExcept = (keep: readonly string[]): Plugin => {
     name: 'confab-empty-out-dir',
     apply: 'build',
     configResolved(config) {
-      dir = resolve(config.root, config.build.outDir);
+      // Storybook builds with this config into a folder it has already written to: not ours to empty.
+      dir = storybook(config.plugins) ? '' : resolve(config.root, config.build.outDir);
     },
     buildStart() {
-      if (!existsSync(dir)) return;
+      if (!dir || !existsSync(dir)) return;
       for (const name of readdirSync(dir)) if (!keep.includes(name)) rmSync(join(dir, name), { recursive: true, force: true });
     },
   };
