@@ -9,7 +9,9 @@ import { signInvite, signTicket } from './invites.js';
 import { validateName, validateRoom } from './names.js';
 import { createMetrics } from './metrics.js';
 import { originAllowed } from './origins.js';
-import { createPolicy, REFUSALS, type TokenRequest } from './policies.js';
+import { lobbyStore } from './lobby.js';
+import { lobbyTicket, lockKey, registerModeration } from './moderation.js';
+import { createPolicy, REFUSALS, type Entry, type TokenRequest } from './policies.js';
 import type { SharedState } from './state.js';
 import { serveWidget } from './static.js';
 import { mintToken } from './tokens.js';
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
   const rooms = new RoomServiceClient(config.livekitApiUrl, config.livekitApiKey, config.livekitApiSecret);
   const receiver = new WebhookReceiver(config.livekitApiKey, config.livekitApiSecret);
   const webhooks = new EventEmitter<{ event: [WebhookEvent] }>();
+  const lobby = lobbyStore(state.redis);
 
   // One line a request, without the query string (it may carry a name) and without headers.
   app.addHook('onResponse', async (request, reply) => {
@@ -124,16 +127,31 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
     }
     const { entry } = decision;
     if (await limited(request, reply, 'room', entry.room)) return reply;
+    // A guest waits for a host: where the invite or the room says so, or while the room is locked.
+    if (entry.role === 'guest' && !entry.rejoined && (entry.lobby || (await state.flagged(lockKey(entry.room))))) {
+      const now = Date.now();
+      await lobby.put(entry.room, {
+        identity: entry.identity,
+        name: entry.name,
+        role: entry.role,
+        since: now,
+        seen: now,
+        status: 'waiting',
+      });
+      void moderation.notify(entry.room);
+      metrics.knocks.inc();
+      return reply
+        .code(202)
+        .send({ lobby: true, ticket: await lobbyTicket(config, entry), identity: entry.identity, serverUrl: config.livekitUrl });
+    }
+    return reply.send(await grant(entry));
+  };
+
+  /** What someone let in gets: a LiveKit token and the rejoin ticket that brings them back. */
+  const grant = async (entry: Entry) => {
     const [livekitToken, rejoin] = await Promise.all([mintToken(config, entry), signTicket(config.livekitApiSecret, entry)]);
     metrics.tokens.inc({ role: entry.role });
-    return reply.send({
-      serverUrl: config.livekitUrl,
-      token: livekitToken,
-      identity: entry.identity,
-      role: entry.role,
-      rejoin,
-      lobby: entry.lobby,
-    });
+    return { serverUrl: config.livekitUrl, token: livekitToken, identity: entry.identity, role: entry.role, rejoin, lobby: false };
   };
 
   const bearer = (request: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -173,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
         serverUrls: [config.livekitUrl],
         allowedParentOrigins: config.allowedOrigins,
         policy: config.policy,
+        recording: config.egress === 'on',
       }),
   );
 
@@ -216,6 +235,21 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
       });
       return reply.header('cache-control', 'no-store').send({ invite });
     });
+
+  const moderation = registerModeration(app, {
+    config,
+    state,
+    lobby,
+    rooms,
+    admit: grant,
+    limited: (request, reply) => limited(request, reply, 'ip', request.ip),
+    cors,
+    refused: (reason) => metrics.refusals.inc({ reason }),
+  });
+  // A room that finished takes its lobby with it (whoever still waits is told it closed).
+  webhooks.on('event', (event) => {
+    if (event.event === 'room_finished' && event.room?.name) void lobby.clear(event.room.name);
+  });
 
   app.post('/api/livekit/webhook', async (request, reply) => {
     try {

@@ -87,20 +87,27 @@ export interface Ticket {
 const ticketKey = (livekitSecret: string) => createHash('sha256').update(`confab-rejoin\0${livekitSecret}`).digest();
 
 export const TICKET_TTL_SECONDS = 4 * 3600;
+export const LOBBY_TICKET_TTL_SECONDS = 3600;
 
-export function signTicket(livekitSecret: string, ticket: Ticket): Promise<string> {
-  return new SignJWT({ ...ticket, typ: 'confab-rejoin' })
+/**
+ * `rejoin`: comes back after a network loss or on Rejoin, and moderates with it (a host's); `lobby`:
+ * waits in the lobby, and nothing else. Each is refused where the other is expected.
+ */
+export type TicketKind = 'rejoin' | 'lobby';
+
+export function signTicket(livekitSecret: string, ticket: Ticket, kind: TicketKind = 'rejoin'): Promise<string> {
+  return new SignJWT({ room: ticket.room, identity: ticket.identity, name: ticket.name, role: ticket.role, typ: `confab-${kind}` })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + TICKET_TTL_SECONDS)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + (kind === 'rejoin' ? TICKET_TTL_SECONDS : LOBBY_TICKET_TTL_SECONDS))
     .sign(ticketKey(livekitSecret));
 }
 
-export async function verifyTicket(livekitSecret: string, token: string): Promise<Ticket | null> {
+export async function verifyTicket(livekitSecret: string, token: string, kind: TicketKind = 'rejoin'): Promise<Ticket | null> {
   try {
     const { payload } = await jwtVerify(token, ticketKey(livekitSecret), { algorithms: ['HS256'], requiredClaims: ['exp'] });
     const { room, identity, name, role, typ } = payload as Record<string, unknown>;
-    if (typ !== 'confab-rejoin' || typeof room !== 'string' || typeof identity !== 'string' || typeof name !== 'string') return null;
+    if (typ !== `confab-${kind}` || typeof room !== 'string' || typeof identity !== 'string' || typeof name !== 'string') return null;
     if (role !== 'host' && role !== 'guest') return null;
     return { room, identity, name, role };
   } catch {

@@ -13,6 +13,7 @@ export function createMetrics() {
       registers: [registry],
     }),
     tokens: new Counter({ name: 'confab_tokens_minted_total', help: 'LiveKit tokens minted', labelNames: ['role'], registers: [registry] }),
+    knocks: new Counter({ name: 'confab_lobby_knocks_total', help: 'Guests who waited in a lobby', registers: [registry] }),
     refusals: new Counter({
       name: 'confab_refusals_total',
       help: 'Requests refused, by reason',

@@ -14,6 +14,8 @@ export interface Entry {
   role: Role;
   /** Wait in the lobby until a host lets them in. */
   lobby: boolean;
+  /** Back with the rejoin ticket of an earlier entry (a network loss, Rejoin): never sent to the lobby again. */
+  rejoined?: boolean;
 }
 
 /** Why a request was refused: each has a screen of its own in the widget. */
@@ -73,7 +75,7 @@ export function createPolicy(deps: PolicyDeps): (request: TokenRequest) => Promi
     const t = await verifyTicket(config.livekitApiSecret, ticket);
     if (!t) return refuse('invite-invalid', 'this rejoin ticket is not valid or has expired');
     if (await removed(t.room, t.identity)) return refuse('removed', 'a host removed you from this meeting');
-    return { ok: true, entry: { room: t.room, identity: t.identity, name: t.name, role: t.role, lobby: false } };
+    return { ok: true, entry: { room: t.room, identity: t.identity, name: t.name, role: t.role, lobby: false, rejoined: true } };
   };
 
   const open = (r: TokenRequest): Promise<Decision> => Promise.resolve(openDecision(r));

@@ -26,6 +26,10 @@ export interface ConfabEventDetails {
   'confab-background': { mode: 'none' | 'blur' | 'image'; active: boolean };
   'confab-permissions': PermissionDetail;
   'confab-lobby': { state: 'waiting' | 'admitted' | 'denied' };
+  /** A host's widget: someone knocked at the lobby (admit(identity) or deny(identity)). */
+  'confab-knock': { identity: string; name: string };
+  /** The room's recording started or stopped (LiveKit's recording status). */
+  'confab-recording': { active: boolean };
   'confab-error': { code: string; message: string };
 }
 export type ConfabEventName = keyof ConfabEventDetails;
@@ -47,6 +51,8 @@ const NAMES: Record<ConfabEventName, true> = {
   'confab-background': true,
   'confab-permissions': true,
   'confab-lobby': true,
+  'confab-knock': true,
+  'confab-recording': true,
   'confab-error': true,
 };
 export const CONFAB_EVENTS = Object.keys(NAMES) as readonly ConfabEventName[];

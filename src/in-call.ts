@@ -10,7 +10,8 @@ addEnglish(enCall);
 export { CALL_EVENTS } from './core/host-events-call.js';
 export { callStyles, renderCallPhase } from '../components/meeting/call-phases.js';
 export { PanelLoader } from '../components/meeting/panel-loader.js';
-export { fromEndpoint, REFUSALS } from './core/endpoint.js';
+export { AudioSinkController } from './controllers/audio-sink.js';
+export { fromEndpoint } from './core/endpoint.js';
 
 export const IN_CALL_ELEMENTS: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['confab-grid', ConfabGrid],

@@ -10,20 +10,12 @@ import { fitControls, type OptionalControl } from '../../src/core/toolbar.js';
 import type { MeetingState } from '../../src/core/types.js';
 import { addEnglish } from '../../src/i18n/i18n.js';
 import { blurToggle } from '../shared/blur-toggle.js';
-import {
-  chatIcon,
-  fullscreenIcon,
-  handIcon,
-  leaveIcon,
-  peopleIcon,
-  pipIcon,
-  reactionIcon,
-  screenIcon,
-  settingsIcon,
-} from '../shared/call-icons.js';
+import { chatIcon, fullscreenIcon, leaveIcon, peopleIcon, pipIcon, reactionIcon, screenIcon, settingsIcon } from '../shared/call-icons.js';
+import { handIcon } from '../shared/hand-icon.js';
 import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
 import { controlBarStyles } from './control-bar.styles.js';
 import { badge, handButton, panelButton, pipSupported, quietly, toggle } from './controls.js';
+import { EndConfirm, hostItems } from './host-items.js';
 import { MoreMenu } from './more-menu.js';
 
 type PickerModule = typeof import('./reaction-picker.js');
@@ -43,6 +35,8 @@ const select = (s: MeetingState) => {
     background: s.background,
     hand: (local?.handRaisedAt ?? 0) > 0,
     permissions: s.permissions,
+    locked: s.lobby.locked,
+    recording: s.recording,
   };
 };
 
@@ -56,7 +50,8 @@ const select = (s: MeetingState) => {
 export class ConfabControlBar extends LitElement {
   static override styles = controlBarStyles;
 
-  readonly #meeting = useMeeting(this, select, ['call', 'media', 'background', 'presence', 'panels', 'tracks']);
+  readonly #meeting = useMeeting(this, select, ['call', 'media', 'background', 'presence', 'panels', 'tracks', 'moderation']);
+  readonly #end = new EndConfirm(this);
   /** Focus on a control by name, for whoever asks (a panel closing returns focus to its button). */
   readonly #layout = new LayoutAnswer(this, 'focusControl', (control) => this.#focus(control));
   readonly #more = new MoreMenu(this, () => this.#pickerOpen);
@@ -276,8 +271,8 @@ export class ConfabControlBar extends LitElement {
       ${repeat(inline, (id) => id, item)}
       ${this.#more.render(
         t('controls.more'),
-        repeat(menu, (id) => id, item),
-        menu.length > 0,
+        html`${repeat(menu, (id) => id, item)}${s.permissions.canModerate ? hostItems({ ...s, canRecord: s.permissions.canRecord }, t, actions.moderation, this.#end) : nothing}`,
+        menu.length > 0 || s.permissions.canModerate,
       )}
       <button
         type="button"

@@ -52,7 +52,8 @@ export class MoreMenu implements ReactiveController {
   #onClick = (e: Event) => {
     const button = (e.target as Element).closest?.('button');
     const id = button?.dataset.control;
-    if (!this.#open || !id || id === 'more' || id === 'reactions' || button.closest('.picker')) return;
+    if (!this.#open || !id || id === 'more' || id === 'reactions' || button.classList.contains('keep-open') || button.closest('.picker'))
+      return;
     // Focus goes to More now, before the item it was on hides: a dialog opened from the menu
     // returns focus there, and a panel takes it anyway.
     this.#find('[data-control="more"]')?.focus();

@@ -19,7 +19,7 @@ export function renderCallPhase(view: PhaseView, ctx: PhaseContext) {
       return html`<div class="layout ${side ? 'with-panel' : ''}">
         <div class="banners">
           ${view.recording ? html`<div class="recording" role="status" data-recording><span class="dot" aria-hidden="true"></span>${t('meeting.recording')}</div>` : nothing}
-          ${renderNotices(view, t)}
+          ${renderNotices(view, t)} ${moderationBanners(view, ctx)}
           ${
             view.audioBlocked
               ? html`<div class="banner" role="alert">
@@ -58,4 +58,19 @@ export function renderCallPhase(view: PhaseView, ctx: PhaseContext) {
     default:
       return nothing;
   }
+}
+
+let banners: typeof import('./moderation-banners.js') | null = null;
+let loading = false;
+/** Moderation's banners and words come when first needed (someone knocks, a host asks); a failed load is tried again. */
+function moderationBanners(view: PhaseView, ctx: PhaseContext) {
+  if (banners) return banners.renderModerationBanners(view, ctx);
+  if (!loading && (view.unmuteAsked || (view.host && view.lobby.waiting.length > 0))) {
+    loading = true;
+    import('./moderation-banners.js').then(
+      (m) => ((banners = m), ctx.rerender()),
+      () => (loading = false),
+    );
+  }
+  return nothing;
 }

@@ -15,7 +15,7 @@ export function renderEnding(view: PhaseView, ctx: PhaseContext) {
       return html`<div class="center" data-lobby="waiting">
         <div class="spinner" aria-hidden="true"></div>
         <h2 role="status">${t('waiting.title')}</h2>
-        <p>${t('waiting.noHost')}</p>
+        <p>${t(view.lobby.hostPresent ? 'waiting.hostHere' : 'waiting.noHost')}</p>
         <button type="button" class="action secondary" data-control="cancel-waiting" @click=${() => quietly(actions.call.leave())}>
           ${t('waiting.cancel')}
         </button>

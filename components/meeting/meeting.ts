@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { adoptStyles, LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { OPTIONS, propertyOf, type OptionKey } from '../../src/config/schema.js';
-import { AudioSinkController } from '../../src/controllers/audio-sink.js';
 import { Announcer } from '../../src/controllers/announcer.js';
 import { meetingContext, type MeetingContext } from '../../src/controllers/context.js';
 import { createLayoutRegistry, layoutContext } from '../../src/controllers/layout-context.js';
@@ -10,7 +9,8 @@ import { COMMAND_NAMES, type MeetingCommands } from '../../src/core/commands.js'
 import type { TokenProvider } from '../../src/core/credentials.js';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { feedHostEvents } from '../../src/core/host-events.js';
-import { HANDLERS, Meeting } from '../../src/core/meeting.js';
+import { HANDLERS } from '../../src/core/command-handlers.js';
+import { Meeting } from '../../src/core/meeting.js';
 import { inCall } from '../../src/core/phase.js';
 import type { MeetingState, Notice, Panel } from '../../src/core/types.js';
 import { VERSION } from '../../src/version.js';
@@ -45,6 +45,9 @@ const selectView = (s: MeetingState): PhaseView => ({
   notices: s.notices,
   panel: s.panel,
   recording: s.recording,
+  lobby: s.lobby,
+  unmuteAsked: s.unmuteAsked,
+  host: s.permissions.canModerate,
   controlsDue: controlsDue(s),
 });
 
@@ -89,6 +92,8 @@ type OptionProperties = { [K in Exclude<OptionKey, 'lang'> as PropertyOf<K>]: st
  * @fires confab-background - background effect on, off or unavailable
  * @fires confab-permissions - what the server allows, at join and when it changes
  * @fires confab-lobby - one's own lobby state: waiting, admitted, denied
+ * @fires confab-knock - a host's widget: someone knocked at the lobby
+ * @fires confab-recording - the room's recording started or stopped
  * @slot - your own layout of the call (`<confab-grid>`, `<confab-control-bar>`, …); default: grid and control bar
  * @csspart control-bar - the control bar
  * @csspart grid - the participant grid
@@ -119,6 +124,10 @@ export class ConfabMeeting extends LitElement {
     this.#call = call.renderCallPhase;
     // Panels open only in a call: their code comes with it.
     this.#panels = new call.PanelLoader(this, this.#layout);
+    // Remote microphones play from here on (nothing plays before a call).
+    new call.AudioSinkController(this, this.#meeting.store, this.#meeting.tracks, () =>
+      this.renderRoot.querySelector<HTMLElement>('.audio-sink'),
+    );
     this.#callStyles = call.callStyles;
     if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...meetingStyles, call.callStyles]);
     this.requestUpdate();
@@ -171,9 +180,6 @@ export class ConfabMeeting extends LitElement {
     this.notices = [];
     this.strings = {};
     new ContextProvider(this, { context: layoutContext, initialValue: this.#layout });
-    new AudioSinkController(this, this.#meeting.store, this.#meeting.tracks, () =>
-      this.renderRoot.querySelector<HTMLElement>('.audio-sink'),
-    );
     // The side sheet covers the grid in a narrow box: the grid asks where, to pause the video it hides.
     this.#layout.provide('sheet', () => {
       const sheet = this.renderRoot.querySelector<HTMLElement>('.side-panel');
@@ -311,6 +317,7 @@ export class ConfabMeeting extends LitElement {
         participants: config.participants,
         call: this.#call,
         endings: this.#endings,
+        rerender: () => this.requestUpdate(),
       })}
       <div class="toasts" role="status" aria-live="polite">
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}

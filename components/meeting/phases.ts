@@ -4,14 +4,24 @@ import type { Actions } from '../../src/core/actions.js';
 import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
-export type PhaseView = { controlsDue: boolean } & Pick<
+export type PhaseView = { controlsDue: boolean; host: boolean } & Pick<
   MeetingState,
-  'phase' | 'audioBlocked' | 'error' | 'leftReason' | 'deviceErrors' | 'toasts' | 'notices' | 'panel' | 'recording'
+  | 'phase'
+  | 'audioBlocked'
+  | 'error'
+  | 'leftReason'
+  | 'deviceErrors'
+  | 'toasts'
+  | 'notices'
+  | 'panel'
+  | 'recording'
+  | 'lobby'
+  | 'unmuteAsked'
 >;
 
 export interface PhaseContext {
   t: Translate;
-  actions: Pick<Actions, 'call' | 'devices'>;
+  actions: Pick<Actions, 'call' | 'devices' | 'moderation'>;
   skipsPrejoin: boolean;
   policyBlocked: ReadonlyArray<'camera' | 'microphone'>;
   standaloneUrl: string | undefined;
@@ -23,6 +33,8 @@ export interface PhaseContext {
   call: CallPhases | null;
   /** The endings chunk's templates (waiting, left, error), once loaded. */
   endings: CallPhases | null;
+  /** Renders again (a chunk a screen asked for has come). */
+  rerender: () => void;
 }
 
 export type CallPhases = (view: PhaseView, ctx: PhaseContext) => unknown;

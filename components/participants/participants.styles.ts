@@ -111,5 +111,62 @@ export const participantsStyles = [
       margin: 1rem;
       color: var(--_confab-muted-text);
     }
+    li {
+      flex-wrap: wrap;
+    }
+    .more {
+      inline-size: 2rem;
+      block-size: 2rem;
+      color: var(--_confab-muted-text);
+    }
+    .more svg {
+      inline-size: 1.1rem;
+      block-size: 1.1rem;
+    }
+    .host-actions {
+      flex-basis: 100%;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+      padding-inline-start: 2.6rem;
+    }
+    .host-actions button,
+    button.text {
+      inline-size: auto;
+      block-size: auto;
+      min-block-size: 2rem;
+      padding: 0.3rem 0.7rem;
+      border: 1px solid var(--_confab-border);
+      font-size: 0.85rem;
+    }
+    .host-actions .danger {
+      color: var(--_confab-danger-text);
+    }
+    .lobby {
+      margin: 0.5rem 1rem 0;
+      padding: 0.5rem 0;
+      border-block-end: 1px solid var(--_confab-border);
+    }
+    .lobby header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding: 0;
+    }
+    .lobby h3 {
+      margin: 0;
+      font-size: 0.95rem;
+    }
+    .lobby ul {
+      flex: none;
+      padding: 0.25rem 0 0;
+    }
+    .lobby li {
+      padding-inline: 0;
+    }
+    .failure {
+      margin: 0.5rem 1rem 0;
+      color: var(--_confab-danger-text);
+    }
   `,
 ];

@@ -1,22 +1,42 @@
 import { LitElement, html, nothing } from 'lit';
 import { matchesSearch, peopleInOrder, SEARCH_FROM } from '../../src/core/people.js';
 import { initials, isolate } from '../../src/core/text.js';
+import type { ModerationActions } from '../../src/core/actions.js';
 import type { MeetingState, ParticipantView } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import type { Translate } from '../../src/i18n/i18n.js';
-import { closeIcon, handIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
+import { closeIcon, moreIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
+import { handIcon } from '../shared/hand-icon.js';
 import { camOffIcon, micOffIcon } from '../shared/icons.js';
 import { participantsStyles } from './participants.styles.js';
 
-const select = (s: MeetingState) => ({ participants: s.participants, media: s.media, activeSpeakers: s.activeSpeakers, pinned: s.pinned });
+const select = (s: MeetingState) => ({
+  participants: s.participants,
+  media: s.media,
+  activeSpeakers: s.activeSpeakers,
+  pinned: s.pinned,
+  lobby: s.lobby,
+  host: s.permissions.canModerate,
+});
 const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) =>
-  a.participants === b.participants && a.media === b.media && a.activeSpeakers === b.activeSpeakers && a.pinned === b.pinned;
+  a.participants === b.participants &&
+  a.media === b.media &&
+  a.activeSpeakers === b.activeSpeakers &&
+  a.pinned === b.pinned &&
+  a.lobby === b.lobby &&
+  a.host === b.host;
+
+/** A host's actions on someone, each a real button; removal asks once more before it happens. */
+interface HostMenu {
+  open: string | null;
+  confirming: string | null;
+}
 
 /** A state shown as an icon, with its words for assistive technology and as a tooltip. */
 const state = (icon: unknown, label: string, cls = '') =>
   html`<span class=${cls} role="img" aria-label=${label} title=${label}>${icon}</span>`;
 
-function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: string | null) => void) {
+function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: string | null) => void, host: unknown = nothing) {
   const name = isolate(p.name);
   const quality = p.reconnecting
     ? t('tile.reconnecting')
@@ -50,6 +70,7 @@ function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: 
     >
       ${pinIcon}
     </button>
+    ${host}
   </li>`;
 }
 
@@ -64,8 +85,11 @@ function row(p: ParticipantView, t: Translate, pinned: boolean, pin: (identity: 
 export class ConfabParticipants extends LitElement {
   static override styles = participantsStyles;
 
-  readonly #meeting = useMeeting(this, select, ['panels', 'layout'], same);
+  readonly #meeting = useMeeting(this, select, ['panels', 'layout', 'moderation'], same);
   #query = '';
+  readonly #menu: HostMenu = { open: null, confirming: null };
+  /** What a host's action answered when it failed (shown in the panel, announced). */
+  #failure = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -84,6 +108,15 @@ export class ConfabParticipants extends LitElement {
 
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
+    if (this.#menu.open) {
+      // Escape closes a host's menu first, and focus goes back to its button.
+      const open = this.#menu.open;
+      this.#menu.open = this.#menu.confirming = null;
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-moderate="${CSS.escape(open)}"]`)?.focus());
+      event.stopPropagation();
+      return;
+    }
     // Escape in a search with text clears it first; then it closes the panel.
     if (this.#query && event.composedPath()[0] instanceof HTMLInputElement) {
       this.#query = '';
@@ -96,6 +129,142 @@ export class ConfabParticipants extends LitElement {
     this.#query = (event.target as HTMLInputElement).value;
     this.requestUpdate();
   };
+
+  /** Runs a host's action; a refusal is shown in the panel, never lost. */
+  #act(work: Promise<void>): void {
+    this.#menu.open = this.#menu.confirming = null;
+    this.#failure = '';
+    this.requestUpdate();
+    work.catch((error: unknown) => {
+      this.#failure = error instanceof Error ? error.message : String(error);
+      this.requestUpdate();
+    });
+  }
+
+  #hostActions(p: ParticipantView, t: Translate, moderation: ModerationActions) {
+    if (p.local) return nothing;
+    const name = isolate(p.name);
+    const open = this.#menu.open === p.identity;
+    const toggle = () => {
+      this.#menu.open = open ? null : p.identity;
+      this.#menu.confirming = null;
+      this.requestUpdate();
+    };
+    const confirming = this.#menu.confirming === p.identity;
+    return html`<button
+        type="button"
+        class="more"
+        data-moderate=${p.identity}
+        aria-expanded=${String(open)}
+        aria-label=${t('moderation.actionsFor', { name })}
+        title=${t('moderation.actionsFor', { name })}
+        @click=${toggle}
+      >
+        ${moreIcon}
+      </button>
+      ${
+        open
+          ? html`<div class="host-actions" role="group" aria-label=${t('moderation.actionsFor', { name })}>
+              ${
+                p.microphone
+                  ? html`<button
+                      type="button"
+                      data-action="mute"
+                      @click=${() => this.#act(moderation.muteParticipant(p.identity, 'microphone'))}
+                    >
+                      ${t('moderation.mute')}
+                    </button>`
+                  : html`<button
+                      type="button"
+                      data-action="ask-unmute"
+                      @click=${() => this.#act(moderation.askToUnmute(p.identity, 'microphone'))}
+                    >
+                      ${t('moderation.askUnmute')}
+                    </button>`
+              }
+              ${
+                p.camera
+                  ? html`<button
+                      type="button"
+                      data-action="mute-camera"
+                      @click=${() => this.#act(moderation.muteParticipant(p.identity, 'camera'))}
+                    >
+                      ${t('moderation.muteCamera')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                p.handRaisedAt
+                  ? html`<button type="button" data-action="lower-hand" @click=${() => this.#act(moderation.lowerHand(p.identity))}>
+                      ${t('moderation.lowerHand')}
+                    </button>`
+                  : nothing
+              }
+              ${
+                confirming
+                  ? html`<button
+                      type="button"
+                      class="danger"
+                      data-action="confirm-remove"
+                      @click=${() => this.#act(moderation.removeParticipant(p.identity))}
+                    >
+                      ${t('moderation.confirmRemove', { name })}
+                    </button>`
+                  : html`<button
+                      type="button"
+                      class="danger"
+                      data-action="remove"
+                      @click=${() => {
+                        this.#menu.confirming = p.identity;
+                        this.requestUpdate();
+                      }}
+                    >
+                      ${t('moderation.remove')}
+                    </button>`
+              }
+            </div>`
+          : nothing
+      }`;
+  }
+
+  #lobby(waiting: MeetingState['lobby']['waiting'], t: Translate, moderation: ModerationActions) {
+    if (!waiting.length) return nothing;
+    return html`<section class="lobby" aria-labelledby="lobby-title" data-lobby-list>
+      <header>
+        <h3 id="lobby-title">${t('moderation.waiting', { count: waiting.length })}</h3>
+        <button type="button" class="text" data-control="admit-all" @click=${() => this.#act(moderation.admitAll())}>
+          ${t('moderation.admitAll')}
+        </button>
+      </header>
+      <ul aria-labelledby="lobby-title">
+        ${waiting.map((k) => {
+          const name = isolate(k.name);
+          return html`<li data-knocker=${k.identity}>
+            <span class="avatar" aria-hidden="true">${initials(k.name)}</span>
+            <span class="name">${name}</span>
+            <button
+              type="button"
+              class="text"
+              data-action="admit"
+              aria-label=${t('moderation.admitName', { name })}
+              @click=${() => this.#act(moderation.admit(k.identity))}
+            >
+              ${t('moderation.admit')}
+            </button>
+            <button
+              type="button"
+              class="text"
+              data-action="deny"
+              aria-label=${t('moderation.denyName', { name })}
+              @click=${() => this.#act(moderation.deny(k.identity))}
+            >
+              ${t('moderation.deny')}
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
 
   protected override render() {
     const ctx = this.#meeting.context.value;
@@ -118,11 +287,21 @@ export class ConfabParticipants extends LitElement {
         </button>
       </header>
       <p class="count">${t('people.count', { count: everyone.length })}</p>
+      ${view.host ? this.#lobby(view.lobby.waiting, t, actions.moderation) : nothing}
+      ${this.#failure ? html`<p class="failure" role="alert">${t('moderation.failed', { message: this.#failure })}</p>` : nothing}
       ${searching ? html`<input type="search" aria-label=${t('people.search')} placeholder=${t('people.search')} .value=${this.#query} @input=${this.#onInput} />` : nothing}
       ${
         shown.length
           ? html`<ul aria-labelledby="people-title" tabindex="0">
-              ${shown.map((p) => row(p, t, view.pinned === p.identity, (identity) => void actions.layout.pin(identity).catch(() => undefined)))}
+              ${shown.map((p) =>
+                row(
+                  p,
+                  t,
+                  view.pinned === p.identity,
+                  (identity) => void actions.layout.pin(identity).catch(() => undefined),
+                  view.host ? this.#hostActions(p, t, actions.moderation) : nothing,
+                ),
+              )}
             </ul>`
           : html`<p class="empty">${t('people.noMatch', { query: this.#query.trim() })}</p>`
       }`;

@@ -1,8 +1,8 @@
 import { svg } from 'lit';
 import { icon } from './icons.js';
 
-// The icons of a call in progress (control bar, tiles, panels): in the in-call chunk, not the shell,
-// which needs only the pre-join's microphone, camera and blur icons (./icons.ts).
+// The icons of a call's controls and panels: a chunk loaded after the first frame (the tile's one
+// icon is ./hand-icon.ts); the shell has only the pre-join's microphone, camera and blur (./icons.ts).
 export const screenIcon = icon(
   svg`<path d="M20 18a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2H0v2h24v-2h-4ZM4 6h16v10H4V6Zm8 1-4 4h3v4h2v-4h3l-4-4Z"/>`,
 );
@@ -16,9 +16,6 @@ export const chatIcon = icon(svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 
 export const sendIcon = icon(svg`<path d="M2.01 21 23 12 2.01 3 2 10l15 2-15 2 .01 7Z"/>`);
 export const closeIcon = icon(
   svg`<path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/>`,
-);
-export const handIcon = icon(
-  svg`<path d="M23 5.5V20c0 2.2-1.8 4-4 4h-7.3c-1.08 0-2.1-.43-2.85-1.19L1 14.83s1.26-1.23 1.3-1.25c.22-.19.49-.29.79-.29.22 0 .42.06.6.16.04.01 4.31 2.46 4.31 2.46V4c0-.83.67-1.5 1.5-1.5S11 3.17 11 4v7h1V1.5c0-.83.67-1.5 1.5-1.5S15 .67 15 1.5V11h1V2.5c0-.83.67-1.5 1.5-1.5s1.5.67 1.5 1.5V11h1V5.5c0-.83.67-1.5 1.5-1.5s1.5.67 1.5 1.5Z"/>`,
 );
 export const peopleIcon = icon(
   svg`<path d="M16 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm-8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm0 2c-2.33 0-7 1.17-7 3.5V19h14v-2.5C15 14.17 10.33 13 8 13Zm8 0c-.29 0-.62.02-.97.05 1.16.84 1.97 1.97 1.97 3.45V19h6v-2.5c0-2.33-4.67-3.5-7-3.5Z"/>`,

@@ -4,7 +4,7 @@ import { useMeeting } from '../../src/controllers/context.js';
 import { initials, isolate } from '../../src/core/text.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import { participantView } from '../../src/core/store.js';
-import { handIcon } from '../shared/call-icons.js';
+import { handIcon } from '../shared/hand-icon.js';
 import { micOffIcon } from '../shared/icons.js';
 import type { TileSource } from '../../src/core/types.js';
 import { tileStyles } from './tile.styles.js';

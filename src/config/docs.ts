@@ -144,6 +144,51 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
     signature: 'layout',
     doc: '`auto`, `grid` or `speaker`, live (beats the `layout` option until it changes); in `grid` a pinned participant comes first',
   },
+  admit: {
+    signature: 'identity',
+    doc: 'lets someone waiting in the lobby in (`getState().lobby`, `confab-knock`); they join without a second click; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call); `not-waiting` when they left the queue',
+  },
+  deny: {
+    signature: 'identity',
+    doc: 'refuses someone waiting in the lobby: they see "A host did not let you in" (`confab-left` `denied`); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  admitAll: {
+    signature: '',
+    doc: 'lets everyone waiting in; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  muteParticipant: {
+    signature: 'identity, source',
+    doc: 'mutes their `microphone` or `camera` (LiveKit mutes the track; they see it off and may turn it on again); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call); `not-in-room`',
+  },
+  askToUnmute: {
+    signature: 'identity, source',
+    doc: 'asks them to turn their `microphone` or `camera` on (LiveKit cannot unmute anyone): they see the request with Turn on / Dismiss; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  removeParticipant: {
+    signature: 'identity',
+    doc: 'removes them: they see "A host removed you from the meeting" (`confab-left` `kicked`) and cannot come back with the same invite or ticket; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  lowerHand: {
+    signature: 'identity',
+    doc: "lowers someone's raised hand; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)",
+  },
+  muteAll: {
+    signature: '',
+    doc: "mutes every guest's microphone; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)",
+  },
+  lockRoom: {
+    signature: 'on',
+    doc: 'while locked, new guests wait in the lobby (`getState().locked`); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  endMeeting: {
+    signature: '',
+    doc: 'ends the meeting for everyone: they see "The host ended the meeting" (`confab-left` `room-closed`); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  startRecording: {
+    signature: '',
+    doc: 'starts recording where the server runs LiveKit Egress (`confab.config.json` `recording: true`); rejects `recording-not-configured` (HTTP 501) elsewhere; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+  },
+  stopRecording: { signature: '', doc: 'stops the recording; as `startRecording`' },
   getState: { signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 };
 

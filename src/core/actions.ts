@@ -1,6 +1,7 @@
 // What components may ask of the meeting: one narrow, typed interface per domain, provided through
 // context (src/controllers/context.ts). A component takes the domains it shows, never the meeting.
 import type { Layout } from '../config/schema.js';
+import type { ServerTopic } from './session-port.js';
 import type { DeviceKind, InputKind, MediaKind, Panel, TileSource } from './types.js';
 
 export interface JoinChoices {
@@ -74,6 +75,33 @@ export interface PresenceActions {
   sendReaction(emoji: string): Promise<void>;
 }
 
+/**
+ * A host's: the lobby, moderation, recording. Each rejects `not-connected` outside a call,
+ * `not-allowed` for a guest, `moderation-unavailable` without a Confab server, and the server's
+ * code when it refuses (`not-in-room`, `not-waiting`, `recording-not-configured`…).
+ */
+export interface ModerationActions {
+  admit(identity: string): Promise<void>;
+  deny(identity: string): Promise<void>;
+  admitAll(): Promise<void>;
+  muteParticipant(identity: string, source: 'microphone' | 'camera'): Promise<void>;
+  /** LiveKit cannot unmute anyone: they see the request and choose. */
+  askToUnmute(identity: string, source: 'microphone' | 'camera'): Promise<void>;
+  removeParticipant(identity: string): Promise<void>;
+  lowerHand(identity: string): Promise<void>;
+  muteAll(): Promise<void>;
+  lockRoom(on: boolean): Promise<void>;
+  endMeeting(): Promise<void>;
+  startRecording(): Promise<void>;
+  stopRecording(): Promise<void>;
+  /** Asks the server who waits (a host's widget does on a lobby signal). */
+  refreshLobby(): Promise<void>;
+  /** A host's request to turn a device on again, answered (`true`: turned on) or dismissed. */
+  answerUnmute(on: boolean): Promise<void>;
+  /** A packet of the Confab server's (a request to unmute, the lobby changed), read after its words have loaded. */
+  receive(topic: ServerTopic, payload: Uint8Array): Promise<void>;
+}
+
 export interface LayoutActions {
   /** Pins a participant to the stage (null: unpins). */
   pin(identity: string | null): Promise<void>;
@@ -102,6 +130,7 @@ export interface Actions {
   background: BackgroundActions;
   chat: ChatActions;
   presence: PresenceActions;
+  moderation: ModerationActions;
   layout: LayoutActions;
   panels: PanelActions;
   tracks: TrackActions;

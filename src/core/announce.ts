@@ -5,7 +5,7 @@ import { clip, isolate } from './text.js';
 export const ANNOUNCED_NAME_MAX = 40;
 
 export interface PresenceChange {
-  kind: 'joined' | 'left' | 'hand';
+  kind: 'joined' | 'left' | 'hand' | 'knock';
   name: string;
 }
 
@@ -19,6 +19,7 @@ const SENTENCES: Record<PresenceChange['kind'], [one: MessageKey, many: MessageK
   joined: ['announce.joined', 'announce.joinedMany'],
   left: ['announce.left', 'announce.leftMany'],
   hand: ['announce.handRaised', 'announce.handsRaised'],
+  knock: ['announce.knock', 'announce.knocks'],
 };
 
 /**

@@ -2,8 +2,8 @@
 // helper's methods and embed.md's table are all derived from it: a new command is one entry here,
 // its action in meeting.ts and its line in src/config/docs.ts. Pure and tiny: the host helper
 // bundles it (no Lit, no SDK, no DOM, no docs).
-import { LAYOUTS, type Layout } from '../config/schema.js';
-import { PANELS, type MeetingSnapshot, type Panel } from './types.js';
+import { LAYOUTS } from '../config/schema.js';
+import { PANELS, type MeetingSnapshot } from './types.js';
 
 /** A failure with a stable code, for promises the host awaits (`error.code`). */
 export class ConfabError extends Error {
@@ -28,29 +28,30 @@ const text: Validator<string> = (value, name) => {
   return value;
 };
 
-const panel: Validator<Panel> = (value, name) => {
-  if (typeof value !== 'string' || !(PANELS as readonly string[]).includes(value))
-    throw new ConfabError('bad-argument', `${name} expects one of ${PANELS.join(', ')}`);
-  return value as Panel;
-};
-
-const layout: Validator<Layout> = (value, name) => {
-  if (typeof value !== 'string' || !(LAYOUTS as readonly string[]).includes(value))
-    throw new ConfabError('bad-argument', `${name} expects one of ${LAYOUTS.join(', ')}`);
-  return value as Layout;
-};
-
-/** A non-empty string of at most `max` characters, or null. */
-const stringOrNull =
-  (max: number, what: string): Validator<string | null> =>
+/** One of `values`. */
+const oneOf =
+  <T extends string>(values: readonly T[]): Validator<T> =>
   (value, name) => {
-    if (value === null) return null;
-    if (typeof value !== 'string' || value.length === 0 || value.length > max)
-      throw new ConfabError('bad-argument', `${name} expects ${what} or null`);
-    return value;
+    if (!(values as readonly unknown[]).includes(value))
+      throw new ConfabError('bad-argument', `${name} expects one of ${values.join(', ')}`);
+    return value as T;
   };
-const urlOrNull = stringOrNull(2048, 'a URL');
-const identityOrNull = stringOrNull(256, 'an identity');
+const panel = oneOf(PANELS);
+const layout = oneOf(LAYOUTS);
+/** What a host can mute, or ask someone to turn on again. */
+const source = oneOf(['microphone', 'camera'] as const);
+
+/** A non-empty string of at most `max` characters (or null, where `orNull`). */
+const string = <N extends boolean>(max: number, what: string, orNull: N): Validator<N extends true ? string | null : string> =>
+  ((value, name) => {
+    if (value === null && orNull) return null;
+    if (typeof value !== 'string' || value.length === 0 || value.length > max)
+      throw new ConfabError('bad-argument', `${name} expects ${what}${orNull ? ' or null' : ''}`);
+    return value;
+  }) as Validator<N extends true ? string | null : string>;
+const urlOrNull = string(2048, 'a URL', true);
+const identityOrNull = string(256, 'an identity', true);
+const identity = string(256, 'an identity', false);
 
 interface Entry {
   args: readonly Validator<unknown>[];
@@ -71,6 +72,19 @@ export const COMMANDS = {
   sendReaction: { args: [text] },
   pin: { args: [identityOrNull] },
   setLayout: { args: [layout] },
+  // Hosts (roomAdmin): each rejects `not-allowed` for a guest; the Confab server checks again.
+  admit: { args: [identity] },
+  deny: { args: [identity] },
+  admitAll: { args: [] },
+  muteParticipant: { args: [identity, source] },
+  askToUnmute: { args: [identity, source] },
+  removeParticipant: { args: [identity] },
+  lowerHand: { args: [identity] },
+  muteAll: { args: [] },
+  lockRoom: { args: [bool] },
+  endMeeting: { args: [] },
+  startRecording: { args: [] },
+  stopRecording: { args: [] },
   getState: { args: [] },
 } as const satisfies Record<string, Entry>;
 

@@ -57,17 +57,31 @@ interface Cached {
 }
 
 /** The token endpoint's client (src/core/endpoint.ts): it comes with the in-call chunk, asked for at once. */
-export type EndpointClient = typeof import('./endpoint.js');
+export type EndpointClient = Pick<typeof import('./endpoint.js'), 'fromEndpoint'>;
 
 export class CredentialSource {
   constructor(readonly load: () => Promise<EndpointClient>) {}
 
   #cached: Cached | null = null;
-  /** The server's rejoin ticket for this invite: reconnects and rejoins use it (a single-use invite is spent). */
+  /** The server's rejoin ticket: with an invite, reconnects and rejoins use it (a single-use invite is spent). */
   #ticket: { key: string; value: string } | null = null;
 
-  /** Fetches (or reuses, for identical inputs) the credentials for a join. */
-  get(config: MeetingConfig, name: string | undefined, provider: TokenProvider | undefined, signal?: AbortSignal): Promise<Credentials> {
+  /** The server's ticket for this person (moderation calls carry it), once a token endpoint answered. */
+  get ticket(): string | undefined {
+    return this.#ticket?.value;
+  }
+
+  /**
+   * Fetches (or reuses, for identical inputs) the credentials for a join. With `lobby`, a server that
+   * puts us in its lobby is waited on (told through it); without, it is not knocked at.
+   */
+  get(
+    config: MeetingConfig,
+    name: string | undefined,
+    provider: TokenProvider | undefined,
+    signal?: AbortSignal,
+    lobby?: import('./endpoint.js').LobbyHooks,
+  ): Promise<Credentials> {
     // An explicit token always wins, and is never cached: the host may replace it at any time. One
     // that has expired is never used: the host's provider is asked for a new one, else the user is told.
     if (config.token && config.serverUrl) {
@@ -79,7 +93,7 @@ export class CredentialSource {
     const key = JSON.stringify([config.tokenEndpoint, config.room, name, config.serverUrl, config.invite]);
     const cached = this.#cached;
     if (cached && cached.key === key && Date.now() - cached.at < REUSE_MS) return withSignal(cached.credentials, signal);
-    const credentials = this.#fromEndpoint(config, name);
+    const credentials = this.#fromEndpoint(config, name, signal, lobby);
     const entry = { key, at: Date.now(), credentials };
     this.#cached = entry;
     // A failed fetch is not kept: Try again must ask the endpoint again.
@@ -103,17 +117,22 @@ export class CredentialSource {
   }
 
   /** The endpoint, asked with the invite the first time and the rejoin ticket it answered with after. */
-  async #fromEndpoint(config: MeetingConfig, name: string | undefined): Promise<Credentials> {
+  async #fromEndpoint(
+    config: MeetingConfig,
+    name: string | undefined,
+    signal?: AbortSignal,
+    lobby?: import('./endpoint.js').LobbyHooks,
+  ): Promise<Credentials> {
     const key = JSON.stringify([config.tokenEndpoint, config.invite]);
     const ticket = config.invite && this.#ticket?.key === key ? this.#ticket.value : undefined;
-    const { fromEndpoint, REFUSALS } = await this.load();
+    const { fromEndpoint } = await this.load();
     try {
-      const { credentials, rejoin } = await fromEndpoint(config, name, ticket);
-      if (config.invite && rejoin) this.#ticket = { key, value: rejoin };
+      const { credentials, rejoin } = await fromEndpoint(config, name, ticket, signal, lobby);
+      if (rejoin) this.#ticket = { key, value: rejoin };
       return credentials;
     } catch (error) {
       // A refused ticket is not offered again (the invite is, on the next try).
-      if (ticket && error instanceof JoinError && REFUSALS.has(error.code)) this.#ticket = null;
+      if (ticket && error instanceof JoinError && error.key.startsWith('refused.')) this.#ticket = null;
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 // Choosing devices, following them when they come and go, and naming their failures.
+import type { DeviceActions } from './actions.js';
 import { ConfabError } from './commands.js';
 import { Devices, devicesOf } from './devices.js';
 import type { LocalMedia } from './media.js';
@@ -56,6 +57,15 @@ export class DeviceControl {
       `device-${reason}`,
       `${device}: ${reason}${error instanceof Error && error.message ? ` (${error.message})` : ''}`,
     );
+  }
+
+  /** What components and commands call: `retry` turns a failed device on again. */
+  actions(alive: () => void, retry: (kind: InputKind) => Promise<void>): DeviceActions {
+    return {
+      switchDevice: (kind, id) => (alive(), this.choose(kind, id)),
+      retryDevice: retry,
+      dismissDeviceError: (device) => this.clearError(device),
+    };
   }
 
   clearError(device: DeviceKind): void {

@@ -95,4 +95,19 @@ const self: DiffPart = (previous, state, out) => {
   out.self = key;
 };
 
-export const CALL_EVENTS: readonly DiffPart[] = [permissions, people, reactions, media, chat, self];
+/** A host's widget: each new knock at the lobby, told and announced once. */
+const lobby: DiffPart = (previous, state, { push, presence }) => {
+  if (state.lobby.waiting === previous.lobby.waiting) return;
+  const before = new Set(previous.lobby.waiting.map((k) => k.identity));
+  for (const k of state.lobby.waiting)
+    if (!before.has(k.identity)) {
+      push('confab-knock', { identity: k.identity, name: k.name });
+      presence.push({ kind: 'knock', name: k.name });
+    }
+};
+
+const recording: DiffPart = (previous, state, { push }) => {
+  if (inCall(state.phase) && state.recording !== previous.recording) push('confab-recording', { active: state.recording });
+};
+
+export const CALL_EVENTS: readonly DiffPart[] = [permissions, people, reactions, media, chat, self, lobby, recording];

@@ -70,8 +70,12 @@ export class MediaControl implements MediaActions {
     }
     if (on) refuse(state, kind);
     await this.#pending(kind, async () => {
+      const before = this.#d.media.output(kind);
       await this.preview(kind, on);
       await this.#publishing[kind];
+      // Muted by a host (LiveKit mutes the publication, the device runs on): on again is an unmute.
+      const session = this.#d.session();
+      if (on && before && before === this.#d.media.output(kind) && session) await session.publish(kind, before);
     });
   }
 

@@ -7,32 +7,43 @@ import type {
   DeviceActions,
   JoinChoices,
   NameRequirement,
+  ModerationActions,
   PresenceActions,
   TrackActions,
-  TrackRef,
 } from './actions.js';
 import type { EffectsModule } from './background.js';
-import { backgroundCommands, LazyBackground } from './background-lazy.js';
-import { ChatControl, chatCommands } from './chat-control.js';
+import { LazyBackground } from './background-lazy.js';
+import { ChatControl } from './chat-control.js';
 import { ConfabError } from './commands.js';
-import { CredentialSource, hasCredentials, isAbort, JoinError, tokenName, type EndpointClient, type TokenProvider } from './credentials.js';
+import {
+  CredentialSource,
+  hasCredentials,
+  isAbort,
+  JoinError,
+  tokenName,
+  type Credentials,
+  type EndpointClient,
+  type TokenProvider,
+} from './credentials.js';
 import { DeviceControl } from './device-control.js';
 import { EffectChain } from './effect-chain.js';
-import type { CommandTarget, Handlers } from './handlers.js';
-import { layoutCommands, LayoutControl } from './layout.js';
+import type { CommandTarget } from './handlers.js';
+import { LayoutControl } from './layout.js';
 import { LocalMedia } from './media.js';
-import { MediaControl, mediaCommands } from './media-control.js';
-import { panelCommands, Panels } from './panels.js';
+import { MediaControl } from './media-control.js';
+import { Panels } from './panels.js';
 import { UNRESTRICTED } from './permissions.js';
-import { inCall, isActive, type PhaseEvent } from './phase.js';
+import { isActive, type PhaseEvent } from './phase.js';
 import { createPreferenceStore, resolveStart, type ExplicitChoices, type PreferenceStore } from './preferences.js';
 
 export type { ExplicitChoices };
-import { lazyPresence, presenceCommands } from './presence-lazy.js';
+import { lazyPresence } from './presence-lazy.js';
+import { lazyModeration } from './moderation-lazy.js';
 import { quietly } from './report.js';
 import type { SessionFactory, SessionPort } from './session-port.js';
+import { trackActions } from './track-actions.js';
 import { snapshotOf } from './snapshot.js';
-import { createMeetingStore, dispatch, type MeetingStore } from './store.js';
+import { createMeetingStore, dispatch, EMPTY_LOBBY, type MeetingStore } from './store.js';
 import type { MeetingSnapshot, MeetingState, Notice } from './types.js';
 
 export interface MeetingOptions {
@@ -57,6 +68,8 @@ export class Meeting implements CommandTarget {
   readonly #chain = new EffectChain();
   readonly #devices: DeviceControl;
   readonly #credentials = new CredentialSource(() => this.#options.loadEndpoint());
+  /** The credentials of the call in progress (moderation falls back to its token without a server ticket). */
+  #joinedWith: Credentials | null = null;
   readonly #options: MeetingOptions;
   readonly #alive = (): void => {
     if (this.#disposed) throw new ConfabError('disposed', 'this meeting element was removed from the page');
@@ -72,6 +85,7 @@ export class Meeting implements CommandTarget {
   readonly background: LazyBackground;
   readonly chat: ChatControl;
   readonly presence: PresenceActions;
+  readonly moderation: ModerationActions;
   readonly layout: LayoutControl;
   readonly panels: Panels;
   readonly devices: DeviceActions;
@@ -101,6 +115,13 @@ export class Meeting implements CommandTarget {
       alive,
     });
     this.presence = lazyPresence({ enabled: () => config().reactions, state: () => store.getState(), session, alive });
+    this.moderation = lazyModeration({
+      store,
+      endpoint: () => config().tokenEndpoint,
+      credential: () => this.#credentials.ticket ?? this.#joinedWith?.token,
+      turnOn: (source) => this.media.set(source, true),
+      alive,
+    });
     this.layout = new LayoutControl(store, alive);
     this.panels = new Panels({
       store,
@@ -110,33 +131,19 @@ export class Meeting implements CommandTarget {
       warmChat: () => void this.#current?.port('chat').catch(quietly('chat')),
       alive,
     });
-    this.devices = {
-      switchDevice: (kind, id) => (alive(), devices.choose(kind, id)),
-      retryDevice: (kind) => this.media.set(kind, true),
-      dismissDeviceError: (device) => devices.clearError(device),
-    };
-    this.tracks = {
-      attachVideo: (ref, element) => this.#attachVideo(ref, element),
-      attachAudio: (id, element) => this.#current?.attachAudio(id, element) ?? noop,
-      framePresented: () => {
-        if (store.getState().firstFrameAt !== null || !inCall(store.getState().phase)) return;
-        performance.mark('confab:first-remote-frame');
-        store.setState({ firstFrameAt: performance.now() });
-      },
-    };
+    this.devices = devices.actions(alive, (kind) => this.media.set(kind, true));
+    this.tracks = trackActions({ store, media: this.#media, session });
     this.call = {
       join: (choices) => this.join(choices),
       leave: () => this.leave(),
-      startAudio: async () => {
-        await this.#current?.startAudio();
-      },
+      startAudio: async () => this.#current?.startAudio(),
       enterPrejoin: () => this.#enterPrejoin(),
       leavePrejoin: () => this.#media.setMeter(false),
       nameRequirement: () => this.nameRequirement(),
       startState: () => this.startState(),
     };
-    const { call, media, background, chat, presence, layout, panels, tracks } = this;
-    this.actions = { call, media, devices: this.devices, background, chat, presence, layout, panels, tracks };
+    const { call, media, background, chat, presence, moderation, layout, panels, tracks } = this;
+    this.actions = { call, media, devices: this.devices, background, chat, presence, moderation, layout, panels, tracks };
   }
 
   get #config(): MeetingConfig {
@@ -233,8 +240,16 @@ export class Meeting implements CommandTarget {
         this.media.preview('microphone', audio).catch(quietly('device')),
         this.media.preview('camera', video).catch(quietly('device')),
       ]);
-      const credentials = await this.#credentials.get(this.#config, name, this.#provider(), signal);
+      // A server with a lobby keeps us waiting here (devices on, the waiting screen) until a host decides.
+      const credentials = await this.#credentials.get(this.#config, name, this.#provider(), signal, {
+        waiting: (hostPresent) => (
+          this.#dispatch({ type: 'waiting' }),
+          this.store.setState({ lobby: { ...this.store.getState().lobby, hostPresent } })
+        ),
+      });
+      this.#dispatch({ type: 'admitted' });
       this.#credentials.forget();
+      this.#joinedWith = credentials;
       const factory = await this.#options.loadSession();
       signal.throwIfAborted();
       if (name && this.nameRequirement().ask) this.preferences.save({ name });
@@ -245,6 +260,12 @@ export class Meeting implements CommandTarget {
         deviceError: (device, error) => this.#devices.report(device, error),
         credentials: () => this.#credentials.renew(this.#config, name, this.#provider()),
         report: (notice) => this.report(notice),
+        // A guest's widget loads the host's chunk only for a request addressed to it.
+        // A guest's widget loads the host's chunk only for a request addressed to it (the lobby's packets are for hosts).
+        serverPacket: (topic, payload) =>
+          void (topic === 'confab.moderation' || this.store.getState().permissions.canModerate
+            ? this.moderation.receive(topic, payload).catch(quietly('mod'))
+            : 0),
       });
       this.#current = session;
       const joined = await session.connect(
@@ -255,6 +276,8 @@ export class Meeting implements CommandTarget {
       await devices;
       signal.throwIfAborted();
       this.#dispatch({ type: 'connected', ...joined });
+      // A host learns at once who is already waiting.
+      if (this.store.getState().permissions.canModerate) void this.moderation.refreshLobby().catch(quietly('lobby'));
       // Whatever the pipeline has now goes out (later changes follow through the subscription).
       await this.media.publishAll(session);
       // Wishes that arrived while connecting apply now, in the order they came.
@@ -268,7 +291,10 @@ export class Meeting implements CommandTarget {
       // The screen and confab-error say it in words: those come first (a failed load leaves the code).
       await this.#options.loadErrors?.().catch(quietly('errors'));
       if (signal.aborted) return;
-      this.#dispatch({ type: 'error', error: toUserError(error) });
+      // A host said no at the lobby: an ending of its own, not an error.
+      const denied = error instanceof JoinError && error.code === 'denied';
+      this.#dispatch(denied ? { type: 'denied' } : { type: 'error', error: toUserError(error) });
+      if (denied) throw error;
       throw error instanceof ConfabError ? error : new ConfabError('join-failed', String(error));
     } finally {
       if (this.#join === controller) this.#join = null;
@@ -301,15 +327,12 @@ export class Meeting implements CommandTarget {
       panel: null,
       permissions: UNRESTRICTED,
       firstFrameAt: null,
+      lobby: EMPTY_LOBBY,
+      unmuteAsked: null,
     });
+    this.#joinedWith = null;
     // The room may have closed itself already (a removal, the server): nothing more to end.
     if (session) void session.disconnect().catch(quietly('disconnect'));
-  }
-
-  #attachVideo(ref: TrackRef, element: HTMLVideoElement): () => void {
-    const { localIdentity } = this.store.getState();
-    if (ref.source === 'camera' && (ref.identity === null || ref.identity === localIdentity)) return this.#media.attachCamera(element);
-    return ref.identity && this.#current ? this.#current.attachVideo(ref.identity, ref.source, element) : noop;
   }
 
   snapshot(): MeetingSnapshot {
@@ -332,22 +355,7 @@ export class Meeting implements CommandTarget {
   }
 }
 
-const noop = (): void => undefined;
-
 function toUserError(error: unknown): JoinError {
   if (error instanceof JoinError) return error;
   return new JoinError('unknown', 'error.unknown', { message: error instanceof Error ? error.message : String(error) });
 }
-
-/** Every command's handler, from the module of its domain (src/core/handlers.ts: a missing one does not compile). */
-export const HANDLERS: Handlers = {
-  join: (t) => t.call.join(),
-  leave: (t) => t.call.leave(),
-  getState: (t) => t.snapshot(),
-  ...mediaCommands,
-  ...backgroundCommands,
-  ...chatCommands,
-  ...presenceCommands,
-  ...layoutCommands,
-  ...panelCommands,
-};

@@ -15,7 +15,13 @@ export interface SessionHooks {
   credentials: (reason: 'expired') => Promise<Credentials>;
   /** A part of the call could not start (its chunk failed to load): a banner and `confab-error`. */
   report: (notice: Notice) => void;
+  /** A packet of the Confab server's on one of its topics (only it sends as no participant); read by moderation.ts. */
+  serverPacket: (topic: ServerTopic, payload: Uint8Array) => void;
 }
+
+/** `confab.lobby`: the lobby changed or the room was locked (for hosts); `confab.moderation`: a host asks us to unmute. */
+export const SERVER_TOPICS = ['confab.lobby', 'confab.moderation'] as const;
+export type ServerTopic = (typeof SERVER_TOPICS)[number];
 
 export interface ConnectOptions {
   /** The element's options: each session domain reads what it needs (chat, chat-history, reactions, …). */

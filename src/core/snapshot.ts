@@ -44,6 +44,8 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     panel: s.panel,
     unread: unreadCount(s),
     role: s.permissions.role,
+    lobby: s.lobby.waiting.map(({ identity, name }) => ({ identity, name })),
+    locked: s.lobby.locked,
     permissions: permissionDetail(s.permissions),
   };
 }

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyChat } from './chat-state.js';
 import { next, type PhaseEvent } from './phase.js';
 import { UNRESTRICTED } from './permissions.js';
-import type { MediaView, MeetingState, ParticipantView } from './types.js';
+import type { LobbyView, MediaView, MeetingState, ParticipantView } from './types.js';
 
 export type MeetingStore = StoreApi<MeetingState>;
 
@@ -47,8 +47,12 @@ export function initialState(): MeetingState {
     panel: null,
     chat: emptyChat(),
     notices: [],
+    lobby: EMPTY_LOBBY,
+    unmuteAsked: null,
   };
 }
+
+export const EMPTY_LOBBY: LobbyView = Object.freeze({ waiting: [], locked: false, hostPresent: false });
 
 /** One store per <confab-meeting>: no module singletons. */
 export function createMeetingStore(seed: Partial<MeetingState> = {}): MeetingStore {

@@ -191,6 +191,23 @@ export interface ChatView {
   readSeq: number;
 }
 
+/** Someone waiting in the lobby, as a host sees them. */
+export interface Knocker {
+  identity: string;
+  name: string;
+  /** When they knocked (ms since the epoch, the server's clock). */
+  since: number;
+}
+
+export interface LobbyView {
+  /** Who waits, first come first (a host's view; empty for guests). */
+  waiting: readonly Knocker[];
+  /** New joiners wait in the lobby (lockRoom). */
+  locked: boolean;
+  /** While we wait ourselves: whether a host is in the meeting to let us in. */
+  hostPresent: boolean;
+}
+
 export interface MeetingState {
   /** Written only by the phase machine (`dispatch`). */
   phase: Phase;
@@ -231,6 +248,10 @@ export interface MeetingState {
   chat: ChatView;
   /** Config issues and embed-page refusals: shown as banners, each reported once in `confab-error`. */
   notices: readonly Notice[];
+  /** The lobby (the moderation adapter and the knocker's wait). */
+  lobby: LobbyView;
+  /** A host asked us to turn a device on again (LiveKit cannot unmute anyone); null: nothing asked. */
+  unmuteAsked: 'microphone' | 'camera' | null;
 }
 
 /** The snapshot `getState()` returns (contract §4). */
@@ -263,6 +284,10 @@ export interface MeetingSnapshot {
   unread: number;
   /** `host` with the token's roomAdmin, else `guest`. */
   role: Role;
+  /** Who waits in the lobby (a host's view; empty for guests). */
+  lobby: Array<{ identity: string; name: string }>;
+  /** New joiners wait in the lobby. */
+  locked: boolean;
   permissions: PermissionDetail;
 }
 

@@ -6,6 +6,7 @@ export const enEndings = {
   'waiting.title': 'Waiting for a host to let you in',
   'waiting.noHost': 'No host is here yet. You will join as soon as one lets you in.',
   'waiting.cancel': 'Cancel',
+  'waiting.hostHere': 'A host is here and will let you in soon.',
   'left.title': 'You left the meeting',
   'left.reason.user': 'You left the meeting.',
   'left.reason.kicked': 'A host removed you from the meeting.',
@@ -39,5 +40,6 @@ export const enEndings = {
   'refused.room-locked': 'This meeting is locked: no one else can join.',
   'refused.invalid-room': 'This meeting link names a room that cannot exist. Check the link.',
   'refused.invalid-name': 'That name cannot be used ({message}). Choose another and try again.',
+  'refused.lobby-closed': 'The meeting you were waiting for has ended.',
   'refused.rate-limited': 'Too many attempts from your network. Try again in {seconds} seconds.',
 } as const;

@@ -76,5 +76,6 @@ export type MessageKey =
   | keyof (typeof import('./en-reactions.js'))['enReactions']
   | keyof (typeof import('./en-embed.js'))['enEmbed']
   | keyof (typeof import('./en-controls.js'))['enControls']
-  | keyof (typeof import('./en-endings.js'))['enEndings'];
+  | keyof (typeof import('./en-endings.js'))['enEndings']
+  | keyof (typeof import('./en-moderation.js'))['enModeration'];
 export type Catalogue = Record<MessageKey, string>;

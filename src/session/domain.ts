@@ -6,7 +6,7 @@
 import type { Room, RoomOptions } from 'livekit-client';
 import type { Credentials } from '../core/credentials.js';
 import type { PhaseEvent } from '../core/phase.js';
-import type { ConnectOptions, DomainPorts } from '../core/session-port.js';
+import type { ConnectOptions, DomainPorts, SessionHooks } from '../core/session-port.js';
 import type { MeetingStore } from '../core/store.js';
 import type { Notice } from '../core/types.js';
 import type { Held, HoldSpec } from './hold.js';
@@ -19,6 +19,7 @@ export interface DomainContext {
   /** Every bound domain starts again from the room as it is (after a reconnect re-created the participants). */
   resync: () => void;
   report: (notice: Notice) => void;
+  serverPacket: SessionHooks['serverPacket'];
 }
 
 /** What a bound domain gives back. */

@@ -5,6 +5,7 @@ import { REACTION_TOPIC } from '../core/reactions.js';
 import { connection } from './adapters/connection.js';
 import { participants, presence } from './adapters/participants.js';
 import { permissions } from './adapters/permissions.js';
+import { signals } from './adapters/signals.js';
 import { tracks } from './adapters/tracks.js';
 import { domain, type DomainSpec } from './domain.js';
 
@@ -14,6 +15,7 @@ export const DOMAINS: readonly DomainSpec[] = [
   participants,
   tracks,
   presence,
+  signals,
   domain({
     name: 'chat',
     // chat="off": no handler at all, so nothing on lk.chat reaches this widget.

@@ -77,7 +77,15 @@ class Session implements SessionPort {
     } satisfies RoomOptions);
     this.#room = room;
     const { store, dispatch, report } = this.#hooks;
-    const context: DomainContext = { store, options, credentials, dispatch, report, resync: () => this.#sync('reconnected') };
+    const context: DomainContext = {
+      store,
+      options,
+      credentials,
+      dispatch,
+      report,
+      serverPacket: (topic, payload) => this.#hooks.serverPacket(topic, payload),
+      resync: () => this.#sync('reconnected'),
+    };
     this.#context = context;
     for (const spec of specs) {
       if (spec.bind) this.#bound.set(spec.name, spec.bind(room, context, []));

@@ -27,6 +27,8 @@ const state = (p: Participant) =>
 test('three participants chat: everyone sees each message once, own ones marked and sent, unread counted until the panel opens', async ({
   browser,
 }) => {
+  // Three browsers with camera and microphone on two cores: the joins alone can take half a minute.
+  test.setTimeout(120_000);
   await inCall(browser, 'chat3', ['Ada', 'Bob', 'Cy'] as const, async ([ada, bob, cy]) => {
     const adaEvents = await recordChat(ada.page);
     const bobEvents = await recordChat(bob.page);

@@ -9,6 +9,7 @@ import { enEmbed } from '../../../src/i18n/en-embed.js';
 import { enControls } from '../../../src/i18n/en-controls.js';
 import { enSettings } from '../../../src/i18n/en-settings.js';
 import { enEndings } from '../../../src/i18n/en-endings.js';
+import { enModeration } from '../../../src/i18n/en-moderation.js';
 import { en as enShell } from '../../../src/i18n/en.js';
 import {
   addEnglish,
@@ -21,7 +22,7 @@ import {
   resolveLanguage,
 } from '../../../src/i18n/i18n.js';
 import type { Catalogue } from '../../../src/i18n/en.js';
-import { REFUSALS } from '../../../src/core/endpoint.js';
+import { REFUSALS } from '../../../src/core/refusals.js';
 import { REFUSALS as SERVER_REFUSALS } from '../../../server/policies.js';
 
 // English in two parts: the shell's, and the call's (its chunk adds it when it loads).
@@ -33,7 +34,19 @@ addEnglish(enReactions);
 addEnglish(enEmbed);
 addEnglish(enControls);
 addEnglish(enEndings);
-const en = { ...enShell, ...enCall, ...enChat, ...enSettings, ...enPeople, ...enReactions, ...enEmbed, ...enControls, ...enEndings };
+addEnglish(enModeration);
+const en = {
+  ...enShell,
+  ...enCall,
+  ...enChat,
+  ...enSettings,
+  ...enPeople,
+  ...enReactions,
+  ...enEmbed,
+  ...enControls,
+  ...enEndings,
+  ...enModeration,
+};
 const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
   await Promise.all(LANGUAGES.map(async (lang) => [lang, await LOADERS[lang]!()] as const)),
 );
@@ -115,7 +128,8 @@ describe('i18n', () => {
     expect([...REFUSALS].sort()).toEqual(said.sort());
     // The server's codes, but the one a widget never asks (host-tokens has no endpoint), and its 429.
     const sent = Object.keys(SERVER_REFUSALS).filter((c) => c !== 'policy-host-tokens');
-    expect([...sent, 'rate-limited'].sort()).toEqual(said.sort());
+    // Plus the lobby's own ending (the meeting someone waited for finished).
+    expect([...sent, 'rate-limited', 'lobby-closed'].sort()).toEqual(said.sort());
   });
 
   it.each([

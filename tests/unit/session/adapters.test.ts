@@ -26,6 +26,7 @@ function bind(
     dispatch,
     resync,
     report: () => undefined,
+    serverPacket: () => undefined,
   };
   return spec.bind!(room as Room, context, []);
 }
@@ -204,6 +205,7 @@ describe('the permissions adapter', () => {
       dispatch: () => undefined,
       resync: () => undefined,
       report: () => undefined,
+      serverPacket: () => undefined,
     };
     const binding = permissions.bind!(room as unknown as Room, context, []);
     binding.sync?.('connected');

@@ -1,0 +1,32 @@
+// The English catalogue's part for hosts and their guests: the lobby, moderation, a host's request to
+// unmute. It travels in the moderation chunk (src/core/moderation.ts adds it), which a host's widget
+// loads when the call starts and a guest's only when a host asks them something.
+export const enModeration = {
+  'moderation.knock': '{name} is waiting to join',
+  'moderation.knockMany': '{name} and {count} more are waiting to join',
+  'moderation.admit': 'Admit',
+  'moderation.deny': 'Deny',
+  'moderation.admitAll': 'Admit all',
+  'moderation.waiting': 'Waiting to join ({count})',
+  'moderation.admitName': 'Admit {name}',
+  'moderation.denyName': 'Deny {name}',
+  'moderation.askedMicrophone': 'A host asks you to turn on your microphone.',
+  'moderation.askedCamera': 'A host asks you to turn on your camera.',
+  'moderation.turnOn': 'Turn on',
+  'moderation.actionsFor': 'Host actions for {name}',
+  'moderation.mute': 'Mute microphone',
+  'moderation.muteCamera': 'Turn camera off',
+  'moderation.askUnmute': 'Ask to unmute',
+  'moderation.lowerHand': 'Lower hand',
+  'moderation.remove': 'Remove from meeting',
+  'moderation.confirmRemove': 'Remove {name}? Yes, remove',
+  'moderation.muteAll': 'Mute everyone',
+  'moderation.lock': 'Lock meeting',
+  'moderation.endForAll': 'End meeting for all',
+  'moderation.confirmEnd': 'End it for everyone? Yes, end',
+  'moderation.startRecording': 'Start recording',
+  'moderation.stopRecording': 'Stop recording',
+  'moderation.failed': 'That did not work: {message}',
+  'announce.knock': '{name} is waiting to be let in',
+  'announce.knocks': '{count} people are waiting to be let in',
+} as const;
