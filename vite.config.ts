@@ -94,6 +94,7 @@ const minifyLitTemplates = (): Plugin => ({
  * own, each a request and each compressed alone (the shell budget counts gzip per file).
  */
 const shellModules = new Set<string>();
+const inCallModules = new Set<string>();
 const shellGraph = (): Plugin => ({
   name: 'confab-shell-graph',
   apply: 'build',
@@ -105,6 +106,14 @@ const shellGraph = (): Plugin => ({
       for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
     };
     visit(src('src/define.ts'));
+    // The same for what the in-call chunk imports (the first frame's path), less the shell and livekit-client.
+    inCallModules.clear();
+    const visitCall = (id: string) => {
+      if (inCallModules.has(id) || shellModules.has(id) || /node_modules[\\/]livekit-client[\\/]/.test(id)) return;
+      inCallModules.add(id);
+      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visitCall(next);
+    };
+    visitCall(src('src/in-call.ts'));
   },
 });
 
@@ -132,7 +141,9 @@ const widget: UserConfig = {
         codeSplitting: {
           groups: [
             { name: 'livekit', test: /node_modules[\\/]livekit-client[\\/]/ },
-            { name: 'shell', test: (id) => shellModules.has(id), priority: 1 },
+            { name: 'shell', test: (id) => shellModules.has(id), priority: 2 },
+            // What the first frame needs beyond the shell, in one file (shared parts would be chunks of their own).
+            { name: 'in-call', test: (id) => inCallModules.has(id), priority: 1 },
           ],
         },
       },

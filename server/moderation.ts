@@ -66,8 +66,12 @@ export function registerModeration(app: FastifyInstance, deps: ModerationDeps): 
     }
   };
 
-  /** Who is calling, from their bearer credential, for this room; null when it does not hold. */
+  /** Who is calling, from their bearer credential, for this room; null when it does not hold (or a host removed them). */
   const callerOf = async (request: FastifyRequest, room: string): Promise<Caller | null> => {
+    const caller = await credentialOf(request, room);
+    return caller && !(await state.flagged(removedKey(room, caller.identity))) ? caller : null;
+  };
+  const credentialOf = async (request: FastifyRequest, room: string): Promise<Caller | null> => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!bearer) return null;
     const ticket = await verifyTicket(config.livekitApiSecret, bearer);

@@ -26,8 +26,8 @@ export interface ConfabEventDetails {
   'confab-background': { mode: 'none' | 'blur' | 'image'; active: boolean };
   'confab-permissions': PermissionDetail;
   'confab-lobby': { state: 'waiting' | 'admitted' | 'denied' };
-  /** A host's widget: someone knocked at the lobby (admit(identity) or deny(identity)). */
-  'confab-knock': { identity: string; name: string };
+  /** A host's widget: someone knocked at the lobby (`id` is their identity: admit(id) or deny(id)). */
+  'confab-knock': { id: string; name: string };
   /** The room's recording started or stopped (LiveKit's recording status). */
   'confab-recording': { active: boolean };
   'confab-error': { code: string; message: string };

@@ -104,3 +104,32 @@ export const NarrowBox: Story = {
         }
       </style>`,
 };
+
+const host = { permissions: permissionsOf({ roomAdmin: true, canUpdateOwnMetadata: true }) };
+const knockers = (...names: string[]) => names.map((name, i) => ({ identity: `k${i}`, name, since: i }));
+
+/** A guest in the lobby: their own screen, whether a host is here, and Cancel. */
+export const LobbyWaiting: Story = {
+  render: () => meeting({ phase: 'waiting', lobby: { waiting: [], locked: false, hostPresent: true } }),
+};
+
+/** A host in a call while two people knock: a notice with Admit and Deny for the first. */
+export const LobbyKnock: Story = {
+  render: () =>
+    meeting(connected(participants(3), { ...host, lobby: { waiting: knockers('Gus', 'Mia'), locked: false, hostPresent: true } })),
+};
+
+/** A host's People panel: who waits (Admit all, each with Admit and Deny), and host actions per row. */
+export const LobbyInPeople: Story = {
+  render: () =>
+    meeting(
+      connected(participants(4, { hands: [2] }), {
+        ...host,
+        panel: 'participants',
+        lobby: { waiting: knockers('Gus', 'سارة', 'Mia'), locked: true, hostPresent: true },
+      }),
+    ),
+};
+
+/** A host asked this guest to turn their microphone on: they choose. */
+export const UnmuteAsked: Story = { render: () => meeting(connected(participants(3), { unmuteAsked: 'microphone' })) };

@@ -1,7 +1,11 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { ModerationActions } from '../../src/core/actions.js';
-import type { Translate } from '../../src/i18n/i18n.js';
+import { enModeration } from '../../src/i18n/en-moderation.js';
+import { addEnglish, type Translate } from '../../src/i18n/i18n.js';
 import { quietly } from './controls.js';
+
+// A host's items are in words of moderation (their chunk may not have come yet).
+addEnglish(enModeration);
 
 /** End for all asks once more before it happens: the state of that question, per control bar. */
 export class EndConfirm {

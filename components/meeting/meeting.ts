@@ -1,11 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { adoptStyles, LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { OPTIONS, propertyOf, type OptionKey } from '../../src/config/schema.js';
-import { Announcer } from '../../src/controllers/announcer.js';
 import { meetingContext, type MeetingContext } from '../../src/controllers/context.js';
 import { createLayoutRegistry, layoutContext } from '../../src/controllers/layout-context.js';
 import { StoreController } from '../../src/controllers/store-controller.js';
 import { COMMAND_NAMES, type MeetingCommands } from '../../src/core/commands.js';
+import type { Announcement } from '../../src/core/announce.js';
 import type { TokenProvider } from '../../src/core/credentials.js';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { feedHostEvents } from '../../src/core/host-events.js';
@@ -124,6 +124,7 @@ export class ConfabMeeting extends LitElement {
     this.#call = call.renderCallPhase;
     // Panels open only in a call: their code comes with it.
     this.#panels = new call.PanelLoader(this, this.#layout);
+    this.#announcer = new call.Announcer(this, this.#feed);
     // Remote microphones play from here on (nothing plays before a call).
     new call.AudioSinkController(this, this.#meeting.store, this.#meeting.tracks, () =>
       this.renderRoot.querySelector<HTMLElement>('.audio-sink'),
@@ -163,7 +164,8 @@ export class ConfabMeeting extends LitElement {
   readonly #provider = new ContextProvider(this, { context: meetingContext });
   readonly #layout = createLayoutRegistry(this, () => this.#options.direction);
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
-  readonly #announcer = new Announcer(this, this.#feed);
+  /** The live region's voice: what the call's events say (it comes with them, in the in-call chunk). */
+  #announcer: { message: Announcement | null } | null = null;
   readonly #commands = new CommandQueue(this, this.#meeting, HANDLERS, () => this.#disposed);
   #panels: { show(panel: Panel | null, enabled: (panel: Panel) => boolean): void } | null = null;
   /** The control bar's chunk, asked for once the call is connected (after what the first frame needs). */
@@ -244,6 +246,7 @@ export class ConfabMeeting extends LitElement {
     if (view.controlsDue) this.#loadControls();
     if (view.panel) this.dataset.panel = view.panel;
     else delete this.dataset.panel;
+    this.toggleAttribute('data-recording', view.recording && inCall(view.phase));
     const { chat, participants } = this.#options.config;
     this.#panels?.show(view.panel, (panel) => (panel === 'chat' ? chat : panel === 'participants' ? participants : true));
   }
@@ -323,7 +326,7 @@ export class ConfabMeeting extends LitElement {
         ${view.toasts.map((toast) => html`<div class="toast" data-toast=${toast.key}>${t(toast.key, toast.params)}</div>`)}
       </div>
       <div class="sr-only" role="status" aria-live="polite" data-announcer>
-        ${this.#announcer.message ? t(this.#announcer.message.key, this.#announcer.message.params) : nothing}
+        ${this.#announcer?.message ? t(this.#announcer.message.key, this.#announcer.message.params) : nothing}
       </div>
       <div class="audio-sink" aria-hidden="true"></div>
     </div>`;

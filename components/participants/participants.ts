@@ -4,11 +4,15 @@ import { initials, isolate } from '../../src/core/text.js';
 import type { ModerationActions } from '../../src/core/actions.js';
 import type { MeetingState, ParticipantView } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
-import type { Translate } from '../../src/i18n/i18n.js';
+import { enModeration } from '../../src/i18n/en-moderation.js';
+import { addEnglish, type Translate } from '../../src/i18n/i18n.js';
 import { closeIcon, moreIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
 import { handIcon } from '../shared/hand-icon.js';
 import { camOffIcon, micOffIcon } from '../shared/icons.js';
 import { participantsStyles } from './participants.styles.js';
+
+// A host's rows and the lobby are in words of moderation (their chunk may not have come yet).
+addEnglish(enModeration);
 
 const select = (s: MeetingState) => ({
   participants: s.participants,

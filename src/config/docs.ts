@@ -158,7 +158,7 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
   },
   muteParticipant: {
     signature: 'identity, source',
-    doc: 'mutes their `microphone` or `camera` (LiveKit mutes the track; they see it off and may turn it on again); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call); `not-in-room`',
+    doc: 'mutes their `microphone`, `camera` or `screen` share (LiveKit mutes the track; they see it off and may turn it on again); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call); `not-in-room`',
   },
   askToUnmute: {
     signature: 'identity, source',

@@ -84,7 +84,8 @@ export interface ModerationActions {
   admit(identity: string): Promise<void>;
   deny(identity: string): Promise<void>;
   admitAll(): Promise<void>;
-  muteParticipant(identity: string, source: 'microphone' | 'camera'): Promise<void>;
+  /** `screen` stops what they share from reaching anyone (they may share again). */
+  muteParticipant(identity: string, source: 'microphone' | 'camera' | 'screen'): Promise<void>;
   /** LiveKit cannot unmute anyone: they see the request and choose. */
   askToUnmute(identity: string, source: 'microphone' | 'camera'): Promise<void>;
   removeParticipant(identity: string): Promise<void>;

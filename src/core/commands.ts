@@ -76,7 +76,7 @@ export const COMMANDS = {
   admit: { args: [identity] },
   deny: { args: [identity] },
   admitAll: { args: [] },
-  muteParticipant: { args: [identity, source] },
+  muteParticipant: { args: [identity, oneOf(['microphone', 'camera', 'screen'] as const)] },
   askToUnmute: { args: [identity, source] },
   removeParticipant: { args: [identity] },
   lowerHand: { args: [identity] },

@@ -101,7 +101,7 @@ const lobby: DiffPart = (previous, state, { push, presence }) => {
   const before = new Set(previous.lobby.waiting.map((k) => k.identity));
   for (const k of state.lobby.waiting)
     if (!before.has(k.identity)) {
-      push('confab-knock', { identity: k.identity, name: k.name });
+      push('confab-knock', { id: k.identity, name: k.name });
       presence.push({ kind: 'knock', name: k.name });
     }
 };

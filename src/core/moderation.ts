@@ -96,7 +96,7 @@ export class Moderation implements ModerationActions {
     await this.#verb('admit-all');
     this.#setLobby({ waiting: [] });
   };
-  muteParticipant = async (identity: string, source: 'microphone' | 'camera') => {
+  muteParticipant = async (identity: string, source: 'microphone' | 'camera' | 'screen') => {
     await this.#verb('mute', { identity, source });
   };
   askToUnmute = async (identity: string, source: 'microphone' | 'camera') => {

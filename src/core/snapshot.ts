@@ -46,6 +46,7 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     role: s.permissions.role,
     lobby: s.lobby.waiting.map(({ identity, name }) => ({ identity, name })),
     locked: s.lobby.locked,
+    recording: s.recording,
     permissions: permissionDetail(s.permissions),
   };
 }

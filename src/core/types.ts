@@ -288,6 +288,8 @@ export interface MeetingSnapshot {
   lobby: Array<{ identity: string; name: string }>;
   /** New joiners wait in the lobby. */
   locked: boolean;
+  /** The room is being recorded. */
+  recording: boolean;
   permissions: PermissionDetail;
 }
 

@@ -34,6 +34,27 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('confab-meeting [data-recording]')).toHaveText('Recording');
     await expect(page.locator('confab-meeting [data-recording]')).toHaveRole('status');
   },
+  'meeting--lobby-waiting': async (page) => {
+    await expect(page.locator('confab-meeting [data-lobby="waiting"]')).toContainText('A host is here and will let you in soon.');
+    await expect(page.locator('confab-meeting [data-lobby="waiting"]').getByRole('button', { name: 'Cancel' })).toBeVisible();
+  },
+  'meeting--lobby-knock': async (page) => {
+    const knock = page.locator('confab-meeting [data-knock="k0"]');
+    await expect(knock).toContainText('\u2068Gus\u2069 and 1 more are waiting to join');
+    await expect(knock.getByRole('button', { name: 'Admit' })).toBeVisible();
+    await expect(knock.getByRole('button', { name: 'Deny' })).toBeVisible();
+  },
+  'meeting--lobby-in-people': async (page) => {
+    const list = page.locator('confab-participants [data-lobby-list]');
+    await expect(list.getByRole('button', { name: 'Admit \u2068Gus\u2069' })).toBeVisible();
+    await expect(page.locator('confab-participants [data-control="admit-all"]')).toBeVisible();
+    await expect(page.locator('confab-participants [data-moderate]').first()).toHaveAccessibleName(/^Host actions for /);
+  },
+  'meeting--unmute-asked': async (page) => {
+    const asked = page.locator('confab-meeting [data-unmute-asked="microphone"]');
+    await expect(asked).toContainText('A host asks you to turn on your microphone');
+    await expect(asked.getByRole('button', { name: 'Turn on' })).toBeVisible();
+  },
   'meeting--narrow-box': async (page) => {
     const bar = page.locator('confab-control-bar');
     await expect(bar.locator('button:visible')).toHaveCount(5);
