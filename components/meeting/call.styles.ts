@@ -74,4 +74,16 @@ export const callStyles = css`
     block-size: 1.1rem;
     border-width: 3px;
   }
+  .self-view {
+    inline-size: min(20rem, 80cqi);
+    aspect-ratio: 16 / 9;
+    max-block-size: 35cqb;
+    object-fit: cover;
+    transform: scaleX(-1);
+    border-radius: var(--_confab-radius);
+    background: #000;
+  }
+  .self-view[hidden] {
+    display: none;
+  }
 `;

@@ -13,6 +13,7 @@ export function renderEnding(view: PhaseView, ctx: PhaseContext) {
   switch (view.phase) {
     case 'waiting':
       return html`<div class="center" data-lobby="waiting">
+        <video class="self-view" autoplay playsinline muted aria-label=${t('prejoin.preview')} ?hidden=${!view.preview}></video>
         <div class="spinner" aria-hidden="true"></div>
         <h2 role="status">${t('waiting.title')}</h2>
         <p>${t(view.lobby.hostPresent ? 'waiting.hostHere' : 'waiting.noHost')}</p>

@@ -6,6 +6,7 @@ import { createLayoutRegistry, layoutContext } from '../../src/controllers/layou
 import { StoreController } from '../../src/controllers/store-controller.js';
 import { COMMAND_NAMES, type MeetingCommands } from '../../src/core/commands.js';
 import type { Announcement } from '../../src/core/announce.js';
+import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import type { TokenProvider } from '../../src/core/credentials.js';
 import { policyAllows } from '../../src/core/device-errors.js';
 import { feedHostEvents } from '../../src/core/host-events.js';
@@ -48,6 +49,7 @@ const selectView = (s: MeetingState): PhaseView => ({
   lobby: s.lobby,
   unmuteAsked: s.unmuteAsked,
   host: s.permissions.canModerate,
+  preview: s.local.camera === 'live',
   controlsDue: controlsDue(s),
 });
 
@@ -182,6 +184,13 @@ export class ConfabMeeting extends LitElement {
     this.notices = [];
     this.strings = {};
     new ContextProvider(this, { context: layoutContext, initialValue: this.#layout });
+    // The lobby's waiting screen shows one's own camera: the very track the call will publish.
+    new TrackAttachController(this, () => ({
+      actions: this.#meeting.tracks,
+      ref: { identity: null, source: 'camera' },
+      key: this.#view.value?.phase === 'waiting' && this.#view.value.preview ? 'waiting' : null,
+      video: this.renderRoot.querySelector('video.self-view'),
+    }));
     // The side sheet covers the grid in a narrow box: the grid asks where, to pause the video it hides.
     this.#layout.provide('sheet', () => {
       const sheet = this.renderRoot.querySelector<HTMLElement>('.side-panel');

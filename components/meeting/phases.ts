@@ -4,7 +4,8 @@ import type { Actions } from '../../src/core/actions.js';
 import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
-export type PhaseView = { controlsDue: boolean; host: boolean } & Pick<
+/** `preview`: one's own camera is live (the lobby's waiting screen shows it). */
+export type PhaseView = { controlsDue: boolean; host: boolean; preview: boolean } & Pick<
   MeetingState,
   | 'phase'
   | 'audioBlocked'

@@ -107,6 +107,8 @@ test('knock → admit: the guest waits with a screen of their own, the host admi
     await connected(host.page);
     await expect(state(guest.page)).toHaveAttribute('data-state', 'waiting');
     await expect(guest.page.locator('[data-lobby="waiting"]')).toContainText(enEndings['waiting.hostHere']);
+    // Their own camera plays on the waiting screen (the track the call will publish).
+    await Participant.expectFramesFlowing(state(guest.page));
     const knock = host.page.locator('[data-knock]');
     await expect(knock).toContainText(enModeration['moderation.knock'].replace('{name}', '\u2068Gus\u2069'));
     await expect.poll(host.events).toContain('knock:Gus');
