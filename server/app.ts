@@ -23,6 +23,8 @@ export interface AppDeps {
   staticDir: string;
   /** Logs as JSON lines (false: silent, for tests). */
   logger?: boolean;
+  /** Where the JSON lines go (default: stdout); tests read them. */
+  logStream?: { write(line: string): void };
   /** The identity provider's keys (the jwt policy); replaceable in tests. */
   jwks?: Parameters<typeof createPolicy>[0]['jwks'];
 }
@@ -54,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<ConfabApp> {
             level: config.logLevel,
             // Tokens travel in bodies and headers, never in URLs; neither is logged.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
   });
   const metrics = createMetrics();

@@ -4,6 +4,8 @@ import { ConfabControlBar } from '../components/control-bar/control-bar.js';
 import { enControls } from './i18n/en-controls.js';
 import { addEnglish } from './i18n/i18n.js';
 export { Shortcuts } from '../components/meeting/shortcuts.js';
+// What a screen reader hears of the call (joins, leaves, one's own mute) comes with its controls.
+export { Announcer } from './controllers/announcer.js';
 
 addEnglish(enControls);
 

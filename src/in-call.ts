@@ -11,7 +11,6 @@ export { CALL_EVENTS } from './core/host-events-call.js';
 export { callStyles, renderCallPhase } from '../components/meeting/call-phases.js';
 export { PanelLoader } from '../components/meeting/panel-loader.js';
 export { AudioSinkController } from './controllers/audio-sink.js';
-export { Announcer } from './controllers/announcer.js';
 export { fromEndpoint } from './core/endpoint.js';
 
 export const IN_CALL_ELEMENTS: ReadonlyArray<[string, CustomElementConstructor]> = [

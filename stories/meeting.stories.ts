@@ -94,6 +94,11 @@ export const SettingsBackgroundUnavailable: Story = {
 /** The room is being recorded: everyone in it sees a badge. */
 export const Recording: Story = { render: () => meeting(connected(participants(3), { recording: true })) };
 
+/** Recording has just started: everyone is told, once, until they dismiss it. */
+export const RecordingStarted: Story = {
+  render: () => meeting(connected(participants(3), { recording: true, recordingNotice: true })),
+};
+
 /** A narrow box: microphone, camera, chat and Leave stay in the bar; the rest is under "More". */
 export const NarrowBox: Story = {
   render: () =>

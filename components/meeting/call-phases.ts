@@ -62,10 +62,10 @@ export function renderCallPhase(view: PhaseView, ctx: PhaseContext) {
 
 let banners: typeof import('./moderation-banners.js') | null = null;
 let loading = false;
-/** Moderation's banners and words come when first needed (someone knocks, a host asks); a failed load is tried again. */
+/** Moderation's banners and words come when first needed (someone knocks, a host asks, recording starts); a failed load is tried again. */
 function moderationBanners(view: PhaseView, ctx: PhaseContext) {
   if (banners) return banners.renderModerationBanners(view, ctx);
-  if (!loading && (view.unmuteAsked || (view.host && view.lobby.waiting.length > 0))) {
+  if (!loading && (view.unmuteAsked || view.recordingNotice || (view.host && view.lobby.waiting.length > 0))) {
     loading = true;
     import('./moderation-banners.js').then(
       (m) => ((banners = m), ctx.rerender()),

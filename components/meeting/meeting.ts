@@ -46,6 +46,7 @@ const selectView = (s: MeetingState): PhaseView => ({
   notices: s.notices,
   panel: s.panel,
   recording: s.recording,
+  recordingNotice: s.recordingNotice,
   lobby: s.lobby,
   unmuteAsked: s.unmuteAsked,
   host: s.permissions.canModerate,
@@ -126,7 +127,6 @@ export class ConfabMeeting extends LitElement {
     this.#call = call.renderCallPhase;
     // Panels open only in a call: their code comes with it.
     this.#panels = new call.PanelLoader(this, this.#layout);
-    this.#announcer = new call.Announcer(this, this.#feed);
     // Remote microphones play from here on (nothing plays before a call).
     new call.AudioSinkController(this, this.#meeting.store, this.#meeting.tracks, () =>
       this.renderRoot.querySelector<HTMLElement>('.audio-sink'),
@@ -166,7 +166,7 @@ export class ConfabMeeting extends LitElement {
   readonly #provider = new ContextProvider(this, { context: meetingContext });
   readonly #layout = createLayoutRegistry(this, () => this.#options.direction);
   readonly #view = new StoreController(this, () => this.#meeting.store, selectView);
-  /** The live region's voice: what the call's events say (it comes with them, in the in-call chunk). */
+  /** The live region's voice: what the call's events say (it comes with the controls, src/call-controls.ts). */
   #announcer: { message: Announcement | null } | null = null;
   readonly #commands = new CommandQueue(this, this.#meeting, HANDLERS, () => this.#disposed);
   #panels: { show(panel: Panel | null, enabled: (panel: Panel) => boolean): void } | null = null;
@@ -270,7 +270,10 @@ export class ConfabMeeting extends LitElement {
         media: this.#meeting.media,
       };
       void loadControls().then(
-        ({ Shortcuts }) => new Shortcuts(this, shortcuts),
+        ({ Shortcuts, Announcer }) => {
+          new Shortcuts(this, shortcuts);
+          this.#announcer = new Announcer(this, this.#feed);
+        },
         (error: unknown) => {
           this.#controlsAsked = false;
           this.#meeting.report({

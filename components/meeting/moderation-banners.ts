@@ -10,7 +10,18 @@ import { quietly, type PhaseContext, type PhaseView } from './phases.js';
 addEnglish(enModeration);
 
 export function renderModerationBanners(view: PhaseView, ctx: PhaseContext) {
-  return html`${renderKnock(view, ctx)}${renderUnmuteAsked(view, ctx)}`;
+  return html`${renderRecordingNotice(view, ctx)}${renderKnock(view, ctx)}${renderUnmuteAsked(view, ctx)}`;
+}
+
+/** Recording started (or was on at join): everyone is told once, until they dismiss it. */
+function renderRecordingNotice({ recordingNotice }: PhaseView, { t, actions }: PhaseContext) {
+  if (!recordingNotice) return nothing;
+  return html`<div class="banner" role="status" data-recording-notice>
+    <span>${t('moderation.recordingNotice')}</span>
+    <button type="button" class="action secondary" @click=${() => quietly(actions.moderation.dismissRecordingNotice())}>
+      ${t('device.dismiss')}
+    </button>
+  </div>`;
 }
 
 /** A host's notice of the first person waiting in the lobby (the rest are in People). */

@@ -16,6 +16,7 @@ export type PhaseView = { controlsDue: boolean; host: boolean; preview: boolean 
   | 'notices'
   | 'panel'
   | 'recording'
+  | 'recordingNotice'
   | 'lobby'
   | 'unmuteAsked'
 >;

@@ -4,6 +4,7 @@ import { initials, isolate } from '../../src/core/text.js';
 import type { ModerationActions } from '../../src/core/actions.js';
 import type { MeetingState, ParticipantView } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
+import { LayoutAnswer } from '../../src/controllers/layout-context.js';
 import { enModeration } from '../../src/i18n/en-moderation.js';
 import { addEnglish, type Translate } from '../../src/i18n/i18n.js';
 import { closeIcon, moreIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
@@ -92,6 +93,8 @@ export class ConfabParticipants extends LitElement {
   readonly #meeting = useMeeting(this, select, ['panels', 'layout', 'moderation'], same);
   #query = '';
   readonly #menu: HostMenu = { open: null, confirming: null };
+  /** A host's button on a tile asks for that person's actions here. */
+  readonly #moderate = new LayoutAnswer(this, 'moderate', (identity) => this.#showActions(identity));
   /** What a host's action answered when it failed (shown in the panel, announced). */
   #failure = '';
 
@@ -105,9 +108,14 @@ export class ConfabParticipants extends LitElement {
     this.removeEventListener('keydown', this.#onKeydown);
   }
 
-  /** Focus goes to the search field where there is one, else to the close button. */
+  /** Focus goes to the host actions a tile asked for, else the search field where there is one, else the close button. */
   override focus(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, button')?.focus());
+    void this.updateComplete.then(() => (this.#firstAction() ?? this.renderRoot.querySelector<HTMLElement>('input, button'))?.focus());
+  }
+
+  #firstAction(): HTMLElement | null {
+    const open = this.#menu.open;
+    return open ? this.renderRoot.querySelector<HTMLElement>(`li[data-identity="${CSS.escape(open)}"] .host-actions button`) : null;
   }
 
   #onKeydown = (event: KeyboardEvent) => {
@@ -128,6 +136,19 @@ export class ConfabParticipants extends LitElement {
     } else this.#meeting.context.value?.actions.panels.closePanel();
     event.stopPropagation();
   };
+
+  protected override firstUpdated(): void {
+    const asked = this.#moderate.registry?.takeModerate();
+    if (asked) this.#showActions(asked);
+  }
+
+  /** Opens someone's host actions and puts focus on the first. */
+  #showActions(identity: string): void {
+    this.#menu.open = identity;
+    this.#menu.confirming = null;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#firstAction()?.focus());
+  }
 
   #onInput = (event: Event) => {
     this.#query = (event.target as HTMLInputElement).value;

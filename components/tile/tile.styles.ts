@@ -141,5 +141,28 @@ export const tileStyles = [
         animation: none;
       }
     }
+    .moderate {
+      position: absolute;
+      inset-block-start: 0.4rem;
+      inset-inline-end: 0.4rem;
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      border: 0;
+      border-radius: 999px;
+      background: rgb(0 0 0 / 0.55);
+      color: #fff;
+      font-size: 1.1rem;
+      cursor: pointer;
+      opacity: 0;
+    }
+    :host(:hover) .moderate,
+    .moderate:focus-visible {
+      opacity: 1;
+    }
+    @media (hover: none) {
+      .moderate {
+        opacity: 1;
+      }
+    }
   `,
 ];

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ContextConsumer } from '@lit/context';
 import { useMeeting } from '../../src/controllers/context.js';
+import { layoutContext } from '../../src/controllers/layout-context.js';
 import { initials, isolate } from '../../src/core/text.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import { participantView } from '../../src/core/store.js';
@@ -31,6 +33,7 @@ export class ConfabTile extends LitElement {
         p && {
           ...p,
           pinned: s.pinned === this.identity,
+          host: s.permissions.canModerate,
           reactions: s.reactions
             .filter((r) => r.identity === this.identity)
             .map((r) => `${r.key}:${r.emoji}`)
@@ -38,8 +41,9 @@ export class ConfabTile extends LitElement {
         }
       );
     },
-    ['tracks'],
+    ['tracks', 'panels'],
   );
+  readonly #layout = new ContextConsumer(this, { context: layoutContext });
   constructor() {
     super();
     this.identity = '';
@@ -58,6 +62,15 @@ export class ConfabTile extends LitElement {
         remote: !p?.local,
       };
     });
+  }
+
+  /** A host's actions for this person live in People: it opens there, with focus on the first. */
+  #moderate(): void {
+    const panels = this.#meeting.context.value?.actions.panels;
+    void panels
+      ?.openPanel('participants')
+      .then(() => this.#layout.value?.moderate(this.identity))
+      .catch((error: unknown) => console.debug('[confab] people', error));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -110,6 +123,20 @@ export class ConfabTile extends LitElement {
         ${screen || p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
         <span class="name" title=${label}>${label}</span>
       </div>
+      ${
+        p.host && !p.local && !screen
+          ? html`<button
+              type="button"
+              class="moderate"
+              data-control="moderate"
+              aria-label=${t('moderation.actionsFor', { name })}
+              title=${t('moderation.actionsFor', { name })}
+              @click=${() => this.#moderate()}
+            >
+              <span aria-hidden="true">⋯</span>
+            </button>`
+          : nothing
+      }
     `;
   }
 }

@@ -16,9 +16,15 @@ export interface LayoutRegistry {
   focusControl(control: string): boolean;
   /** The side panel's box while it covers the grid as a sheet (a narrow box), else null. */
   sheet(): DOMRect | null;
+  /** A host's actions for someone, shown where they live (People); kept until that part is there. */
+  moderate(identity: string): void;
+  /** The person a host asked for before People was there (taken once). */
+  takeModerate(): string | null;
   /** A part offers one of the answers above; the returned function withdraws it. */
-  provide<K extends 'stageVideo' | 'focusControl' | 'sheet'>(key: K, answer: LayoutRegistry[K]): () => void;
+  provide<K extends AnswerKey>(key: K, answer: LayoutRegistry[K]): () => void;
 }
+
+type AnswerKey = 'stageVideo' | 'focusControl' | 'sheet' | 'moderate';
 
 export const layoutContext = createContext<LayoutRegistry>(Symbol.for('confab.layout'));
 
@@ -28,13 +34,24 @@ export function createLayoutRegistry(host: HTMLElement, direction: () => 'ltr' |
     stageVideo: Array<LayoutRegistry['stageVideo']>;
     focusControl: Array<LayoutRegistry['focusControl']>;
     sheet: Array<LayoutRegistry['sheet']>;
-  } = { stageVideo: [], focusControl: [], sheet: [] };
+    moderate: Array<LayoutRegistry['moderate']>;
+  } = { stageVideo: [], focusControl: [], sheet: [], moderate: [] };
+  let pending: string | null = null;
   return {
     host,
     direction,
     stageVideo: () => answers.stageVideo.reduce<HTMLVideoElement | null>((found, ask) => found ?? ask(), null),
     focusControl: (control) => answers.focusControl.some((focus) => focus(control)),
     sheet: () => answers.sheet.reduce<DOMRect | null>((found, ask) => found ?? ask(), null),
+    moderate(identity) {
+      pending = answers.moderate.length ? null : identity;
+      answers.moderate.forEach((show) => show(identity));
+    },
+    takeModerate() {
+      const taken = pending;
+      pending = null;
+      return taken;
+    },
     provide(key, answer) {
       const list = answers[key] as Array<typeof answer>;
       list.push(answer);
@@ -47,7 +64,7 @@ export function createLayoutRegistry(host: HTMLElement, direction: () => 'ltr' |
 }
 
 /** A part's answer to one of the registry's questions, offered while the part is connected. */
-export class LayoutAnswer<K extends 'stageVideo' | 'focusControl' | 'sheet'> implements ReactiveController {
+export class LayoutAnswer<K extends AnswerKey> implements ReactiveController {
   #withdraw: (() => void) | null = null;
   #registry: LayoutRegistry | undefined;
 

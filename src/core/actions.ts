@@ -97,6 +97,8 @@ export interface ModerationActions {
   stopRecording(): Promise<void>;
   /** Asks the server who waits (a host's widget does on a lobby signal). */
   refreshLobby(): Promise<void>;
+  /** The notice that recording started, read. */
+  dismissRecordingNotice(): Promise<void>;
   /** A host's request to turn a device on again, answered (`true`: turned on) or dismissed. */
   answerUnmute(on: boolean): Promise<void>;
   /** A packet of the Confab server's (a request to unmute, the lobby changed), read after its words have loaded. */

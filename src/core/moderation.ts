@@ -141,6 +141,11 @@ export class Moderation implements ModerationActions {
     if (this.#state().permissions.canModerate) await this.refreshLobby();
   };
 
+  dismissRecordingNotice = () => {
+    this.deps.store.setState({ recordingNotice: false });
+    return Promise.resolve();
+  };
+
   answerUnmute = async (on: boolean) => {
     const asked = this.#state().unmuteAsked;
     this.deps.store.setState({ unmuteAsked: null });

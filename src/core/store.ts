@@ -27,6 +27,7 @@ export function initialState(): MeetingState {
     media: new Map(),
     audioBlocked: false,
     recording: false,
+    recordingNotice: false,
     permissions: UNRESTRICTED,
     reactions: [],
     pinned: null,

@@ -225,6 +225,8 @@ export interface MeetingState {
   audioBlocked: boolean;
   /** The room is being recorded (the connection adapter). */
   recording: boolean;
+  /** Recording started (or was on at join) and this user has not dismissed the notice yet. */
+  recordingNotice: boolean;
   /** What the server lets us do (the permissions adapter): the UI offers only that. */
   permissions: PermissionsView;
   /** Reactions floating over tiles now, oldest first (the reactions adapter adds and removes them). */

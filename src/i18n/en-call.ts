@@ -30,4 +30,6 @@ export const enCall = {
   'announce.cameraOn': 'Your camera is on',
   'announce.unread': '{count} new chat messages',
   'people.title': 'People',
+  // A host's button on a tile (and in People): it opens that person's actions.
+  'moderation.actionsFor': 'Host actions for {name}',
 } as const;

@@ -13,7 +13,6 @@ export const enModeration = {
   'moderation.askedMicrophone': 'A host asks you to turn on your microphone.',
   'moderation.askedCamera': 'A host asks you to turn on your camera.',
   'moderation.turnOn': 'Turn on',
-  'moderation.actionsFor': 'Host actions for {name}',
   'moderation.mute': 'Mute microphone',
   'moderation.muteCamera': 'Turn camera off',
   'moderation.askUnmute': 'Ask to unmute',
@@ -29,4 +28,5 @@ export const enModeration = {
   'moderation.failed': 'That did not work: {message}',
   'announce.knock': '{name} is waiting to be let in',
   'announce.knocks': '{count} people are waiting to be let in',
+  'moderation.recordingNotice': 'This meeting is being recorded: what you say and show may be in the recording.',
 } as const;

@@ -92,8 +92,9 @@ const distance = (a: number[], b: number[]) => a.reduce((d, v, i) => d + Math.ab
 async function sampleWhile(tile: Locator, ms: number, during: () => Promise<void>): Promise<number[]> {
   const samples: number[] = [];
   const sampling = (async () => {
+    // At least `ms`, and on until enough frames were sampled (a loaded machine samples slower), within bounds.
     const end = Date.now() + ms;
-    while (Date.now() < end) {
+    while (Date.now() < end || (samples.length < 30 && Date.now() < end + 20_000)) {
       const e = await edges(tile).catch(() => ({ background: -1, person: -1 }));
       if (e.background >= 0) samples.push(e.background);
       await new Promise((r) => setTimeout(r, 40));

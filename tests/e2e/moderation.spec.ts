@@ -7,6 +7,7 @@ import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
 import { startRedis } from '../../scripts/livekit.mjs';
 import { signInvite } from '../../server/invites.js';
 import { startServer, type RunningServer } from '../../server/main.js';
+import { enCall } from '../../src/i18n/en-call.js';
 import { enEndings } from '../../src/i18n/en-endings.js';
 import { enModeration } from '../../src/i18n/en-moderation.js';
 import { Participant, RECORD_TRACKS, uniqueRoom } from './pages/meeting.js';
@@ -176,9 +177,15 @@ test('a host mutes a guest (LiveKit agrees), mutes everyone, removes one who can
     await row.locator('[data-action="mute"]').click();
     await expect(guest.page.locator('confab-control-bar [data-control="microphone"]')).toHaveAttribute('aria-pressed', 'false');
     await expect.poll(() => micMuted('Gus')).toBe(true);
-    // LiveKit cannot unmute anyone: the host asks, the guest sees the request and answers it.
-    await row.locator('[data-moderate]').click();
-    await row.locator('[data-action="ask-unmute"]').click();
+    // LiveKit cannot unmute anyone: the host asks, the guest sees the request and answers it. This time
+    // from the guest's tile, with People closed: it opens on their actions, focus on the first.
+    await host.page.locator('confab-control-bar [data-control="participants"]').click();
+    await expect(host.page.locator('confab-participants')).toHaveCount(0);
+    const tile = remoteTile(host.page, 'Gus');
+    await tile.hover();
+    await tile.getByRole('button', { name: enCall['moderation.actionsFor'].replace('{name}', '\u2068Gus\u2069') }).click();
+    await expect(row.locator('[data-action="ask-unmute"]')).toBeFocused();
+    await host.page.keyboard.press('Enter');
     const asked = guest.page.locator('[data-unmute-asked="microphone"]');
     await expect(asked).toContainText(enModeration['moderation.askedMicrophone']);
     await asked.getByRole('button', { name: enModeration['moderation.turnOn'] }).click();

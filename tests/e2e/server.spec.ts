@@ -214,3 +214,32 @@ test('the rate limit counts across both instances, and the widget says when to t
     await page.close();
   }
 });
+
+test('the built command line prints an invite link whose fragment the server signed, and lists every setting', () => {
+  const cli = resolve('server/dist/cli.js');
+  const env = { ...process.env, CONFAB_INVITE_SECRET: INVITE_SECRET, CONFAB_PUBLIC_URL: 'https://meet.example/' };
+  const link = new URL(
+    execFileSync(process.execPath, [cli, 'invite', '--room', 'standup', '--role', 'guest', '--name', 'Ann', '--ttl', '2h', '--lobby'], {
+      env,
+      encoding: 'utf8',
+    }).trim(),
+  );
+  expect(`${link.origin}${link.pathname}${link.search}`).toBe('https://meet.example/embed.html');
+  const invite = new URLSearchParams(link.hash.slice(1)).get('invite') ?? '';
+  const claims = JSON.parse(Buffer.from(invite.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+  expect(claims).toMatchObject({ room: 'standup', role: 'guest', name: 'Ann', lobby: true });
+  expect(Number(claims.exp) - Number(claims.iat)).toBe(7200);
+  // Refused without a secret to sign with, and with a bad room, saying why.
+  const refused = (args: string[], extra: Record<string, string | undefined>) => {
+    try {
+      execFileSync(process.execPath, [cli, 'invite', ...args], { env: { ...env, ...extra }, encoding: 'utf8', stdio: 'pipe' });
+      return '';
+    } catch (error) {
+      return String((error as { stderr?: string }).stderr);
+    }
+  };
+  expect(refused(['--room', 'standup'], { CONFAB_INVITE_SECRET: 'short' })).toContain('CONFAB_INVITE_SECRET');
+  expect(refused(['--room', '../x'], {})).toContain('--room');
+  const help = execFileSync(process.execPath, [cli, '--help'], { env, encoding: 'utf8' });
+  for (const setting of ['LIVEKIT_API_SECRET', 'CONFAB_POLICY', 'CONFAB_LOBBY', 'REDIS_URL']) expect(help).toContain(setting);
+});

@@ -55,6 +55,12 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(asked).toContainText('A host asks you to turn on your microphone');
     await expect(asked.getByRole('button', { name: 'Turn on' })).toBeVisible();
   },
+  'meeting--recording-started': async (page) => {
+    const notice = page.locator('confab-meeting [data-recording-notice]');
+    await expect(notice).toContainText('This meeting is being recorded');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+  },
   'meeting--narrow-box': async (page) => {
     const bar = page.locator('confab-control-bar');
     await expect(bar.locator('button:visible')).toHaveCount(5);

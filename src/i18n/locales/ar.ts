@@ -229,4 +229,5 @@ export const ar: Catalogue = {
   'announce.knocks': '{count} أشخاص ينتظرون السماح لهم بالدخول',
   'waiting.hostHere': 'يوجد مضيف وسيسمح لك بالدخول قريبًا.',
   'refused.lobby-closed': 'انتهى الاجتماع الذي كنت تنتظره.',
+  'moderation.recordingNotice': 'يتم تسجيل هذا الاجتماع: قد يظهر ما تقوله وتعرضه في التسجيل.',
 };

@@ -241,4 +241,5 @@ export const de: Catalogue = {
   'announce.knocks': '{count} Personen warten auf Einlass',
   'waiting.hostHere': 'Ein Host ist da und lässt Sie gleich herein.',
   'refused.lobby-closed': 'Das Meeting, auf das Sie gewartet haben, ist beendet.',
+  'moderation.recordingNotice': 'Dieses Meeting wird aufgezeichnet: Was Sie sagen und zeigen, kann in der Aufzeichnung sein.',
 };

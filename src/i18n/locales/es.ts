@@ -240,4 +240,5 @@ export const es: Catalogue = {
   'announce.knocks': '{count} personas esperan para entrar',
   'waiting.hostHere': 'Hay un anfitrión y te dejará entrar en breve.',
   'refused.lobby-closed': 'La reunión que esperabas ha terminado.',
+  'moderation.recordingNotice': 'Esta reunión se está grabando: lo que digas y muestres puede quedar en la grabación.',
 };

@@ -239,4 +239,5 @@ export const fr: Catalogue = {
   'announce.knocks': '{count} personnes attendent d’être admises',
   'waiting.hostHere': 'Un hôte est présent et va vous faire entrer bientôt.',
   'refused.lobby-closed': 'La réunion que vous attendiez est terminée.',
+  'moderation.recordingNotice': 'Cette réunion est enregistrée : ce que vous dites et montrez peut figurer dans l’enregistrement.',
 };

@@ -232,4 +232,5 @@ export const ja: Catalogue = {
   'announce.knocks': '{count} 人が入室を待っています',
   'waiting.hostHere': 'ホストがいます。まもなく入室が許可されます。',
   'refused.lobby-closed': '待っていた会議は終了しました。',
+  'moderation.recordingNotice': 'この会議は録画されています。あなたの発言や画面が録画に含まれる場合があります。',
 };

@@ -26,8 +26,9 @@ export const connection = domain({
   bind(room: Room, { store, dispatch, resync }) {
     const onReconnecting = () => dispatch({ type: 'reconnecting' });
     const audio = () => store.setState({ audioBlocked: !room.canPlaybackAudio });
-    // The room is being recorded (egress): everyone in it sees so.
-    const recording = (on: boolean) => store.setState({ recording: on });
+    // The room is being recorded (egress): everyone in it sees so, and is told once each time it starts.
+    const recording = (on: boolean) =>
+      store.setState((s) => ({ recording: on, recordingNotice: on && (s.recordingNotice || !s.recording) }));
     return {
       sync() {
         audio();

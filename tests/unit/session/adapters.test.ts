@@ -298,6 +298,23 @@ describe('the connection adapter', () => {
     expect(store.getState().recording).toBe(true);
   });
 
+  test('everyone is told once each time recording starts (at join too); a dismissed notice stays dismissed while it runs', () => {
+    const room = Object.assign(fakeRoom(), { isRecording: true });
+    const store = createMeetingStore();
+    const binding = bind(connection, room, store);
+    binding.sync?.('connected');
+    expect(store.getState().recordingNotice).toBe(true);
+    store.setState({ recordingNotice: false });
+    // A resync (a reconnect) while it runs does not tell again.
+    binding.sync?.('reconnected');
+    expect(store.getState().recordingNotice).toBe(false);
+    room.emit(RoomEvent.RecordingStatusChanged, false);
+    expect(store.getState().recordingNotice).toBe(false);
+    room.emit(RoomEvent.RecordingStatusChanged, true);
+    expect(store.getState().recordingNotice).toBe(true);
+    binding.dispose();
+  });
+
   test('reconnecting, then reconnected: the participants are re-read before the call resumes', () => {
     const room = fakeRoom();
     const log: string[] = [];
