@@ -80,6 +80,12 @@ export const SettingsBackgroundImage: Story = {
     }),
 };
 
+/** A host image from a third party is not offered (nor its thumbnail fetched): backgrounds come from this origin or assets-base. */
+export const SettingsForeignBackground: Story = {
+  render: () =>
+    meeting({ ...prejoin(), ...connected(participants(2)), panel: 'settings' }, { 'background-image': 'https://elsewhere.example/bg.jpg' }),
+};
+
 /** Where the page's policy refuses WebAssembly: every effect disabled, the reason said. */
 export const SettingsBackgroundUnavailable: Story = {
   render: () =>

@@ -6,7 +6,7 @@ import { css, html, nothing } from 'lit';
 import type { BackgroundActions } from '../../src/core/actions.js';
 import { shownMode } from '../../src/core/background-lazy.js';
 import type { BackgroundView } from '../../src/core/types.js';
-import { BUILT_IN_BACKGROUNDS, builtInBackground, defaultAssetsBase } from '../../src/effects/assets.js';
+import { BUILT_IN_BACKGROUNDS, builtInBackground, defaultAssetsBase, permittedImage } from '../../src/effects/assets.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
 /** Blur strengths of the two presets; the slight one is chosen below the midpoint between them. */
@@ -98,9 +98,10 @@ export function renderBackgrounds(
     thumbnail: builtInBackground(base, name, true),
     label: t(`background.image.${name}`),
   }));
-  const absolute = (url: string) => new URL(url, document.baseURI).href;
-  if (hostImage && !images.some((i) => i.url === absolute(hostImage)))
-    images.push({ id: 'custom', url: absolute(hostImage), thumbnail: absolute(hostImage), label: t('background.image.custom') });
+  // The host's image is offered (and its thumbnail fetched) only from where backgrounds may come.
+  const custom = hostImage ? permittedImage(hostImage, base, document.baseURI) : null;
+  if (custom && !images.some((i) => i.url === custom))
+    images.push({ id: 'custom', url: custom, thumbnail: custom, label: t('background.image.custom') });
   const choices: Choice[] = [
     { id: 'none', label: t('background.none'), pressed: shownMode(view) === 'none', pick: () => actions.setBlur(false) },
     { id: 'blur-slight', label: t('background.blurSlight'), pressed: shownMode(view) === 'blur' && !blurStrong, pick: blur(BLUR_SLIGHT) },

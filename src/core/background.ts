@@ -9,6 +9,7 @@ import type { MeetingStore } from './store.js';
 import type { BackgroundMode, BackgroundView, Unavailable } from './types.js';
 import { startBackground, type ExplicitBackground } from './background-lazy.js';
 import type { EffectControl } from './effect-chain.js';
+import { permittedImage } from '../effects/assets.js';
 
 export type EffectsModule = typeof import('../effects/index.js');
 type Processor = import('../effects/processor.js').BackgroundProcessor;
@@ -220,9 +221,7 @@ export function allowedImage(url: string, assetsBase: string | undefined, here =
   } catch {
     throw new ConfabError('bad-argument', 'setBackgroundImage expects a URL or null');
   }
-  const base = assetsBase ? new URL(assetsBase, here) : null;
-  const sameOrigin = here !== undefined && parsed.origin === new URL(here).origin;
-  if (!sameOrigin && !(base && parsed.href.startsWith(base.href)))
-    throw new ConfabError('bad-argument', 'background images load only from this origin or assets-base');
-  return parsed.href;
+  const allowed = permittedImage(parsed.href, assetsBase, here);
+  if (!allowed) throw new ConfabError('bad-argument', 'background images load only from this origin or assets-base');
+  return allowed;
 }

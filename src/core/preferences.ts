@@ -51,9 +51,23 @@ export interface PreferenceStore {
   hasSaved(): boolean;
 }
 
+/**
+ * Bumped whenever preferences change elsewhere: another tab (the `storage` event) or another widget
+ * on this page (a save). Each store reads again before it next answers, so nobody works from a stale copy.
+ */
+let generation = 0;
+let listening = false;
+
 export function createPreferenceStore(getStorage: () => Storage | undefined = () => globalThis.localStorage): PreferenceStore {
-  // Read once, then kept: the pre-join asks on every render. undefined: not read yet; null: none saved.
+  if (!listening) {
+    listening = true;
+    globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+      if (event.key === KEY || event.key === null) generation++;
+    });
+  }
+  // Kept between reads (the pre-join asks on every render). undefined: not read yet; null: none saved.
   let current: Preferences | null | undefined;
+  let seen = generation;
   const storage = () => {
     try {
       return getStorage();
@@ -61,26 +75,39 @@ export function createPreferenceStore(getStorage: () => Storage | undefined = ()
       return undefined;
     }
   };
-  const read = (): Preferences | null => {
+  /** What storage holds now; undefined when it cannot be read (the in-memory copy stands). */
+  const read = (): Preferences | null | undefined => {
     try {
-      const raw = storage()?.getItem(KEY);
+      const store = storage();
+      if (!store) return undefined;
+      const raw = store.getItem(KEY);
       return raw ? sanitizePreferences(JSON.parse(raw)) : null;
     } catch {
-      return null;
+      return undefined;
     }
   };
-  const get = () => (current === undefined ? (current = read()) : current);
+  const get = () => {
+    if (current === undefined || seen !== generation) {
+      seen = generation;
+      const fresh = read();
+      if (fresh !== undefined || current === undefined) current = fresh ?? null;
+    }
+    return current;
+  };
   return {
     load: () => get() ?? {},
     hasSaved: () => get() !== null,
     save(update) {
-      const next = sanitizePreferences({ ...(get() ?? {}), ...update });
+      // Read, change these keys, write: what another tab or widget saved in between is kept.
+      const fresh = read();
+      const next = sanitizePreferences({ ...((fresh === undefined ? current : fresh) ?? {}), ...update });
       current = next;
       try {
         storage()?.setItem(KEY, JSON.stringify(next));
       } catch {
         // Quota or a blocked storage: the in-memory copy serves this page.
       }
+      seen = ++generation;
     },
   };
 }

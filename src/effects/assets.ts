@@ -16,3 +16,16 @@ export function defaultAssetsBase(): string {
 export function builtInBackground(base: string, name: BuiltInBackground, thumbnail = false): string {
   return new URL(`backgrounds/${name}${thumbnail ? '-thumb' : ''}.jpg`, base).href;
 }
+
+/** The image's address when it is on this page's origin or under assets-base, else null (one rule for the core and the picker). */
+export function permittedImage(url: string, assetsBase: string | undefined, here: string | undefined): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, here);
+  } catch {
+    return null;
+  }
+  const base = assetsBase ? new URL(assetsBase, here) : null;
+  const sameOrigin = here !== undefined && parsed.origin === new URL(here).origin;
+  return sameOrigin || (base && parsed.href.startsWith(base.href)) ? parsed.href : null;
+}

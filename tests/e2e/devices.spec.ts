@@ -276,6 +276,25 @@ test.describe('pre-join and devices', () => {
     }
   });
 
+  test('an invalid option counts as absent: video="maybe" and audio="perhaps" leave the saved choices in charge, and say so', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto('/confab.config.json');
+      await page.evaluate(() => localStorage.setItem('confab.preferences.v1', JSON.stringify({ video: false, audio: false })));
+      await page.goto(`/?room=${uniqueRoom('maybe')}&name=Ada&video=maybe&audio=perhaps`);
+      await expect(page.locator('[data-config-issue="video"]')).toBeVisible();
+      await expect(page.locator('[data-config-issue="audio"]')).toBeVisible();
+      // The saved "camera off" and "microphone off" hold (the defaults would turn both on).
+      await expect(page.locator('confab-prejoin .preview')).toHaveAttribute('data-preview', 'off');
+      await expect(page.locator('confab-prejoin [data-control="microphone"]')).toHaveAttribute('aria-pressed', 'false');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a storage that throws (third-party iframe) changes nothing visible', async ({ browser }) => {
     const context = await browser.newContext();
     await context.addInitScript(() => {

@@ -61,6 +61,11 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);
   },
+  'meeting--settings-foreign-background': async (page) => {
+    await expect(page.locator('confab-settings [data-background-option="lagoon"]')).toBeVisible();
+    await expect(page.locator('confab-settings [data-background-option="custom"]')).toHaveCount(0);
+    await expect(page.locator('confab-settings img[src*="elsewhere.example"]')).toHaveCount(0);
+  },
   'meeting--narrow-box': async (page) => {
     const bar = page.locator('confab-control-bar');
     await expect(bar.locator('button:visible')).toHaveCount(5);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPreferenceStore, resolveStart, sanitizePreferences } from '../../../src/core/preferences.js';
 
 class MemoryStorage {
@@ -36,6 +36,42 @@ describe('preferences', () => {
     const b = createPreferenceStore(() => storage as unknown as Storage);
     expect(b.hasSaved()).toBe(true);
     expect(b.load()).toEqual({ name: 'Ada', video: false, cameraId: 'cam-1' });
+  });
+
+  it('two widgets (or tabs) on one storage keep each other’s choices: each save changes only its own keys', () => {
+    const storage = new MemoryStorage();
+    const a = createPreferenceStore(() => storage as unknown as Storage);
+    const b = createPreferenceStore(() => storage as unknown as Storage);
+    expect(a.load()).toEqual({});
+    expect(b.load()).toEqual({});
+    a.save({ name: 'Ada' });
+    b.save({ video: false });
+    a.save({ audio: false });
+    expect(JSON.parse(storage.data.get('confab.preferences.v1') ?? '{}')).toEqual({ name: 'Ada', video: false, audio: false });
+    // Each reads again after the other saved: nobody answers from a stale copy.
+    expect(b.load()).toEqual({ name: 'Ada', video: false, audio: false });
+  });
+
+  it('another tab’s change (the storage event) is read before the next answer', async () => {
+    const listeners: Array<(event: { key: string | null }) => void> = [];
+    const original = globalThis.addEventListener;
+    globalThis.addEventListener = ((type: string, listener: (event: { key: string | null }) => void) => {
+      if (type === 'storage') listeners.push(listener);
+    }) as typeof globalThis.addEventListener;
+    try {
+      vi.resetModules();
+      const { createPreferenceStore: fresh } = await import('../../../src/core/preferences.js');
+      const storage = new MemoryStorage();
+      const store = fresh(() => storage as unknown as Storage);
+      expect(store.load()).toEqual({});
+      // Another tab writes (no save here, so only the event can tell this store).
+      storage.setItem('confab.preferences.v1', JSON.stringify({ name: 'Bea' }));
+      expect(store.load()).toEqual({});
+      listeners.forEach((listener) => listener({ key: 'confab.preferences.v1' }));
+      expect(store.load()).toEqual({ name: 'Bea' });
+    } finally {
+      globalThis.addEventListener = original;
+    }
   });
 
   it('keeps working in memory when storage throws', () => {
