@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, limitsOf } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
@@ -107,6 +108,19 @@ describe('the lobby and the host routes', () => {
     expect((await s.call('POST', '/api/lobby/cancel', { ticket: String(knock.json?.ticket) })).status).toBe(204);
     const list = await s.call('GET', `/api/lobby?room=${ROOM}`, undefined, String(host.json?.rejoin));
     expect((list.json?.waiting as Knock[]).map((k) => k.name)).not.toContain('Lou');
+  });
+
+  test("a LiveKit token that expired, or is a host's for another room, opens no host route", async () => {
+    const livekit = async (room: string, ttl: number) => {
+      const at = new AccessToken('key', SECRET, { identity: 'h', name: 'H', ttl });
+      at.addGrant({ roomJoin: true, room, roomAdmin: true });
+      return at.toJwt();
+    };
+    const list = async (bearer: string) => (await s.call('GET', `/api/lobby?room=${ROOM}`, undefined, bearer)).status;
+    expect(await list(await livekit(ROOM, 60))).toBe(200);
+    expect(await list(await livekit(ROOM, -60))).toBe(401);
+    expect(await list(await livekit('other', 60))).toBe(401);
+    expect((await s.call('POST', '/api/moderation/mute-all', { room: ROOM }, await livekit(ROOM, -60))).status).toBe(401);
   });
 
   test('a host who was removed cannot moderate with the ticket they still hold', async () => {
