@@ -7,6 +7,7 @@ import { useMeeting } from '../../src/controllers/context.js';
 import { closeIcon, sendIcon } from '../shared/call-icons.js';
 import { renderRow, type RowContext } from './chat-row.js';
 import { chatStyles } from './chat.styles.js';
+import { quietly } from '../../src/core/report.js';
 
 const select = (s: MeetingState) => ({
   messages: s.chat.messages,
@@ -98,7 +99,8 @@ export class ConfabChat extends LitElement {
     // Once the layout has run with it, the pin leaves the config: the virtualizer re-applies its
     // config on every render, and a stale pin would pull a reader who scrolled up back down.
     await this.updateComplete;
-    await Promise.race([el.layoutComplete?.catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+    // Only a wait before unpinning: a layout that failed has nothing to wait for.
+    await Promise.race([el.layoutComplete?.catch(quietly('chat layout')), new Promise((r) => setTimeout(r, 5000))]);
     this.#layout = {};
     this.requestUpdate();
   }
@@ -158,7 +160,7 @@ export class ConfabChat extends LitElement {
     this.#atBottom = true;
     this.requestUpdate();
     // A failure shows on the row itself (failed, with Retry).
-    void actions.chat.sendChatMessage(text).catch(() => undefined);
+    void actions.chat.sendChatMessage(text).catch(quietly('chat send'));
   }
 
   #format(lang: string): Intl.DateTimeFormat {
@@ -174,7 +176,7 @@ export class ConfabChat extends LitElement {
     const rowCtx: RowContext = {
       t,
       time: this.#format(ctx.lang),
-      retry: (id) => void actions.chat.retryChatMessage(id).catch(() => undefined),
+      retry: (id) => void actions.chat.retryChatMessage(id).catch(quietly('chat retry')), // the row shows failed again
     };
     const { messages } = view;
     const length = chatLength(this.#draft);

@@ -4,6 +4,7 @@ import type { MediaKind } from '../../src/core/types.js';
 import type { MessageKey } from '../../src/i18n/i18n.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { fieldStyles } from '../shared/styles.js';
+import { quietly } from '../../src/core/report.js';
 
 const LABEL: Record<MediaKind, MessageKey> = { camera: 'devices.camera', microphone: 'devices.microphone', speaker: 'devices.speaker' };
 
@@ -45,7 +46,7 @@ export class ConfabDeviceSelect extends LitElement {
       <select
         data-device=${this.kind}
         ?disabled=${list.length === 0}
-        @change=${(e: Event) => void actions.devices.switchDevice(this.kind, (e.target as HTMLSelectElement).value).catch(() => undefined)}
+        @change=${(e: Event) => void actions.devices.switchDevice(this.kind, (e.target as HTMLSelectElement).value).catch(quietly('device switch')) /* the device banner shows it */}
       >
         ${list.length === 0 ? html`<option value="">${t('devices.none')}</option>` : nothing}
         ${list.map((d) => html`<option value=${d.id} ?selected=${d.id === selected}>${d.id === 'default' ? t('devices.default') : d.label}</option>`)}

@@ -11,6 +11,7 @@ import { closeIcon, moreIcon, pinIcon, screenIcon } from '../shared/call-icons.j
 import { handIcon } from '../shared/hand-icon.js';
 import { camOffIcon, micOffIcon } from '../shared/icons.js';
 import { participantsStyles } from './participants.styles.js';
+import { quietly } from '../../src/core/report.js';
 
 // A host's rows and the lobby are in words of moderation (their chunk may not have come yet).
 addEnglish(enModeration);
@@ -323,7 +324,7 @@ export class ConfabParticipants extends LitElement {
                   p,
                   t,
                   view.pinned === p.identity,
-                  (identity) => void actions.layout.pin(identity).catch(() => undefined),
+                  (identity) => void actions.layout.pin(identity).catch(quietly('pin')), // someone who just left: nothing to pin
                   view.host ? this.#hostActions(p, t, actions.moderation) : nothing,
                 ),
               )}

@@ -7,6 +7,7 @@ import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import { blurToggle } from '../shared/blur-toggle.js';
 import { camIcon, camOffIcon, micIcon, micOffIcon } from '../shared/icons.js';
 import { prejoinStyles } from './prejoin.styles.js';
+import { quietly } from '../../src/core/report.js';
 
 /** Which browser's words to use when telling someone how to re-allow a device. */
 function browserHelp(): MessageKey {
@@ -104,7 +105,8 @@ export class ConfabPrejoin extends LitElement {
         audio: options.audio ?? view.local.microphone !== 'off',
         video: options.video ?? view.local.camera !== 'off',
       })
-      .catch(() => undefined);
+      // A failed join shows its own screen and banner (the phase says why).
+      .catch(quietly('join'));
   }
 
   #renderError(e: DeviceError) {
@@ -120,7 +122,7 @@ export class ConfabPrejoin extends LitElement {
               type="button"
               class="secondary"
               data-control="retry-${e.device}"
-              @click=${() => void actions.devices.retryDevice(e.device as 'camera' | 'microphone').catch(() => undefined)}
+              @click=${() => void actions.devices.retryDevice(e.device as 'camera' | 'microphone').catch(quietly('device retry')) /* the banner stays and says why */}
             >
               ${t('device.retry')}
             </button>`
@@ -179,7 +181,7 @@ export class ConfabPrejoin extends LitElement {
             data-control="microphone"
             aria-pressed=${String(micOn)}
             aria-label=${t('controls.microphone')}
-            @click=${() => void actions.media.setMicrophone(!micOn).catch(() => undefined)}
+            @click=${() => void actions.media.setMicrophone(!micOn).catch(quietly('microphone')) /* the device banner */}
           >
             ${micOn ? micIcon : micOffIcon}
           </button>
@@ -188,7 +190,7 @@ export class ConfabPrejoin extends LitElement {
             data-control="camera"
             aria-pressed=${String(cameraOn)}
             aria-label=${t('controls.camera')}
-            @click=${() => void actions.media.setCamera(!cameraOn).catch(() => undefined)}
+            @click=${() => void actions.media.setCamera(!cameraOn).catch(quietly('camera')) /* the device banner */}
           >
             ${cameraOn ? camIcon : camOffIcon}
           </button>

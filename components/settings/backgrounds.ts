@@ -8,6 +8,7 @@ import { shownMode } from '../../src/core/background-lazy.js';
 import type { BackgroundView } from '../../src/core/types.js';
 import { BUILT_IN_BACKGROUNDS, builtInBackground, defaultAssetsBase, permittedImage } from '../../src/effects/assets.js';
 import type { Translate } from '../../src/i18n/i18n.js';
+import { quietly } from '../../src/core/report.js';
 
 /** Blur strengths of the two presets; the slight one is chosen below the midpoint between them. */
 export const BLUR_SLIGHT = 0.4;
@@ -132,7 +133,7 @@ export function renderBackgrounds(
             aria-label=${c.label}
             title=${c.label}
             ?disabled=${unavailable && c.id !== 'none'}
-            @click=${() => void c.pick().catch(() => undefined)}
+            @click=${() => void c.pick().catch(quietly('background pick')) /* the picker shows the failure */}
           >
             ${c.thumbnail ? html`<img src=${c.thumbnail} alt="" loading="lazy" decoding="async" />` : c.label}
           </button>`,

@@ -4,6 +4,7 @@ import { shownMode } from '../../src/core/background-lazy.js';
 import type { BackgroundView } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { blurIcon } from './icons.js';
+import { quietly } from '../../src/core/report.js';
 
 /**
  * The blur toggle of the pre-join and the control bar: pressed while blur is chosen, busy with a
@@ -26,7 +27,7 @@ export function blurToggle(t: Translate, background: BackgroundView, actions: Ba
       aria-describedby=${reason || loading ? 'blur-status' : nothing}
       title=${reason ?? (on ? t('background.blurOff') : t('background.blurOn'))}
       ?disabled=${unavailable}
-      @click=${() => void actions.setBlur(!on).catch(() => undefined)}
+      @click=${/* a failure disables the button and says why (title, banner) */ () => void actions.setBlur(!on).catch(quietly('blur toggle'))}
     >
       ${blurIcon}
     </button>

@@ -6,6 +6,7 @@ import type { BackgroundView } from './types.js';
 import type { BackgroundControl, BackgroundOptions } from './background.js';
 import { LazyEffect, type EffectChain } from './effect-chain.js';
 import type { Handlers } from './handlers.js';
+import { quietly } from './report.js';
 
 /** The host's explicit background options (they beat the saved choice). */
 export interface ExplicitBackground {
@@ -52,7 +53,8 @@ export class LazyBackground implements BackgroundActions {
     const saved = this.#options.preferences.load();
     const { blur, image } = startBackground(explicit, saved, this.#options.config());
     // A failure to load is the store's to show (status, reason): nothing here is lost by not awaiting.
-    if (blur || image || saved.blurStrength !== undefined) void this.#effect.run((c) => c.start(explicit)).catch(() => undefined);
+    if (blur || image || saved.blurStrength !== undefined)
+      void this.#effect.run((c) => c.start(explicit)).catch(quietly('background start'));
   }
 
   setBlur = (on: boolean): Promise<void> => {
@@ -67,7 +69,7 @@ export class LazyBackground implements BackgroundActions {
 
   setBlurStrength = (strength: number): void => {
     // Remembered and shown by the control; a chunk that cannot load has nothing to apply it to.
-    void this.#effect.run((c) => c.setStrength(strength)).catch(() => undefined);
+    void this.#effect.run((c) => c.setStrength(strength)).catch(quietly('blur strength'));
   };
 }
 

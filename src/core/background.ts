@@ -10,6 +10,7 @@ import type { BackgroundMode, BackgroundView, Unavailable } from './types.js';
 import { startBackground, type ExplicitBackground } from './background-lazy.js';
 import type { EffectControl } from './effect-chain.js';
 import { permittedImage } from '../effects/assets.js';
+import { quietly } from './report.js';
 
 export type EffectsModule = typeof import('../effects/index.js');
 type Processor = import('../effects/processor.js').BackgroundProcessor;
@@ -59,8 +60,9 @@ export class BackgroundControl implements EffectControl {
     const saved = this.#options.preferences.load();
     if (saved.blurStrength !== undefined) this.#patch({ strength: saved.blurStrength });
     const { blur, image } = startBackground(explicit, saved, this.#options.config());
-    if (image) void this.set('image', image).catch(() => undefined);
-    else if (blur) void this.set('blur').catch(() => undefined);
+    // A failure shows in the store (status, reason) and the banner; nothing waits on these.
+    if (image) void this.set('image', image).catch(quietly('background start'));
+    else if (blur) void this.set('blur').catch(quietly('blur start'));
   }
 
   /** Blur on or off (off also ends a virtual background); remembered for next time. */
@@ -84,7 +86,7 @@ export class BackgroundControl implements EffectControl {
   set(mode: BackgroundMode | 'none', image: string | null = this.#view.image): Promise<void> {
     this.#busy++;
     const run = this.#chain.then(() => this.#bounded(mode, image)).finally(() => this.#busy--);
-    this.#chain = run.catch(() => undefined);
+    this.#chain = run.catch(() => undefined); // the caller gets the failure through `run`
     return run;
   }
 
@@ -200,7 +202,7 @@ export class BackgroundControl implements EffectControl {
 
   /** Too slow even at the lowest quality: off, and the user is told (the camera goes on unprocessed). */
   async #overloaded() {
-    await this.set('none').catch(() => undefined);
+    await this.set('none').catch(quietly('background off')); // the reason below is what the user sees
     this.#patch({ reason: 'too-slow' });
   }
 

@@ -8,6 +8,7 @@ import type { SessionPort } from './session-port.js';
 import type { MeetingStore } from './store.js';
 import { MEDIA_KINDS, type DeviceKind, type InputKind, type MediaKind } from './types.js';
 import type { MessageKey } from '../i18n/en.js';
+import { quietly } from './report.js';
 
 const TOAST_MS = 6000;
 const PREF_KEY = { camera: 'cameraId', microphone: 'microphoneId', speaker: 'speakerId' } as const;
@@ -92,7 +93,8 @@ export class DeviceControl {
     if (kind === 'speaker') {
       await this.#session()
         ?.switchSpeaker(id)
-        .catch(() => undefined);
+        // The speaker stays on the device it had; the choice is kept for the next call.
+        .catch(quietly('speaker switch'));
       return;
     }
     if (!this.#media.output(kind)) return;

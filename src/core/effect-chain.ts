@@ -5,6 +5,7 @@
 // the call goes on without it, never stuck on "Connecting…".
 import { ConfabError } from './commands.js';
 import type { InputKind } from './types.js';
+import { quietly } from './report.js';
 
 /** What a loaded effect control offers the chain. */
 export interface EffectControl {
@@ -108,7 +109,8 @@ export class EffectChain {
           };
           check();
         });
-        return Promise.race([settling.catch(() => undefined), stalled]).finally(() => clearTimeout(timer));
+        // The wait is only for the old effect to let go; its failure was reported where it ran.
+        return Promise.race([settling.catch(quietly('effect settle')), stalled]).finally(() => clearTimeout(timer));
       }),
     ).then(() => undefined);
   }

@@ -18,7 +18,7 @@ export async function ask(url: URL, init: RequestInit, timeoutMs: number, signal
     // Every network wait has an end: a hung endpoint must not hold the join (or a leave) forever.
     const timeout = AbortSignal.timeout(timeoutMs);
     response = await fetch(url, { credentials: 'same-origin', ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    answer = await response.json().catch(() => null);
+    answer = await response.json().catch(() => null); // not JSON: judged by status below
   } catch (error) {
     signal?.throwIfAborted();
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';

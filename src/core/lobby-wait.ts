@@ -3,6 +3,7 @@
 import type { MeetingConfig } from '../config/schema.js';
 import { JoinError, type Credentials } from './credentials.js';
 import { ask, granted, JSON_HEADERS, refusal, type Answer, type LobbyHooks } from './endpoint.js';
+import { quietly } from './report.js';
 
 /** The server holds a lobby wait for up to 20 s; the widget gives it a little more. */
 const WAIT_TIMEOUT_MS = 30_000;
@@ -14,7 +15,8 @@ export function cancel(endpoint: URL, ticket: string): void {
     headers: JSON_HEADERS,
     body: JSON.stringify({ ticket }),
     keepalive: true,
-  }).catch(() => undefined);
+    // Best effort while leaving: an unanswered knock drops from the host's list after 45 s anyway.
+  }).catch(quietly('lobby cancel'));
 }
 
 /** Waits until a host lets us in (credentials), refuses (`denied`), or the wait is cancelled (abort). */

@@ -6,6 +6,7 @@
 import { policyAllows } from './device-errors.js';
 import type { MeetingStore } from './store.js';
 import type { InputKind, LocalMediaView } from './types.js';
+import { quietly } from './report.js';
 
 /** Sits between the raw track and everything that shows or sends it (blur lands here). */
 export interface MediaProcessor {
@@ -219,13 +220,14 @@ export class LocalMedia {
       if (Math.abs(level - previous) > 0.01 || (level === 0 && previous !== 0)) this.#patch({ level });
     }, 100);
     this.#meter = { context, timer };
-    void context.resume().catch(() => undefined);
+    // A suspended context only stills the level meter; the microphone itself is unaffected.
+    void context.resume().catch(quietly('meter resume'));
   }
 
   #stopMeter() {
     if (!this.#meter) return;
     clearInterval(this.#meter.timer);
-    void this.#meter.context.close().catch(() => undefined);
+    void this.#meter.context.close().catch(quietly('meter close')); // already closed
     this.#meter = null;
   }
 }

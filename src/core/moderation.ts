@@ -69,7 +69,7 @@ export class Moderation implements ModerationActions {
         `the server could not be reached (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    const answer: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    const answer: unknown = response.status === 204 ? null : await response.json().catch(() => null); // not JSON: judged by status
     if (!response.ok) {
       const field = (k: string) =>
         typeof answer === 'object' && answer !== null && Object.hasOwn(answer, k) ? (answer as Record<string, unknown>)[k] : undefined;

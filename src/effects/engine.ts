@@ -169,6 +169,7 @@ export class BackgroundEngine {
     } catch {
       // The output track was stopped (camera off, switch): this pipeline is over.
     } finally {
+      // Either end may already be closed by the camera's own stop: nothing is left to release.
       void reader.cancel().catch(() => undefined);
       void writer.close().catch(() => undefined);
     }

@@ -179,6 +179,7 @@ function mainThreadPort(onMessage: (message: FromWorker) => void): Port {
     },
     close() {
       closed = true;
+      // Closing a pipeline that failed to start or already ended has nothing left to release.
       void instance?.then((e) => e.close()).catch(() => undefined);
     },
   };

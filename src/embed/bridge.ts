@@ -3,6 +3,7 @@
 // command table: every command gets a result, an unknown one `unknown-command`.
 import { ConfabError, isCommandName, parseArgs, type MeetingCommands } from '../core/commands.js';
 import { CONFAB_EVENTS } from '../events.js';
+import { BACKLOG_BYTES, BACKLOG_COMMANDS, type Overflowed } from './backlog.js';
 import { parseCommand, PROTOCOL_VERSION, SET_CREDENTIALS, type CommandMessage, type ResultMessage } from './protocol.js';
 
 /** What the bridge drives: the element's public methods (it fires the events too). */
@@ -16,6 +17,8 @@ export interface BridgeOptions {
   setCredentials(value: unknown): void;
   /** Messages that arrived before the bridge could start (e.g. while the deployment config loaded). */
   backlog?: readonly MessageEvent[];
+  /** Commands that came after the backlog was full: answered `backlog-full`, never run. */
+  overflow?: readonly Overflowed[];
   parent?: MessageEventSource & { postMessage(message: unknown, targetOrigin: string): void };
   self?: Window;
 }
@@ -71,6 +74,11 @@ export function startBridge(options: BridgeOptions): () => void {
     });
   };
   for (const event of options.backlog ?? []) onMessage(event);
+  for (const { source, origin, id } of options.overflow ?? []) {
+    if (source !== parent || origin !== parentOrigin) continue;
+    const message = `dropped: more than ${BACKLOG_COMMANDS} commands or ${BACKLOG_BYTES / 1024} KiB arrived before the frame started`;
+    chain = chain.then(() => post({ confab: 1, kind: 'result', id, ok: false, error: { code: 'backlog-full', message } }));
+  }
   win.addEventListener('message', onMessage);
 
   return () => {

@@ -3,15 +3,14 @@
 import '../define.js';
 import { enEmbed } from '../i18n/en-embed.js';
 import { addEnglish } from '../i18n/i18n.js';
+import { holdEarlyCommands } from './backlog.js';
 import { startBridge } from './bridge.js';
 import { credentialsFrom, loadDeployment } from './deployment.js';
 import { planEmbed } from './plan.js';
 
 // Commands may arrive before the deployment config (and so the allowed parent origin) is known:
-// they are kept, in order, and judged by the bridge once it starts (contract §4: never dropped).
-const backlog: MessageEvent[] = [];
-const keep = (event: MessageEvent) => backlog.push(event);
-window.addEventListener('message', keep);
+// the parent's are kept, in order and bounded (backlog.ts), and judged by the bridge once it starts.
+const early = holdEarlyCommands(window, window.parent === window ? null : window.parent);
 
 addEnglish(enEmbed);
 
@@ -31,14 +30,15 @@ async function main() {
   standalone.searchParams.delete('parent-origin');
   element.standaloneUrl = standalone.href;
 
-  window.removeEventListener('message', keep);
+  const backlog = early.stop();
   if (setup.parentOrigin && window.parent !== window) {
     const ready = new Promise<void>((resolve) => element.addEventListener('confab-ready', () => resolve(), { once: true }));
     startBridge({
       target: element,
       parentOrigin: setup.parentOrigin,
       ready,
-      backlog: backlog.splice(0),
+      backlog: backlog.kept,
+      overflow: backlog.overflow,
       setCredentials: (value) => {
         let credentials: { token: string; serverUrl: string };
         try {

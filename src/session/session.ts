@@ -131,6 +131,16 @@ class Session implements SessionPort {
         if (this.#closed) throw new ConfabError('not-connected', 'the call ended');
         const binding = bind(room, context, lazy.hold.release());
         this.#bound.set(name, binding);
+        const { items } = lazy.hold.overflow;
+        if (items) {
+          this.#hooks.report({
+            code: 'held-dropped',
+            key: 'error.heldDropped',
+            params: { feature: name, count: String(items) },
+            subject: name,
+          });
+          console.warn(`[confab] ${items} ${name} item(s) arrived before its code loaded, past the hold's bound, and were dropped`);
+        }
         if (this.#connected) binding.sync?.('connected');
         return binding;
       },

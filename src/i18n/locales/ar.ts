@@ -35,6 +35,7 @@ export const ar: Catalogue = {
   'error.tokenRejected': 'رفض خادم الاجتماعات رمز الوصول: {message}',
   'error.unknown': 'حدث خطأ: {message}',
   'error.tokenExpired': 'انتهت صلاحية رمز الدخول لهذا الاجتماع. اطلب رابطًا جديدًا.',
+  'error.heldDropped': 'وصلت {count} رسالة ({feature}) أثناء تحميل الاجتماع، وهي أكثر مما يمكن الاحتفاظ به: لن تُعرض.',
   'error.featureUnavailable': 'تعذّر تحميل جزء من الاجتماع ({feature}). أعد تحميل الصفحة للمحاولة مرة أخرى.',
   'controls.label': 'عناصر التحكم في الاجتماع',
   'controls.microphone': 'الميكروفون',

@@ -35,6 +35,8 @@ export const de: Catalogue = {
   'error.tokenRejected': 'Der Meeting-Server hat das Zugangstoken abgelehnt: {message}',
   'error.unknown': 'Etwas ist schiefgelaufen: {message}',
   'error.tokenExpired': 'Das Zugangstoken für dieses Meeting ist abgelaufen. Bitten Sie um einen neuen Link.',
+  'error.heldDropped':
+    '{count} Nachrichten ({feature}) kamen an, während die Besprechung lud – zu viele, um sie zu behalten: Sie werden nicht angezeigt.',
   'error.featureUnavailable':
     'Ein Teil des Meetings ({feature}) konnte nicht geladen werden. Laden Sie die Seite neu, um es erneut zu versuchen.',
   'controls.label': 'Meeting-Steuerung',

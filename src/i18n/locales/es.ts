@@ -36,6 +36,7 @@ export const es: Catalogue = {
   'error.tokenRejected': 'El servidor de reuniones rechazó el token de acceso: {message}',
   'error.unknown': 'Algo salió mal: {message}',
   'error.tokenExpired': 'El token de acceso de esta reunión ha caducado. Pide un enlace nuevo.',
+  'error.heldDropped': 'Llegaron {count} mensajes ({feature}) mientras se cargaba la reunión, demasiados para guardarlos: no se muestran.',
   'error.featureUnavailable': 'No se pudo cargar una parte de la reunión ({feature}). Recarga la página para volver a intentarlo.',
   'controls.label': 'Controles de la reunión',
   'controls.microphone': 'Micrófono',

@@ -36,6 +36,8 @@ export const fr: Catalogue = {
   'error.tokenRejected': 'Le serveur de réunion a refusé le jeton d’accès : {message}',
   'error.unknown': 'Une erreur est survenue : {message}',
   'error.tokenExpired': 'Le jeton d’accès de cette réunion a expiré. Demandez un nouveau lien.',
+  'error.heldDropped':
+    '{count} messages ({feature}) sont arrivés pendant le chargement de la réunion, trop pour être conservés : ils ne sont pas affichés.',
   'error.featureUnavailable': 'Une partie de la réunion ({feature}) n’a pas pu être chargée. Rechargez la page pour réessayer.',
   'controls.label': 'Commandes de la réunion',
   'controls.microphone': 'Micro',

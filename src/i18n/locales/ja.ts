@@ -35,6 +35,7 @@ export const ja: Catalogue = {
   'error.tokenRejected': '会議サーバーがアクセストークンを拒否しました: {message}',
   'error.unknown': '問題が発生しました: {message}',
   'error.tokenExpired': 'この会議のアクセストークンの有効期限が切れています。新しいリンクを依頼してください。',
+  'error.heldDropped': '会議の読み込み中に{count}件のメッセージ（{feature}）が届きましたが、多すぎて保持できませんでした。表示されません。',
   'error.featureUnavailable': '会議の一部（{feature}）を読み込めませんでした。ページを再読み込みしてもう一度お試しください。',
   'controls.label': '会議の操作',
   'controls.microphone': 'マイク',
