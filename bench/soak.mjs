@@ -99,7 +99,7 @@ try {
         };
         v.requestVideoFrameCallback(count);
       }
-      const first = setTimeout(() => {
+      setTimeout(() => {
         running = false;
         done(frames);
       }, 2000);

@@ -10,6 +10,7 @@ export class StoreController<S, T> implements ReactiveController {
   value: T | undefined;
   #store: StoreApi<S> | undefined;
   #unsubscribe: (() => void) | undefined;
+  #connected = false;
   readonly #host: ReactiveControllerHost;
   readonly #getStore: () => StoreApi<S> | undefined;
   readonly #selector: (state: S) => T;
@@ -29,14 +30,18 @@ export class StoreController<S, T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#bind();
   }
 
   hostUpdate(): void {
-    if (this.#getStore() !== this.#store) this.#bind();
+    // A host may still update after it left the page (a promise it awaited settles): subscribing
+    // then would keep it, and everything it holds, alive for the rest of the call.
+    if (this.#connected && this.#getStore() !== this.#store) this.#bind();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#store = undefined;
