@@ -32,7 +32,8 @@ export class AudioSinkController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.#sync(this.#store.getState());
+    // After disconnect nothing may start playing again (an update can still run then).
+    if (this.#unsubscribe) this.#sync(this.#store.getState());
   }
 
   hostDisconnected(): void {

@@ -17,6 +17,7 @@ export interface AttachTarget {
  */
 export class TrackAttachController implements ReactiveController {
   readonly #target: () => AttachTarget;
+  #connected = false;
   #attached: { key: string; video: HTMLVideoElement; detach: () => void } | null = null;
 
   constructor(host: ReactiveControllerHost, target: () => AttachTarget) {
@@ -24,7 +25,13 @@ export class TrackAttachController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostUpdated(): void {
+    // An update after the host left the page must not attach: the track would hold the video.
+    if (!this.#connected) return;
     const { actions, ref, key, video } = this.#target();
     const want = actions && ref && key !== null && video ? key : null;
     if (this.#attached && want === this.#attached.key && video === this.#attached.video) return;
@@ -37,6 +44,7 @@ export class TrackAttachController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#detach();
   }
 
