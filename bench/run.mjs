@@ -10,10 +10,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const BENCHES = ['prebuilt', 'grid', 'chat', 'blur', 'server'];
+// The soak (15 minutes by default) runs only when named: `npm run bench -- soak`.
+const BENCHES = ['prebuilt', 'grid', 'chat', 'blur', 'server', 'soak'];
+const chosen = BENCHES.filter((b) => (only.length ? only.includes(b) : b !== 'soak'));
 
-const results = { date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
-for (const name of BENCHES.filter((b) => !only.length || only.includes(b))) {
+// A run of some benchmarks keeps the others' last figures (each says when it was measured).
+const resultsFile = join(root, 'bench', 'results.json');
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    return {};
+  }
+})();
+const results = { ...previous, date: new Date().toISOString(), machine: { cores: (await import('node:os')).cpus().length } };
+for (const name of chosen) {
   process.stderr.write(`\n[bench] ${name}…\n`);
   const r = spawnSync(process.execPath, [join(root, 'bench', `${name}.mjs`)], {
     cwd: root,
@@ -26,15 +37,15 @@ for (const name of BENCHES.filter((b) => !only.length || only.includes(b))) {
     process.exit(1);
   }
   // Each bench prints one JSON document on stdout (and may log before it).
-  results[name] = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+  results[name] = { ...JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))), measuredAt: results.date };
 }
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (n) => (n == null ? '—' : `${Math.round(n)} ms`);
 const x = (n) => (n == null ? '—' : `${n.toFixed(2)}×`);
 const rows = [];
-const { prebuilt, grid, chat, blur, server } = results;
+const { prebuilt, grid, chat, blur, server, soak } = results;
 if (prebuilt) {
   const j = prebuilt.joinClickToFirstRemoteFrameMs;
   const s = prebuilt.serverRestart;
@@ -120,8 +131,21 @@ if (server) {
   ]);
   rows.push(['… with a single-use invite (spent in the shared state)', cell(singleUse), '—', '—']);
 }
+if (soak) {
+  const worst = (k) => Math.max(...Object.values(soak.slopesPerMinute).map((p) => p[k]));
+  const delivered = Object.values(soak.delivery).every((d) => !d.lost && !d.doubled);
+  rows.push([
+    `A ${soak.minutes}-minute meeting of ${soak.participants} (chat every 3 s each, hands, reactions, cameras, panels, a LiveKit crash): growth per minute, worst participant`,
+    `nodes ${worst('nodes')}, listeners ${worst('listeners')}, detached nodes ${worst('detachedNodes')}, heap ${worst('heapKB')} KB; ${soak.messagesSent} messages, ${delivered ? 'none lost or doubled' : 'SOME LOST OR DOUBLED'}`,
+    'not measured',
+    '—',
+  ]);
+}
+const days = [
+  ...new Set(BENCHES.filter((b) => results[b]).map((b) => (results[b].measuredAt ?? previous.date ?? results.date).slice(0, 10))),
+].sort();
 const table = [
-  `| Measured ${results.date.slice(0, 10)}, ${results.machine.cores} cores | Confab | LiveKit prebuilt | LiveKit ÷ Confab |`,
+  `| Measured ${days.length > 1 ? `${days[0]} – ${days.at(-1)}` : days[0]}, ${results.machine.cores} cores | Confab | LiveKit prebuilt | LiveKit ÷ Confab |`,
   '|---|---|---|---|',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');

@@ -21,6 +21,8 @@ const TTL_SECONDS = 3600;
 export interface LobbyStore {
   put(room: string, knock: Knock): Promise<void>;
   get(room: string, identity: string): Promise<Knock | null>;
+  /** Marks a knock as seen now, only while it still waits: never undoes a decision taken meanwhile. */
+  touch(room: string, identity: string, seen: number): Promise<void>;
   /** Everyone still waiting (and seen lately), first come first. */
   waiting(room: string): Promise<Knock[]>;
   /** Admits or denies someone waiting; false when they are not (any more). */
@@ -39,6 +41,16 @@ const parse = (raw: string | null | undefined): Knock | null => {
   }
 };
 
+// In one step on the Redis server: a read-modify-write from here could put back 'waiting' over a
+// host's 'admitted' written in between (the knocker's poll and the host's click race).
+const TOUCH = `local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local knock = cjson.decode(raw)
+if knock.status ~= 'waiting' then return 0 end
+knock.seen = tonumber(ARGV[2])
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(knock))
+return 1`;
+
 const fresh = (k: Knock, now: number) => k.status === 'waiting' && now - k.seen < STALE_MS;
 const order = (a: Knock, b: Knock) => a.since - b.since;
 
@@ -50,6 +62,9 @@ export function lobbyStore(redis: Redis | null): LobbyStore {
         await redis.multi().hset(key(room), knock.identity, JSON.stringify(knock)).expire(key(room), TTL_SECONDS).exec();
       },
       get: async (room, identity) => parse(await redis.hget(key(room), identity)),
+      async touch(room, identity, seen) {
+        await redis.eval(TOUCH, 1, key(room), identity, String(seen));
+      },
       async waiting(room) {
         const now = Date.now();
         return Object.values(await redis.hgetall(key(room)))
@@ -80,6 +95,11 @@ export function lobbyStore(redis: Redis | null): LobbyStore {
       return Promise.resolve();
     },
     get: (room, identity) => Promise.resolve(rooms.get(room)?.get(identity) ?? null),
+    touch(room, identity, seen) {
+      const knock = rooms.get(room)?.get(identity);
+      if (knock?.status === 'waiting') knock.seen = seen;
+      return Promise.resolve();
+    },
     waiting(room) {
       const now = Date.now();
       return Promise.resolve([...(rooms.get(room)?.values() ?? [])].filter((k) => fresh(k, now)).sort(order));

@@ -16,6 +16,8 @@ import type { SharedState } from './state.js';
 /** How long one wait request is held before it answers "still waiting" (the widget asks again). */
 export const WAIT_MS = 20_000;
 const POLL_MS = 300;
+/** How often a waiting knock is marked seen (it goes stale after STALE_MS, 45 s). */
+const SEEN_MS = 5000;
 const HOST_CHECK_MS = 3000;
 /** A removed person stays out of the room for this long (a meeting's length, generously). */
 export const REMOVED_SECONDS = 12 * 3600;
@@ -131,6 +133,7 @@ export function registerModeration(app: FastifyInstance, deps: ModerationDeps): 
     const shown = body(request).hostPresent === true;
     let present = shown;
     let checked = 0;
+    let touched = 0;
     for (;;) {
       const knock = await lobby.get(ticket.room, ticket.identity);
       if (!knock) return reply.code(410).send({ error: 'lobby-closed', message: 'the lobby for this meeting is closed' });
@@ -144,7 +147,10 @@ export function registerModeration(app: FastifyInstance, deps: ModerationDeps): 
         deps.refused('denied');
         return reply.code(403).send({ error: 'denied', message: 'a host did not let you in' });
       }
-      await lobby.put(ticket.room, { ...knock, seen: Date.now() });
+      if (Date.now() - touched >= SEEN_MS) {
+        await lobby.touch(ticket.room, ticket.identity, Date.now());
+        touched = Date.now();
+      }
       if (Date.now() - checked >= HOST_CHECK_MS) {
         present = await hostPresent(ticket.room);
         checked = Date.now();

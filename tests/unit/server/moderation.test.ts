@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, limitsOf } from '../../../server/app.js';
@@ -154,5 +155,42 @@ describe('the lobby queue (memory)', () => {
     expect(await lobby.decide('r', 'nobody', 'admitted')).toBe(false);
     await lobby.clear('r');
     expect(await lobby.waiting('r')).toEqual([]);
+  });
+});
+
+describe.each(['memory', 'Redis'])('the lobby queue (%s): the knocker’s poll never undoes a decision', (kind) => {
+  let redis: Redis | null = null;
+  let server: { stop(): Promise<void> } | null = null;
+  beforeAll(async () => {
+    if (kind !== 'Redis') return;
+    const livekit = (await import('../../../scripts/livekit.mjs')) as {
+      startRedis: (o: { port: number }) => Promise<{ stop(): Promise<void> }>;
+    };
+    server = await livekit.startRedis({ port: 6391 });
+    redis = new Redis({ port: 6391, host: '127.0.0.1', lazyConnect: false });
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await server?.stop();
+  });
+
+  test('a host admits between the poll’s read and its write: still admitted; a waiting knock is kept fresh', async () => {
+    const lobby = lobbyStore(redis);
+    const room = `race-${Date.now()}`;
+    const old = Date.now() - STALE_MS + 1000;
+    await lobby.put(room, { identity: 'g', name: 'Gü / “x”', role: 'guest', since: old, seen: old, status: 'waiting' });
+    const read = await lobby.get(room, 'g'); // the poll reads…
+    expect(read?.status).toBe('waiting');
+    expect(await lobby.decide(room, 'g', 'admitted')).toBe(true); // …a host admits…
+    await lobby.touch(room, 'g', Date.now()); // …the poll marks it seen
+    expect(await lobby.get(room, 'g')).toMatchObject({ status: 'admitted', seen: old, name: 'Gü / “x”', since: old });
+
+    await lobby.put(room, { identity: 'w', name: 'W', role: 'guest', since: old, seen: old, status: 'waiting' });
+    const now = Date.now();
+    await lobby.touch(room, 'w', now);
+    await new Promise((r) => setTimeout(r, 1100)); // past its old staleness: fresh only by the touch
+    expect((await lobby.waiting(room)).map((k) => [k.identity, k.seen])).toEqual([['w', now]]);
+    await lobby.touch(room, 'nobody', now);
+    expect(await lobby.get(room, 'nobody')).toBeNull();
   });
 });
