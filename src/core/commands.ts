@@ -55,6 +55,8 @@ const identity = string(256, 'an identity', false);
 
 interface Entry {
   args: readonly Validator<unknown>[];
+  /** A host's command: the moderation verb of the same name (rejects `not-allowed` for a guest). */
+  host?: true;
 }
 
 export const COMMANDS = {
@@ -73,23 +75,25 @@ export const COMMANDS = {
   pin: { args: [identityOrNull] },
   setLayout: { args: [layout] },
   // Hosts (roomAdmin): each rejects `not-allowed` for a guest; the Confab server checks again.
-  admit: { args: [identity] },
-  deny: { args: [identity] },
-  admitAll: { args: [] },
-  muteParticipant: { args: [identity, oneOf(['microphone', 'camera', 'screen'] as const)] },
-  askToUnmute: { args: [identity, source] },
-  removeParticipant: { args: [identity] },
-  lowerHand: { args: [identity] },
-  muteAll: { args: [] },
-  lockRoom: { args: [bool] },
-  endMeeting: { args: [] },
-  startRecording: { args: [] },
-  stopRecording: { args: [] },
+  admit: { args: [identity], host: true },
+  deny: { args: [identity], host: true },
+  admitAll: { args: [], host: true },
+  muteParticipant: { args: [identity, oneOf(['microphone', 'camera', 'screen'] as const)], host: true },
+  askToUnmute: { args: [identity, source], host: true },
+  removeParticipant: { args: [identity], host: true },
+  lowerHand: { args: [identity], host: true },
+  muteAll: { args: [], host: true },
+  lockRoom: { args: [bool], host: true },
+  endMeeting: { args: [], host: true },
+  startRecording: { args: [], host: true },
+  stopRecording: { args: [], host: true },
   getState: { args: [] },
 } as const satisfies Record<string, Entry>;
 
 export type CommandName = keyof typeof COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+export type HostCommandName = { [K in CommandName]: (typeof COMMANDS)[K] extends { host: true } ? K : never }[CommandName];
+export const HOST_COMMAND_NAMES = COMMAND_NAMES.filter((n): n is HostCommandName => (COMMANDS[n] as Entry).host === true);
 
 type ArgsOf<V extends readonly unknown[]> = { -readonly [I in keyof V]: V[I] extends Validator<infer T> ? T : never };
 export type CommandArgs<N extends CommandName> = ArgsOf<(typeof COMMANDS)[N]['args']>;

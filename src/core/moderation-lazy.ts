@@ -1,6 +1,7 @@
 // A host's verbs in the element shell: their commands, and a front that loads the real ones
 // (moderation.ts) on first use — a guest's widget never does, unless a host asks them to unmute.
 import type { ModerationActions } from './actions.js';
+import { HOST_COMMAND_NAMES, type HostCommandName } from './commands.js';
 import type { Handlers } from './handlers.js';
 import type { ModerationDeps } from './moderation.js';
 
@@ -24,25 +25,12 @@ export function lazyModeration(deps: ModerationDeps): ModerationActions {
   });
 }
 
-/** The host commands: each is the moderation verb of the same name, with the same (checked) arguments. */
-const HOST_COMMANDS = [
-  'admit',
-  'deny',
-  'admitAll',
-  'muteParticipant',
-  'askToUnmute',
-  'removeParticipant',
-  'lowerHand',
-  'muteAll',
-  'lockRoom',
-  'endMeeting',
-  'startRecording',
-  'stopRecording',
-] as const satisfies readonly (keyof ModerationActions)[];
+/** The host commands (marked `host` in the command table): each is the moderation verb of the same name. */
+const verbs: readonly (keyof ModerationActions)[] = HOST_COMMAND_NAMES; // a host command that is no verb fails here
 
 export const moderationCommands = Object.fromEntries(
-  HOST_COMMANDS.map((verb) => [
+  verbs.map((verb) => [
     verb,
     (t: { moderation: ModerationActions }, ...args: unknown[]) => (t.moderation[verb] as (...a: unknown[]) => Promise<void>)(...args),
   ]),
-) as unknown as Handlers<(typeof HOST_COMMANDS)[number]>;
+) as unknown as Handlers<HostCommandName>;
