@@ -10,12 +10,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, limitsOf } from '../../../server/app.js';
-import { loadConfig } from '../../../server/config.js';
 import { signInvite } from '../../../server/invites.js';
 import { memoryState } from '../../../server/state.js';
-
-const SECRET = 's'.repeat(40);
-const INVITE = 'i'.repeat(40);
+import { INVITE, SECRET, testConfig } from './setup.js';
 
 function widget(): string {
   const dist = mkdtempSync(join(tmpdir(), 'confab-widget-'));
@@ -36,18 +33,7 @@ function widget(): string {
 }
 
 async function serve(env: Record<string, string>) {
-  const { config, problems } = loadConfig(
-    {
-      LIVEKIT_URL: 'wss://livekit.example',
-      LIVEKIT_API_KEY: 'key',
-      LIVEKIT_API_SECRET: SECRET,
-      CONFAB_INVITE_SECRET: INVITE,
-      CONFAB_PUBLIC_URL: 'http://meet.example',
-      ...env,
-    },
-    {},
-  );
-  if (problems.length) throw new Error(problems.join('; '));
+  const config = testConfig(env);
   const { app } = await buildApp({ config, state: memoryState(limitsOf(config)), staticDir: widget(), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;

@@ -1,37 +1,21 @@
 // The lobby and the host routes as a stranger would probe them: which credential opens which door.
 // The server runs for real (fastify's inject, no network); nothing here reaches LiveKit — every
 // refusal comes before it would be asked.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, limitsOf } from '../../../server/app.js';
-import { loadConfig } from '../../../server/config.js';
 import { signInvite, signTicket } from '../../../server/invites.js';
 import { lobbyStore, STALE_MS, type Knock } from '../../../server/lobby.js';
 import { removedKey } from '../../../server/moderation.js';
 import { memoryState } from '../../../server/state.js';
+import { demoWidget, INVITE, SECRET, testConfig } from './setup.js';
 
-const SECRET = 's'.repeat(40);
-const INVITE = 'i'.repeat(40);
 const ROOM = 'standup';
 
 async function serve() {
-  const { config, problems } = loadConfig(
-    {
-      LIVEKIT_URL: 'wss://livekit.example',
-      LIVEKIT_API_KEY: 'key',
-      LIVEKIT_API_SECRET: SECRET,
-      CONFAB_INVITE_SECRET: INVITE,
-      CONFAB_PUBLIC_URL: 'http://meet.example',
-    },
-    {},
-  );
-  if (problems.length) throw new Error(problems.join('; '));
-  const dist = mkdtempSync(join(tmpdir(), 'confab-widget-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>demo</title>');
+  const config = testConfig();
+  const dist = demoWidget();
   const state = memoryState(limitsOf(config));
   const { app } = await buildApp({ config, state, staticDir: dist, logger: false });
   const call = async (method: 'GET' | 'POST', url: string, body?: object, bearer?: string) => {

@@ -1,35 +1,19 @@
 // The Confab server as its operator sees it: what its logs hold (never a credential), whether it
 // says it is ready, how many tokens one room may take a minute. A real server (fastify's inject).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildApp, limitsOf } from '../../../server/app.js';
-import { loadConfig } from '../../../server/config.js';
 import { signInvite } from '../../../server/invites.js';
 import { memoryState } from '../../../server/state.js';
-
-const SECRET = 's'.repeat(40);
-const INVITE = 'i'.repeat(40);
+import { demoWidget, INVITE, SECRET, testConfig } from './setup.js';
 
 async function serve(env: Record<string, string> = {}) {
-  const { config, problems } = loadConfig(
-    {
-      LIVEKIT_URL: 'wss://livekit.example',
-      // Nothing listens here: LiveKit "down", answered at once (connection refused).
-      LIVEKIT_API_URL: 'http://127.0.0.1:9',
-      LIVEKIT_API_KEY: 'key',
-      LIVEKIT_API_SECRET: SECRET,
-      CONFAB_INVITE_SECRET: INVITE,
-      CONFAB_PUBLIC_URL: 'http://meet.example',
-      CONFAB_LOG_LEVEL: 'info',
-      ...env,
-    },
-    {},
-  );
-  if (problems.length) throw new Error(problems.join('; '));
-  const dist = mkdtempSync(join(tmpdir(), 'confab-widget-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>demo</title>');
+  const config = testConfig({
+    // Nothing listens here: LiveKit "down", answered at once (connection refused).
+    LIVEKIT_API_URL: 'http://127.0.0.1:9',
+    CONFAB_LOG_LEVEL: 'info',
+    ...env,
+  });
+  const dist = demoWidget();
   const lines: string[] = [];
   const { app } = await buildApp({
     config,
