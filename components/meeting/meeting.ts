@@ -185,12 +185,16 @@ export class ConfabMeeting extends LitElement {
     this.strings = {};
     new ContextProvider(this, { context: layoutContext, initialValue: this.#layout });
     // The lobby's waiting screen shows one's own camera: the very track the call will publish.
-    new TrackAttachController(this, () => ({
-      actions: this.#meeting.tracks,
-      ref: { identity: null, source: 'camera' },
-      key: this.#view.value?.phase === 'waiting' && this.#view.value.preview ? 'waiting' : null,
-      video: this.renderRoot.querySelector('video.self-view'),
-    }));
+    new TrackAttachController(this, () => {
+      const waiting = this.#view.value?.phase === 'waiting' && this.#view.value.preview;
+      // Only the waiting screen has this video: no query on the call's every update.
+      return {
+        actions: this.#meeting.tracks,
+        ref: { identity: null, source: 'camera' },
+        key: waiting ? 'waiting' : null,
+        video: waiting ? this.renderRoot.querySelector('video.self-view') : null,
+      };
+    });
     // The side sheet covers the grid in a narrow box: the grid asks where, to pause the video it hides.
     this.#layout.provide('sheet', () => {
       const sheet = this.renderRoot.querySelector<HTMLElement>('.side-panel');
