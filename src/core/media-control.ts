@@ -114,6 +114,8 @@ export class MediaControl implements MediaActions {
     await this.#pending('screenshare', async () => {
       try {
         await session.setScreenShare(on);
+        // A share that is live answers an earlier failure's banner.
+        if (on) this.#d.devices.clearError('screen');
       } catch (error) {
         throw this.#d.devices.report('screen', error);
       }

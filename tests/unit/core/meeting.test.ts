@@ -188,6 +188,25 @@ describe('the meeting core', () => {
     expect(meeting.store.getState().deviceErrors).toMatchObject([{ device: 'microphone', reason: 'denied' }]);
   });
 
+  test('a screen share that failed leaves no banner once a later share is live', async () => {
+    const fake = fakeSession();
+    let attempts = 0;
+    const factory = (h: SessionHooks) => {
+      const port = fake.factory(h);
+      port.setScreenShare = async (on) => {
+        if (on && ++attempts === 1) throw new DOMException('the picker was closed', 'NotAllowedError');
+      };
+      return port;
+    };
+    const { meeting } = meetingWith({ 'server-url': 'ws://x', token: TOKEN, audio: 'off', video: 'off' }, { ...fake, factory });
+    fake.finish();
+    await meeting.join();
+    await expect(meeting.media.setScreenShare(true)).rejects.toMatchObject({ code: 'device-denied' });
+    expect(meeting.store.getState().deviceErrors).toMatchObject([{ device: 'screen' }]);
+    await meeting.media.setScreenShare(true);
+    expect(meeting.store.getState().deviceErrors).toEqual([]);
+  });
+
   test('a disposed meeting refuses every action and acquires nothing', async () => {
     const { meeting } = meetingWith({ 'server-url': 'ws://x', token: TOKEN });
     await meeting.dispose();
