@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { AccessToken } from 'livekit-server-sdk';
 import { inCall, Participant, uniqueRoom } from './pages/meeting.js';
 import { expect, test, type Page } from './pages/test.js';
@@ -332,4 +333,43 @@ test.describe('with LiveKit’s own VideoConference in the room', () => {
       await Promise.all([ada.close(), context.close()]);
     }
   });
+});
+
+test('an old LiveKit chat client (components-core 0.9: legacy packets only) and Confab chat both ways, each message shown once', async ({
+  browser,
+}) => {
+  const room = uniqueRoom('chat-legacy');
+  const ada = await Participant.open(browser, { room, name: 'Ada', query: { video: 'off', audio: 'off' } });
+  const peer = spawn(process.execPath, ['tests/e2e/crowd/legacy-chat-peer.mjs', 'ws://127.0.0.1:7890', room, 'oldie'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  createInterface({ input: peer.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  try {
+    await expect.poll(() => lines.some((l) => l.ready), { timeout: 20_000 }).toBe(true);
+    await ada.joined();
+    await ada.openChat();
+    const { identity } = await ada.page.evaluate(() =>
+      (document.querySelector('confab-meeting') as unknown as { getState(): Promise<{ identity: string }> }).getState(),
+    );
+    // Each knows the other before a word is said.
+    await expect.poll(() => lines.some((l) => l.joined === identity), { timeout: 20_000 }).toBe(true);
+    await expect(ada.tiles).toHaveCount(2, { timeout: 20_000 });
+    await ada.say('hello from Confab');
+    await expect
+      .poll(() => lines.filter((l) => l.received === 'hello from Confab').map((l) => l.from), { timeout: 10_000 })
+      .toEqual([identity]);
+    peer.stdin.write(`${JSON.stringify({ send: 'hello from an old app' })}\n`);
+    await expect.poll(() => lines.some((l) => l.sent === 'hello from an old app'), { timeout: 10_000 }).toBe(true);
+    await expect(ada.chatRows('hello from an old app')).toHaveCount(1);
+    await expect(ada.chatRows('hello from an old app')).toContainText('oldie (old client)');
+    await ada.page.waitForTimeout(1000);
+    // Once each way: the old client got Confab's legacy copy once, Confab shows the packet once.
+    expect(lines.filter((l) => l.received === 'hello from Confab')).toHaveLength(1);
+    await expect(ada.chatRows()).toHaveCount(2);
+  } finally {
+    console.log('legacy peer', JSON.stringify(lines.filter((l) => !('level' in l))));
+    peer.kill('SIGTERM');
+    await ada.close();
+  }
 });
