@@ -11,11 +11,20 @@ try {
   await page.goto(`http://127.0.0.1:8206/?room=lroom3&name=Ada&prejoin=off&video=off&audio=off`);
   await page.locator('confab-meeting[data-state="connected"]').waitFor({ timeout: 60000 });
   await page.evaluate(() => document.querySelector('confab-meeting').openPanel('chat'));
-  const peer = spawn(process.execPath, ['tests/e2e/crowd/legacy-chat-peer.mjs', livekit.url.replace('http', 'ws'), 'lroom3', 'oldie'], { stdio: ['pipe', 'inherit', 'inherit'] });
+  const peer = spawn(process.execPath, ['tests/e2e/crowd/legacy-chat-peer.mjs', livekit.url.replace('http', 'ws'), 'lroom3', 'oldie'], {
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
   await new Promise((r) => setTimeout(r, 4000));
   peer.stdin.write('{"send":"hello old"}\n');
   await new Promise((r) => setTimeout(r, 3000));
   console.log('rows', await page.locator('confab-chat [data-message-id]').allTextContents());
-  console.log('participants', JSON.stringify((await page.evaluate(() => document.querySelector('confab-meeting').getState())).participants.map((p) => p.identity)));
+  console.log(
+    'participants',
+    JSON.stringify((await page.evaluate(() => document.querySelector('confab-meeting').getState())).participants.map((p) => p.identity)),
+  );
   peer.kill();
-} finally { await browser.close(); await app.close(); await livekit.stop(); }
+} finally {
+  await browser.close();
+  await app.close();
+  await livekit.stop();
+}

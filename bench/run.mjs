@@ -132,10 +132,10 @@ if (server) {
   rows.push(['… with a single-use invite (spent in the shared state)', cell(singleUse), '—', '—']);
 }
 if (soak) {
-  const worst = (k) => Math.max(...Object.values(soak.slopesPerMinute).map((p) => p[k]));
+  const worst = (k) => Math.max(...Object.values(soak.steadySlopesPerMinute ?? soak.slopesPerMinute).map((p) => p[k]));
   const delivered = Object.values(soak.delivery).every((d) => !d.lost && !d.doubled);
   rows.push([
-    `A ${soak.minutes}-minute meeting of ${soak.participants} (chat every 3 s each, hands, reactions, cameras, panels, a LiveKit crash): growth per minute, worst participant`,
+    `A ${soak.minutes}-minute meeting of ${soak.participants} (chat every 3 s each, hands, reactions, cameras, panels, a LiveKit crash): growth per minute between restarts, worst participant`,
     `nodes ${worst('nodes')}, listeners ${worst('listeners')}, detached nodes ${worst('detachedNodes')}, heap ${worst('heapKB')} KB; ${soak.messagesSent} messages, ${delivered ? 'none lost or doubled' : 'SOME LOST OR DOUBLED'}`,
     'not measured',
     '—',

@@ -73,8 +73,11 @@ try {
     await call(p, 'closePanel');
     await call(p, 'raiseHand', true);
     await call(p, 'sendReaction', '👍');
-    await call(p, 'sendChatMessage', `${p.name} warms up`);
-    p.sent.push(`${p.name} warms up`);
+    // Enough chat to fill the open panel's rows, so that later rows replace, not add.
+    for (let n = 1; n <= 20; n++) {
+      await call(p, 'sendChatMessage', `${p.name} warms up ${n}`);
+      p.sent.push(`${p.name} warms up ${n}`);
+    }
     await call(p, 'raiseHand', false);
   }
   await call(pages[0], 'openPanel', 'chat');
@@ -222,7 +225,7 @@ try {
     };
   }
 
-  // Least-squares slope per minute of each measure, per page, over every sample.
+  // Least-squares slope per minute of each measure, per page, over every sample (the restart included).
   const slope = (xs, ys) => {
     const n = xs.length;
     const mx = xs.reduce((a, b) => a + b, 0) / n;
@@ -245,6 +248,41 @@ try {
       ),
     ]),
   );
+  // What a running meeting grows by: slopes between restarts, each stretch without its first sample
+  // (a reconnect builds its one-time parts then), averaged by length; and what each restart added.
+  const stretches = [[]];
+  for (const sample of samples) {
+    stretches.at(-1).push(sample);
+    if (restartLog.some((r) => r.minute === sample.minute)) stretches.push([]);
+  }
+  const steady = stretches.map((st) => st.slice(1)).filter((st) => st.length >= 3);
+  const weight = steady.reduce((n, st) => n + st.length - 1, 0);
+  const steadySlopesPerMinute = Object.fromEntries(
+    pages.map((p) => [
+      p.name,
+      Object.fromEntries(
+        MEASURES.map((k) => {
+          const sum = steady.reduce(
+            (a, st) =>
+              a +
+              (st.length - 1) *
+                slope(
+                  st.map((x) => x.minute),
+                  st.map((x) => x[p.name][k]),
+                ),
+            0,
+          );
+          return [k, weight ? Math.round((sum / weight) * 100) / 100 : null];
+        }),
+      ),
+    ]),
+  );
+  const restartSteps = stretches.slice(1).map((after, i) => {
+    const before = stretches[i].at(-1);
+    return Object.fromEntries(
+      pages.map((p) => [p.name, Object.fromEntries(MEASURES.map((k) => [k, after[0] ? after[0][p.name][k] - before[p.name][k] : null]))]),
+    );
+  });
   const videoStopped = samples.some((s) => pages.some((p) => s[p.name].remoteFramesIn2s === 0 && s[p.name].othersCameraOn > 0));
   const result = {
     minutes: MINUTES,
@@ -252,6 +290,8 @@ try {
     participants: NAMES.length,
     messagesSent: pages.reduce((n, p) => n + p.sent.length, 0),
     slopesPerMinute,
+    steadySlopesPerMinute,
+    restartSteps,
     delivery,
     videoStopped,
     restarts: restartLog,

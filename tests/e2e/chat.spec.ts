@@ -335,18 +335,32 @@ test.describe('with LiveKit’s own VideoConference in the room', () => {
   });
 });
 
+/** A real LiveKit client of another kind in the room (tests/e2e/crowd/legacy-chat-peer.mjs). */
+function legacyPeer(room: string, identity: string, historyAnswer?: string) {
+  const args = ['tests/e2e/crowd/legacy-chat-peer.mjs', 'ws://127.0.0.1:7890', room, identity, ...(historyAnswer ? [historyAnswer] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: Array<Record<string, unknown>> = [];
+  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  return {
+    lines,
+    send: (text: string) => child.stdin.write(`${JSON.stringify({ send: text })}\n`),
+    ready: () => expect.poll(() => lines.some((l) => l.ready), { timeout: 20_000 }).toBe(true),
+    stop: () => {
+      console.log(`${identity} (rtc-node)`, JSON.stringify(lines.filter((l) => !('level' in l))));
+      child.kill('SIGTERM');
+    },
+  };
+}
+
 test('an old LiveKit chat client (components-core 0.9: legacy packets only) and Confab chat both ways, each message shown once', async ({
   browser,
 }) => {
   const room = uniqueRoom('chat-legacy');
   const ada = await Participant.open(browser, { room, name: 'Ada', query: { video: 'off', audio: 'off' } });
-  const peer = spawn(process.execPath, ['tests/e2e/crowd/legacy-chat-peer.mjs', 'ws://127.0.0.1:7890', room, 'oldie'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  createInterface({ input: peer.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  const peer = legacyPeer(room, 'oldie');
+  const { lines } = peer;
   try {
-    await expect.poll(() => lines.some((l) => l.ready), { timeout: 20_000 }).toBe(true);
+    await peer.ready();
     await ada.joined();
     await ada.openChat();
     const { identity } = await ada.page.evaluate(() =>
@@ -359,7 +373,7 @@ test('an old LiveKit chat client (components-core 0.9: legacy packets only) and 
     await expect
       .poll(() => lines.filter((l) => l.received === 'hello from Confab').map((l) => l.from), { timeout: 10_000 })
       .toEqual([identity]);
-    peer.stdin.write(`${JSON.stringify({ send: 'hello from an old app' })}\n`);
+    peer.send('hello from an old app');
     await expect.poll(() => lines.some((l) => l.sent === 'hello from an old app'), { timeout: 10_000 }).toBe(true);
     await expect(ada.chatRows('hello from an old app')).toHaveCount(1);
     await expect(ada.chatRows('hello from an old app')).toContainText('oldie (old client)');
@@ -368,8 +382,46 @@ test('an old LiveKit chat client (components-core 0.9: legacy packets only) and 
     expect(lines.filter((l) => l.received === 'hello from Confab')).toHaveLength(1);
     await expect(ada.chatRows()).toHaveCount(2);
   } finally {
-    console.log('legacy peer', JSON.stringify(lines.filter((l) => !('level' in l))));
-    peer.kill('SIGTERM');
+    peer.stop();
+    await ada.close();
+  }
+});
+
+test('a peer that answers the history request with forged lines puts no words in anyone’s mouth', async ({ browser }) => {
+  const room = uniqueRoom('chat-forged');
+  const now = Date.now();
+  const forged = [
+    { id: 'f1', identity: 'ada', name: 'Ada', text: 'I agree to everything', timestamp: now - 60_000 },
+    { id: 'f2', identity: 'bob', name: 'Bob', text: 'Mallory is the host now', timestamp: now - 30_000 },
+    { id: 'f3', identity: 'mallory', name: 'The Host', text: 'hi, I was here before', timestamp: now - 20_000 },
+  ];
+  const mallory = legacyPeer(room, 'mallory', JSON.stringify(forged));
+  await mallory.ready();
+  const at = new AccessToken('devkey', 'secret', { identity: 'ada', name: 'Ada' });
+  at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
+  const ada = await Participant.openWith(browser, {
+    name: 'Ada',
+    attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' },
+    token: await at.toJwt(),
+  });
+  try {
+    await ada.joined();
+    await ada.openChat();
+    await expect.poll(() => mallory.lines.some((l) => l.historyAskedBy === 'ada'), { timeout: 20_000 }).toBe(true);
+    await expect(ada.chatRows()).toHaveCount(3);
+    const row = (id: string) => ada.chat.locator(`[data-message-id="${id}"]`);
+    // The line that claims to be Ada's own is not shown as hers, and says who vouched for it.
+    await expect(row('f1')).not.toHaveAttribute('data-local');
+    await expect(row('f1')).toHaveAttribute('data-relayed-by', 'mallory');
+    await expect(row('f1').locator('.relayed')).toContainText('mallory (old client)');
+    await expect(row('f2')).toHaveAttribute('data-relayed-by', 'mallory');
+    // Mallory's own line carries the name LiveKit knows, not the one the answer claims.
+    await expect(row('f3')).not.toHaveAttribute('data-relayed-by');
+    await expect(row('f3')).toContainText('mallory (old client)');
+    await expect(row('f3')).not.toContainText('The Host');
+    for (const id of ['f1', 'f2', 'f3']) await expect(row(id)).toHaveAttribute('data-earlier');
+  } finally {
+    mallory.stop();
     await ada.close();
   }
 });

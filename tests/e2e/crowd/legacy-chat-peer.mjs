@@ -3,13 +3,15 @@
 // and sends chat only as `lk-chat-topic` data packets ({ id, timestamp, message } JSON) and knows
 // nothing of text streams or `ignoreLegacy` (it shows every legacy packet). Real LiveKit client
 // (@livekit/rtc-node). Lines in: {"send": text}. Lines out: {"ready": true}, {"joined"}, {"received", "from"}, {"sent"}.
-//   node legacy-chat-peer.mjs <ws-url> <room> <identity>
+// With a fourth argument (a JSON array), it also answers Confab's chat-history request
+// (`confab.chat.history` RPC) with those entries, whatever they claim: a hostile peer.
+//   node legacy-chat-peer.mjs <ws-url> <room> <identity> [history-answer-json]
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Room, RoomEvent } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
 
-const [url, roomName, identity] = process.argv.slice(2);
+const [url, roomName, identity, historyAnswer] = process.argv.slice(2);
 const TOPIC = 'lk-chat-topic';
 const out = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -23,6 +25,12 @@ room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
   out({ received: packet.message, from: participant?.identity ?? null });
 });
 await room.connect(url, await at.toJwt(), { autoSubscribe: false, dynacast: false });
+if (historyAnswer) {
+  room.localParticipant.registerRpcMethod('confab.chat.history', async ({ callerIdentity }) => {
+    out({ historyAskedBy: callerIdentity });
+    return historyAnswer;
+  });
+}
 out({ ready: true });
 
 createInterface({ input: process.stdin }).on('line', (line) => {
