@@ -10,4 +10,6 @@ export { OPTIONS, type MeetingConfig } from './config/schema.js';
 export { optionMeaning } from './config/docs.js';
 export { CONFAB_EVENTS, type ConfabEventDetails, type ConfabEventName } from './events.js';
 export type { MeetingSnapshot, Phase, LeftReason, DeviceErrorReason } from './core/types.js';
+export type { Credentials, TokenProvider } from './core/credentials.js';
+export type { MeetingCommands, CommandName } from './core/commands.js';
 export { VERSION } from './version.js';
