@@ -1,15 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
 import { matchesSearch, peopleInOrder, SEARCH_FROM } from '../../src/core/people.js';
 import { initials, isolate } from '../../src/core/text.js';
-import type { ModerationActions } from '../../src/core/actions.js';
 import type { MeetingState, ParticipantView } from '../../src/core/types.js';
 import { useMeeting } from '../../src/controllers/context.js';
 import { LayoutAnswer } from '../../src/controllers/layout-context.js';
 import { enModeration } from '../../src/i18n/en-moderation.js';
 import { addEnglish, type Translate } from '../../src/i18n/i18n.js';
-import { closeIcon, moreIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
+import { closeIcon, pinIcon, screenIcon } from '../shared/call-icons.js';
 import { handIcon } from '../shared/hand-icon.js';
 import { camOffIcon, micOffIcon } from '../shared/icons.js';
+import { hostActions, lobbySection, type HostMenu, type HostTools } from './host-tools.js';
 import { participantsStyles } from './participants.styles.js';
 import { quietly } from '../../src/core/report.js';
 
@@ -31,12 +31,6 @@ const same = (a: ReturnType<typeof select>, b: ReturnType<typeof select>) =>
   a.pinned === b.pinned &&
   a.lobby === b.lobby &&
   a.host === b.host;
-
-/** A host's actions on someone, each a real button; removal asks once more before it happens. */
-interface HostMenu {
-  open: string | null;
-  confirming: string | null;
-}
 
 /** A state shown as an icon, with its words for assistive technology and as a tooltip. */
 const state = (icon: unknown, label: string, cls = '') =>
@@ -94,6 +88,11 @@ export class ConfabParticipants extends LitElement {
   readonly #meeting = useMeeting(this, select, ['panels', 'layout', 'moderation'], same);
   #query = '';
   readonly #menu: HostMenu = { open: null, confirming: null };
+  readonly #tools: HostTools = {
+    menu: this.#menu,
+    act: (work) => this.#act(work),
+    changed: () => this.requestUpdate(),
+  };
   /** A host's button on a tile asks for that person's actions here. */
   readonly #moderate = new LayoutAnswer(this, 'moderate', (identity) => this.#showActions(identity));
   /** What a host's action answered when it failed (shown in the panel, announced). */
@@ -167,131 +166,6 @@ export class ConfabParticipants extends LitElement {
     });
   }
 
-  #hostActions(p: ParticipantView, t: Translate, moderation: ModerationActions) {
-    if (p.local) return nothing;
-    const name = isolate(p.name);
-    const open = this.#menu.open === p.identity;
-    const toggle = () => {
-      this.#menu.open = open ? null : p.identity;
-      this.#menu.confirming = null;
-      this.requestUpdate();
-    };
-    const confirming = this.#menu.confirming === p.identity;
-    return html`<button
-        type="button"
-        class="more"
-        data-moderate=${p.identity}
-        aria-expanded=${String(open)}
-        aria-label=${t('moderation.actionsFor', { name })}
-        title=${t('moderation.actionsFor', { name })}
-        @click=${toggle}
-      >
-        ${moreIcon}
-      </button>
-      ${
-        open
-          ? html`<div class="host-actions" role="group" aria-label=${t('moderation.actionsFor', { name })}>
-              ${
-                p.microphone
-                  ? html`<button
-                      type="button"
-                      data-action="mute"
-                      @click=${() => this.#act(moderation.muteParticipant(p.identity, 'microphone'))}
-                    >
-                      ${t('moderation.mute')}
-                    </button>`
-                  : html`<button
-                      type="button"
-                      data-action="ask-unmute"
-                      @click=${() => this.#act(moderation.askToUnmute(p.identity, 'microphone'))}
-                    >
-                      ${t('moderation.askUnmute')}
-                    </button>`
-              }
-              ${
-                p.camera
-                  ? html`<button
-                      type="button"
-                      data-action="mute-camera"
-                      @click=${() => this.#act(moderation.muteParticipant(p.identity, 'camera'))}
-                    >
-                      ${t('moderation.muteCamera')}
-                    </button>`
-                  : nothing
-              }
-              ${
-                p.handRaisedAt
-                  ? html`<button type="button" data-action="lower-hand" @click=${() => this.#act(moderation.lowerHand(p.identity))}>
-                      ${t('moderation.lowerHand')}
-                    </button>`
-                  : nothing
-              }
-              ${
-                confirming
-                  ? html`<button
-                      type="button"
-                      class="danger"
-                      data-action="confirm-remove"
-                      @click=${() => this.#act(moderation.removeParticipant(p.identity))}
-                    >
-                      ${t('moderation.confirmRemove', { name })}
-                    </button>`
-                  : html`<button
-                      type="button"
-                      class="danger"
-                      data-action="remove"
-                      @click=${() => {
-                        this.#menu.confirming = p.identity;
-                        this.requestUpdate();
-                      }}
-                    >
-                      ${t('moderation.remove')}
-                    </button>`
-              }
-            </div>`
-          : nothing
-      }`;
-  }
-
-  #lobby(waiting: MeetingState['lobby']['waiting'], t: Translate, moderation: ModerationActions) {
-    if (!waiting.length) return nothing;
-    return html`<section class="lobby" aria-labelledby="lobby-title" data-lobby-list>
-      <header>
-        <h3 id="lobby-title">${t('moderation.waiting', { count: waiting.length })}</h3>
-        <button type="button" class="text" data-control="admit-all" @click=${() => this.#act(moderation.admitAll())}>
-          ${t('moderation.admitAll')}
-        </button>
-      </header>
-      <ul aria-labelledby="lobby-title">
-        ${waiting.map((k) => {
-          const name = isolate(k.name);
-          return html`<li data-knocker=${k.identity}>
-            <span class="avatar" aria-hidden="true">${initials(k.name)}</span>
-            <span class="name">${name}</span>
-            <button
-              type="button"
-              class="text"
-              data-action="admit"
-              aria-label=${t('moderation.admitName', { name })}
-              @click=${() => this.#act(moderation.admit(k.identity))}
-            >
-              ${t('moderation.admit')}
-            </button>
-            <button
-              type="button"
-              class="text"
-              data-action="deny"
-              aria-label=${t('moderation.denyName', { name })}
-              @click=${() => this.#act(moderation.deny(k.identity))}
-            >
-              ${t('moderation.deny')}
-            </button>
-          </li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
   protected override render() {
     const ctx = this.#meeting.context.value;
     const view = this.#meeting.slice.value;
@@ -313,7 +187,7 @@ export class ConfabParticipants extends LitElement {
         </button>
       </header>
       <p class="count">${t('people.count', { count: everyone.length })}</p>
-      ${view.host ? this.#lobby(view.lobby.waiting, t, actions.moderation) : nothing}
+      ${view.host ? lobbySection(view.lobby.waiting, t, actions.moderation, this.#tools) : nothing}
       ${this.#failure ? html`<p class="failure" role="alert">${t('moderation.failed', { message: this.#failure })}</p>` : nothing}
       ${searching ? html`<input type="search" aria-label=${t('people.search')} placeholder=${t('people.search')} .value=${this.#query} @input=${this.#onInput} />` : nothing}
       ${
@@ -325,7 +199,7 @@ export class ConfabParticipants extends LitElement {
                   t,
                   view.pinned === p.identity,
                   (identity) => void actions.layout.pin(identity).catch(quietly('pin')), // someone who just left: nothing to pin
-                  view.host ? this.#hostActions(p, t, actions.moderation) : nothing,
+                  view.host ? hostActions(p, t, actions.moderation, this.#tools) : nothing,
                 ),
               )}
             </ul>`
