@@ -25,6 +25,8 @@ room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
   out({ received: packet.message, from: participant?.identity ?? null });
 });
 await room.connect(url, await at.toJwt(), { autoSubscribe: false, dynacast: false });
+// Whoever was here first is known from the join itself (no ParticipantConnected for them).
+for (const participant of room.remoteParticipants.values()) out({ joined: participant.identity });
 if (historyAnswer) {
   room.localParticipant.registerRpcMethod('confab.chat.history', async ({ callerIdentity }) => {
     out({ historyAskedBy: callerIdentity });

@@ -121,3 +121,36 @@ describe('credentials from an invite', () => {
     expect(Number(last?.params.seconds)).toBeLessThanOrEqual(60);
   });
 });
+
+describe('a token the page handed in that has expired', () => {
+  const jwt = (exp: number) =>
+    ['{"alg":"HS256"}', JSON.stringify({ exp, sub: 'ada' })].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.sig';
+  const past = jwt(Math.floor(Date.now() / 1000) - 60);
+  const future = jwt(Math.floor(Date.now() / 1000) + 600);
+
+  test('is never used: the page’s tokenProvider is asked again, with reason "expired"', async () => {
+    const asked: string[] = [];
+    const provider = ({ reason }: { reason: 'join' | 'expired' }) => {
+      asked.push(reason);
+      return { serverUrl: 'wss://lk.example', token: future };
+    };
+    const credentials = await new CredentialSource(endpoint).get(
+      configWith({ token: past, serverUrl: 'wss://lk.example' }),
+      'Ada',
+      provider,
+    );
+    expect(credentials.token).toBe(future);
+    expect(asked).toEqual(['expired']);
+    // An unexpired token is used as given; the provider is not asked.
+    await new CredentialSource(endpoint).get(configWith({ token: future, serverUrl: 'wss://lk.example' }), 'Ada', provider);
+    expect(asked).toEqual(['expired']);
+  });
+
+  test('without a provider the join ends on token-expired (never a join with a dead token)', async () => {
+    const error = await new CredentialSource(endpoint)
+      .get(configWith({ token: past, serverUrl: 'wss://lk.example' }), 'Ada', undefined)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JoinError);
+    expect(error).toMatchObject({ code: 'token-expired', key: 'error.tokenExpired' });
+  });
+});
