@@ -100,7 +100,8 @@ export const prejoinStyles = [
       cursor: pointer;
       text-align: center;
     }
-    button[aria-pressed='false'] {
+    /* Red means muted (microphone, camera) here as in the call; an effect that is off is plain. */
+    button[aria-pressed='false']:is([data-control='microphone'], [data-control='camera']) {
       background: var(--_confab-danger);
       color: #fff;
     }

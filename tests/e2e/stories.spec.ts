@@ -100,6 +100,14 @@ const checks: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('confab-meeting .root')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('confab-control-bar button[data-control="leave"]')).toHaveAttribute('aria-label', 'مغادرة الاجتماع');
   },
+  'prejoin--prejoin': async (page) => {
+    // Red means muted: background blur while off looks like the camera while on, not like a muted device.
+    const colour = (control: string) =>
+      page.locator(`confab-prejoin button[data-control="${control}"]`).evaluate((b) => getComputedStyle(b).backgroundColor);
+    await expect(page.locator('confab-prejoin button[data-control="blur"]')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.locator('confab-prejoin button[data-control="camera"]')).toHaveAttribute('aria-pressed', 'true');
+    expect(await colour('blur')).toBe(await colour('camera'));
+  },
   'prejoin--prejoin-camera-denied': async (page) => {
     await expect(page.locator('[data-device-error="camera"][data-reason="denied"]')).toContainText('Camera access was denied');
     await expect(page.getByRole('button', { name: 'Join without camera' })).toBeVisible();
