@@ -46,8 +46,7 @@ try {
       'confab-chat-message',
       (e) => {
         if (e.detail.local) return;
-        const key = `${e.detail.identity}/${e.detail.text}`;
-        window.__soak.seen.set(key, (window.__soak.seen.get(key) ?? 0) + 1);
+        window.__soak.seen.set(e.detail.text, (window.__soak.seen.get(e.detail.text) ?? 0) + 1);
       },
       true,
     );
@@ -212,15 +211,12 @@ try {
   const delivery = {};
   for (const p of pages) {
     const seen = new Map(await p.page.evaluate(() => [...window.__soak.seen]));
-    const others = pages.filter((o) => o !== p);
-    const expected = others.flatMap((o) => o.sent);
-    const counts = [...seen.entries()].map(([key, n]) => [key.slice(key.indexOf('/') + 1), n]);
-    const byText = new Map(counts);
+    const expected = pages.filter((o) => o !== p).flatMap((o) => o.sent);
     delivery[p.name] = {
       expected: expected.length,
-      received: counts.length,
-      lost: expected.filter((t) => !byText.has(t)).length,
-      doubled: counts.filter(([, n]) => n > 1).length,
+      received: seen.size,
+      lost: expected.filter((t) => !seen.has(t)).length,
+      doubled: [...seen.values()].filter((n) => n > 1).length,
       commandFailures: p.failures,
     };
   }
@@ -234,20 +230,25 @@ try {
     return sxx === 0 ? 0 : Math.round((xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0) / sxx) * 100) / 100;
   };
   const MEASURES = ['heapKB', 'nodes', 'listeners', 'detachedNodes'];
-  const slopesPerMinute = Object.fromEntries(
-    pages.map((p) => [
-      p.name,
-      Object.fromEntries(
-        MEASURES.map((k) => [
-          k,
-          slope(
-            samples.map((s) => s.minute),
-            samples.map((s) => s[p.name][k]),
-          ),
-        ]),
-      ),
-    ]),
-  );
+  /** Per page and measure: the slopes over these stretches of samples, averaged by their lengths. */
+  const slopesOver = (stretches) => {
+    const weight = stretches.reduce((n, st) => n + st.length - 1, 0);
+    const per = (name, k) =>
+      stretches.reduce(
+        (a, st) =>
+          a +
+          (st.length - 1) *
+            slope(
+              st.map((x) => x.minute),
+              st.map((x) => x[name][k]),
+            ),
+        0,
+      ) / weight;
+    return Object.fromEntries(
+      pages.map((p) => [p.name, Object.fromEntries(MEASURES.map((k) => [k, weight ? Math.round(per(p.name, k) * 100) / 100 : null]))]),
+    );
+  };
+  const slopesPerMinute = slopesOver([samples]);
   // What a running meeting grows by: slopes between restarts, each stretch without its first sample
   // (a reconnect builds its one-time parts then), averaged by length; and what each restart added.
   const stretches = [[]];
@@ -256,27 +257,7 @@ try {
     if (restartLog.some((r) => r.minute === sample.minute)) stretches.push([]);
   }
   const steady = stretches.map((st) => st.slice(1)).filter((st) => st.length >= 3);
-  const weight = steady.reduce((n, st) => n + st.length - 1, 0);
-  const steadySlopesPerMinute = Object.fromEntries(
-    pages.map((p) => [
-      p.name,
-      Object.fromEntries(
-        MEASURES.map((k) => {
-          const sum = steady.reduce(
-            (a, st) =>
-              a +
-              (st.length - 1) *
-                slope(
-                  st.map((x) => x.minute),
-                  st.map((x) => x[p.name][k]),
-                ),
-            0,
-          );
-          return [k, weight ? Math.round((sum / weight) * 100) / 100 : null];
-        }),
-      ),
-    ]),
-  );
+  const steadySlopesPerMinute = slopesOver(steady);
   const restartSteps = stretches.slice(1).map((after, i) => {
     const before = stretches[i].at(-1);
     return Object.fromEntries(

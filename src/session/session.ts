@@ -139,7 +139,6 @@ class Session implements SessionPort {
             params: { feature: name, count: String(items) },
             subject: name,
           });
-          console.warn(`[confab] ${items} ${name} item(s) arrived before its code loaded, past the hold's bound, and were dropped`);
         }
         if (this.#connected) binding.sync?.('connected');
         return binding;

@@ -1,6 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { AccessToken } from 'livekit-server-sdk';
 import { inCall, Participant, uniqueRoom } from './pages/meeting.js';
 import { expect, test, type Page } from './pages/test.js';
 
@@ -96,13 +95,7 @@ test('hostile names and messages stay inert text; only http(s) links, opening sa
   const room = uniqueRoom('chat-hostile');
   const ada = await Participant.open(browser, { room, name: 'Ada', query: { video: 'off', audio: 'off' } });
   const evilName = '<img src=x onerror="window.__pwned=1">\u202EBob';
-  const at = new AccessToken('devkey', 'secret', { identity: 'mallory', name: evilName });
-  at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
-  const mallory = await Participant.openWith(browser, {
-    name: evilName,
-    attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' },
-    token: await at.toJwt(),
-  });
+  const mallory = await Participant.openAs(browser, { room, identity: 'mallory', name: evilName });
   try {
     await ada.joined();
     await mallory.joined();
@@ -397,13 +390,7 @@ test('a peer that answers the history request with forged lines puts no words in
   ];
   const mallory = legacyPeer(room, 'mallory', JSON.stringify(forged));
   await mallory.ready();
-  const at = new AccessToken('devkey', 'secret', { identity: 'ada', name: 'Ada' });
-  at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
-  const ada = await Participant.openWith(browser, {
-    name: 'Ada',
-    attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' },
-    token: await at.toJwt(),
-  });
+  const ada = await Participant.openAs(browser, { room, identity: 'ada', name: 'Ada' });
   try {
     await ada.joined();
     await ada.openChat();

@@ -1,6 +1,7 @@
 // One page object for a participant's browser context. Playwright locators pierce open shadow roots.
 import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { AccessToken, type VideoGrant } from 'livekit-server-sdk';
 
 /** Records every track getUserMedia hands out, to prove the widget ends them (camera light off). */
 export const RECORD_TRACKS = (): void => {
@@ -49,6 +50,20 @@ export class Participant {
       { room: options.room, name: options.name, prejoin: 'off', ...options.query },
     ] as const);
     return p;
+  }
+
+  /** A participant with a token minted here for the dev server (a chosen identity or grants), camera and microphone off. */
+  static async openAs(
+    browser: Browser,
+    options: { room: string; identity: string; name: string; grants?: Partial<VideoGrant> },
+  ): Promise<Participant> {
+    const at = new AccessToken('devkey', 'secret', { identity: options.identity, name: options.name });
+    at.addGrant({ roomJoin: true, room: options.room, canPublish: true, canSubscribe: true, canPublishData: true, ...options.grants });
+    return Participant.openWith(browser, {
+      name: options.name,
+      attributes: { 'server-url': 'ws://127.0.0.1:7890', video: 'off', audio: 'off' },
+      token: await at.toJwt(),
+    });
   }
 
   /** A participant whose element is set up by the test itself (e.g. a token for a server of its own). */

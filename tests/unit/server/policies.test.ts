@@ -1,26 +1,24 @@
 // Who may enter, and as what: each access policy against a table of requests.
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig, type ServerConfig } from '../../../server/config.js';
+import type { ServerConfig } from '../../../server/config.js';
 import { signInvite, signTicket } from '../../../server/invites.js';
 import { createPolicy, type TokenRequest } from '../../../server/policies.js';
 import { memoryState } from '../../../server/state.js';
+import { testConfig } from './setup.js';
 
 const SECRET = 'i'.repeat(40);
 const LIVEKIT_SECRET = 'l'.repeat(40);
 const limits = { ip: { points: 100, duration: 60 }, room: { points: 100, duration: 60 } };
 
 function config(over: Record<string, string>): ServerConfig {
-  const { config, problems } = loadConfig({
-    LIVEKIT_URL: 'wss://lk.example',
+  return testConfig({
     LIVEKIT_API_KEY: 'k',
     LIVEKIT_API_SECRET: LIVEKIT_SECRET,
     CONFAB_INVITE_SECRET: SECRET,
     CONFAB_PUBLIC_URL: 'https://meet.example',
     ...over,
   });
-  if (problems.length) throw new Error(problems.join('; '));
-  return config;
 }
 
 describe('the invite policy', () => {
