@@ -185,36 +185,46 @@ const litRepeatFromConsumer = (): Plugin => ({
 });
 
 /**
- * The package's effects worker: src/effects/worker-factory.lib.ts in place of the widget's factory,
+ * The package's workers: src/effects/worker-factory.lib.ts (and the session's e2ee one) in place of the widget's factories,
  * its placeholder written out as `new Worker(new URL('…/effects-worker.js', import.meta.url))` —
  * the pattern a consumer's bundler follows to emit the worker — and the blur assets (MediaPipe's
  * WASM and model, the built-in backgrounds) shipped beside it in dist/lib/mediapipe/.
  */
 const WORKER_FILE = 'effects-worker.js';
+/** livekit-client's encryption worker, copied as it ships (a classic script with nothing to resolve). */
+const E2EE_WORKER_FILE = 'e2ee-worker.js';
+const PACKAGE_WORKERS = [
+  { placeholder: '__CONFAB_EFFECTS_WORKER__()', file: WORKER_FILE, name: 'confab-effects' },
+  { placeholder: '__CONFAB_E2EE_WORKER__()', file: E2EE_WORKER_FILE, name: 'confab-e2ee' },
+];
 const packageEffects = (): Plugin => ({
   name: 'confab-package-effects',
   enforce: 'pre',
   resolveId(source, importer) {
     if (source === './worker-factory.js' && importer && /[\\/]src[\\/]effects[\\/]/.test(importer))
       return src('src/effects/worker-factory.lib.ts');
+    if (source === '../e2ee-worker-factory.js' && importer && /[\\/]src[\\/]session[\\/]adapters[\\/]/.test(importer))
+      return src('src/session/e2ee-worker-factory.lib.ts');
     return null;
   },
   renderChunk(code, chunk) {
-    if (!code.includes('__CONFAB_EFFECTS_WORKER__()')) return null;
-    const path = posix.normalize(relative(dirname(chunk.fileName), WORKER_FILE).split('\\').join('/'));
-    const url = path.startsWith('.') ? path : `./${path}`;
-    return {
-      code: code.replaceAll(
-        '__CONFAB_EFFECTS_WORKER__()',
-        `new Worker(new URL(${JSON.stringify(url)}, import.meta.url), { name: "confab-effects" })`,
-      ),
-      map: null,
-    };
+    const workers = PACKAGE_WORKERS.filter((w) => code.includes(w.placeholder));
+    if (!workers.length) return null;
+    for (const { placeholder, file, name } of workers) {
+      const path = posix.normalize(relative(dirname(chunk.fileName), file).split('\\').join('/'));
+      const url = path.startsWith('.') ? path : `./${path}`;
+      code = code.replaceAll(
+        placeholder,
+        `new Worker(new URL(${JSON.stringify(url)}, import.meta.url), { name: ${JSON.stringify(name)} })`,
+      );
+    }
+    return { code, map: null };
   },
   writeBundle(options) {
     const dir = options.dir ?? src('dist/lib');
     (writeBlurAssets as (dir: string) => string)(dir);
     cpSync(src('public/mediapipe/backgrounds'), join(dir, 'mediapipe', 'backgrounds'), { recursive: true });
+    cpSync(src('node_modules/livekit-client/dist/livekit-client.e2ee.worker.js'), join(dir, E2EE_WORKER_FILE));
   },
 });
 

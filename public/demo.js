@@ -31,9 +31,16 @@ for (const key of [
   'chat-history',
   'blur',
   'background-image',
+  'e2ee',
 ]) {
   const value = params.get(key);
   if (value !== null) meeting.setAttribute(key, value);
+}
+// An encryption key comes after # (never the query, so no server sees it) and leaves the address bar at once.
+const key = new URLSearchParams(location.hash.slice(1)).get('e2ee-key');
+if (key) {
+  history.replaceState(null, '', location.pathname + location.search);
+  meeting.e2eeKey = key;
 }
 stage.append(meeting);
 for (const name of [

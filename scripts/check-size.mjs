@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Size budgets, checked by `npm test` after the build (sizes are deterministic: this is not a timing
 // test). Each figure is the gzip size of every file counted, each compressed alone as a server sends it:
-//   shell    dist/confab.js and what it imports statically: before the pre-join shows  ≤ 30 KiB
-//   in-call  everything a plain call downloads until its first remote frame, without    ≤ 45 KiB
+//   shell    dist/confab.js and what it imports statically: before the pre-join shows  ≤ 30.5 KiB
+//   in-call  everything a plain call downloads until its first remote frame, without    ≤ 46 KiB
 //            livekit-client: the shell, the in-call chunk (define() asks for it at once: grid,
 //            tiles, the call's screens) and the session. What loads later is not counted because
 //            it is not loaded before: the control bar (after the first frame, src/call-controls.ts),
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BUDGETS = { shell: 30 * 1024, inCall: 45 * 1024, helper: 5 * 1024 };
+export const BUDGETS = { shell: 30.5 * 1024, inCall: 46 * 1024, helper: 5 * 1024 };
 
 const STATIC_IMPORT = /(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\.?\/[^"']+\.js)["']/g;
 

@@ -1,4 +1,4 @@
-import type { ConnectionState, DeviceErrorReason, DeviceKind, LeftReason, PermissionDetail } from './core/types.js';
+import type { ConnectionState, DeviceErrorReason, EncryptionState, DeviceKind, LeftReason, PermissionDetail } from './core/types.js';
 
 /** Contract §3: one table, used by the element and (later) the iframe bridge. */
 export interface ConfabEventDetails {
@@ -30,6 +30,8 @@ export interface ConfabEventDetails {
   'confab-knock': { id: string; name: string };
   /** The room's recording started or stopped (LiveKit's recording status). */
   'confab-recording': { active: boolean };
+  /** End-to-end encryption; `identities`: whose media our key cannot decrypt (only with `key-mismatch`). */
+  'confab-encryption': { state: EncryptionState; identities?: string[] };
   'confab-error': { code: string; message: string };
 }
 export type ConfabEventName = keyof ConfabEventDetails;
@@ -53,6 +55,7 @@ const NAMES: Record<ConfabEventName, true> = {
   'confab-lobby': true,
   'confab-knock': true,
   'confab-recording': true,
+  'confab-encryption': true,
   'confab-error': true,
 };
 export const CONFAB_EVENTS = Object.keys(NAMES) as readonly ConfabEventName[];

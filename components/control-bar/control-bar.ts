@@ -37,6 +37,7 @@ const select = (s: MeetingState) => {
     permissions: s.permissions,
     locked: s.lobby.locked,
     recording: s.recording,
+    encrypted: s.encryption.on,
   };
 };
 
@@ -271,7 +272,7 @@ export class ConfabControlBar extends LitElement {
       ${repeat(inline, (id) => id, item)}
       ${this.#more.render(
         t('controls.more'),
-        html`${repeat(menu, (id) => id, item)}${s.permissions.canModerate ? hostItems({ ...s, canRecord: s.permissions.canRecord }, t, actions.moderation, this.#end) : nothing}`,
+        html`${repeat(menu, (id) => id, item)}${s.permissions.canModerate ? hostItems({ ...s, canRecord: s.permissions.canRecord && !s.encrypted }, t, actions.moderation, this.#end) : nothing}`,
         menu.length > 0 || s.permissions.canModerate,
       )}
       <button

@@ -3,6 +3,7 @@
 // pre-join; the element renders a spinner for the few milliseconds before it is here.
 import { html, nothing } from 'lit';
 export { callStyles } from './call.styles.js';
+import { lockIcon } from '../shared/lock-icon.js';
 import { quietly, renderNotices, renderOpenInNewTab, spinner, type PhaseContext, type PhaseView } from './phases.js';
 
 export function renderCallPhase(view: PhaseView, ctx: PhaseContext) {
@@ -19,6 +20,7 @@ export function renderCallPhase(view: PhaseView, ctx: PhaseContext) {
       return html`<div class="layout ${side ? 'with-panel' : ''}">
         <div class="banners">
           ${view.recording ? html`<div class="recording" role="status" data-recording><span class="dot" aria-hidden="true"></span>${t('meeting.recording')}</div>` : nothing}
+          ${view.encrypted ? html`<div class="recording encrypted" role="status" data-encrypted>${lockIcon}${t('meeting.encrypted')}</div>` : nothing}
           ${renderNotices(view, t)} ${moderationBanners(view, ctx)}
           ${
             view.audioBlocked

@@ -49,6 +49,13 @@ export const callStyles = css`
     font-size: 0.85rem;
     font-weight: 600;
   }
+  .encrypted {
+    background: #17653f;
+  }
+  .encrypted svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+  }
   .recording .dot {
     inline-size: 0.55rem;
     block-size: 0.55rem;

@@ -4,7 +4,7 @@ import { OPTIONS, propertyOf, type OptionKey } from '../../src/config/schema.js'
 import { meetingContext, type MeetingContext } from '../../src/controllers/context.js';
 import { createLayoutRegistry, layoutContext } from '../../src/controllers/layout-context.js';
 import { StoreController } from '../../src/controllers/store-controller.js';
-import { COMMAND_NAMES, type MeetingCommands } from '../../src/core/commands.js';
+import { COMMAND_NAMES, parseArgs, type MeetingCommands } from '../../src/core/commands.js';
 import type { Announcement } from '../../src/core/announce.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import type { TokenProvider } from '../../src/core/credentials.js';
@@ -13,6 +13,7 @@ import { feedHostEvents } from '../../src/core/host-events.js';
 import { HANDLERS } from '../../src/core/command-handlers.js';
 import { Meeting } from '../../src/core/meeting.js';
 import { inCall } from '../../src/core/phase.js';
+import { quietly } from '../../src/core/report.js';
 import type { MeetingState, Notice, Panel } from '../../src/core/types.js';
 import { VERSION } from '../../src/version.js';
 import { loadCall, loadControls, loadEndings, loadSession } from '../../src/wiring.js';
@@ -46,6 +47,7 @@ const selectView = (s: MeetingState): PhaseView => ({
   notices: s.notices,
   panel: s.panel,
   recording: s.recording,
+  encrypted: s.encryption.on,
   recordingNotice: s.recordingNotice,
   lobby: s.lobby,
   unmuteAsked: s.unmuteAsked,
@@ -120,6 +122,19 @@ export class ConfabMeeting extends LitElement {
   /** Asked for `{ serverUrl, token }` at join and when a token has expired (contract §2); beats the token endpoint. */
   declare tokenProvider: TokenProvider | undefined;
 
+  /** End-to-end encryption's key (e2ee="on"), as setE2EEKey(); write-only: reading gives nothing back. */
+  set e2eeKey(key: unknown) {
+    // At once, not queued behind `confab-ready`: a join that starts on its own (prejoin="off") needs it.
+    try {
+      void this.#meeting.encryption.setKey(...parseArgs('setE2EEKey', [key])).catch(quietly('e2eeKey'));
+    } catch (error) {
+      quietly('e2eeKey')(error);
+    }
+  }
+  get e2eeKey(): undefined {
+    return undefined;
+  }
+
   /** The in-call chunk's screens and host events, once here: the session never connects before. */
   #call: CallPhases | null = null;
   readonly #callReady = loadCall().then((call) => {
@@ -181,6 +196,12 @@ export class ConfabMeeting extends LitElement {
 
   constructor() {
     super();
+    // A key set before the element was defined sits on the instance, hiding the setter: applied now.
+    if (Object.hasOwn(this, 'e2eeKey')) {
+      const key: unknown = this.e2eeKey;
+      delete (this as { e2eeKey?: unknown }).e2eeKey;
+      this.e2eeKey = key;
+    }
     this.notices = [];
     this.strings = {};
     new ContextProvider(this, { context: layoutContext, initialValue: this.#layout });
@@ -260,6 +281,7 @@ export class ConfabMeeting extends LitElement {
     if (view.panel) this.dataset.panel = view.panel;
     else delete this.dataset.panel;
     this.toggleAttribute('data-recording', view.recording && inCall(view.phase));
+    this.toggleAttribute('data-encrypted', view.encrypted && inCall(view.phase));
     const { chat, participants } = this.#options.config;
     this.#panels?.show(view.panel, (panel) => (panel === 'chat' ? chat : panel === 'participants' ? participants : true));
   }

@@ -5,7 +5,7 @@ import type { MeetingState } from '../../src/core/types.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 
 /** `preview`: one's own camera is live (the lobby's waiting screen shows it). */
-export type PhaseView = { controlsDue: boolean; host: boolean; preview: boolean } & Pick<
+export type PhaseView = { controlsDue: boolean; host: boolean; preview: boolean; encrypted: boolean } & Pick<
   MeetingState,
   | 'phase'
   | 'audioBlocked'

@@ -89,7 +89,14 @@ export const tileStyles = [
       flex: none;
       color: #ffd54f;
     }
+    .lock {
+      display: inline-flex;
+      flex: none;
+      color: #a5d6a7;
+    }
     .hand svg,
+    .lock svg,
+    .away svg,
     .muted svg {
       width: 1.1em;
       height: 1.1em;
@@ -103,6 +110,7 @@ export const tileStyles = [
       gap: 0.5rem;
       background: rgb(0 0 0 / 0.55);
       color: #fff;
+      text-align: center;
       font-weight: 600;
     }
     .away .spinner {

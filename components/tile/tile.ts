@@ -7,6 +7,7 @@ import { initials, isolate } from '../../src/core/text.js';
 import { TrackAttachController } from '../../src/controllers/track-attach.js';
 import { participantView } from '../../src/core/store.js';
 import { handIcon } from '../shared/hand-icon.js';
+import { lockIcon } from '../shared/lock-icon.js';
 import { micOffIcon } from '../shared/icons.js';
 import type { TileSource } from '../../src/core/types.js';
 import { tileStyles } from './tile.styles.js';
@@ -34,6 +35,9 @@ export class ConfabTile extends LitElement {
           ...p,
           pinned: s.pinned === this.identity,
           host: s.permissions.canModerate,
+          // End-to-end encryption: on, and whether our key decrypts this participant's media.
+          encrypted: s.encryption.on,
+          undecryptable: s.encryption.mismatched.includes(this.identity),
           reactions: s.reactions
             .filter((r) => r.identity === this.identity)
             .map((r) => `${r.key}:${r.emoji}`)
@@ -87,6 +91,7 @@ export class ConfabTile extends LitElement {
     this.toggleAttribute('data-reconnecting', away);
     this.toggleAttribute('data-hand-raised', !screen && !!p?.handRaisedAt);
     this.toggleAttribute('data-pinned', !!p?.pinned);
+    this.toggleAttribute('data-cant-decrypt', !!p?.undecryptable);
     if (p && p.quality !== 'unknown') this.dataset.quality = p.quality;
     else delete this.dataset.quality;
   }
@@ -103,9 +108,11 @@ export class ConfabTile extends LitElement {
       <video autoplay playsinline muted aria-hidden="true"></video>
       ${screen || p.camera ? nothing : html`<div class="avatar" role="img" aria-label=${t('tile.cameraOff')}><span aria-hidden="true">${initials(p.name)}</span></div>`}
       ${
-        p.reconnecting || p.quality === 'lost'
-          ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
-          : nothing
+        p.undecryptable
+          ? html`<div class="away" role="status">${lockIcon}${t('tile.cantDecrypt')}</div>`
+          : p.reconnecting || p.quality === 'lost'
+            ? html`<div class="away" role="status"><span class="spinner" aria-hidden="true"></span>${t('tile.reconnecting')}</div>`
+            : nothing
       }
       ${
         !screen && p.reactions
@@ -120,6 +127,7 @@ export class ConfabTile extends LitElement {
       }
       <div class="label">
         ${!screen && p.handRaisedAt ? html`<span class="hand" role="img" aria-label=${t('tile.handRaised')}>${handIcon}</span>` : nothing}
+        ${p.encrypted && !p.undecryptable ? html`<span class="lock" role="img" aria-label=${t('tile.encrypted')} title=${t('tile.encrypted')}>${lockIcon}</span>` : nothing}
         ${screen || p.microphone ? nothing : html`<span class="muted" role="img" aria-label=${t('tile.muted')}>${micOffIcon}</span>`}
         <span class="name" title=${label}>${label}</span>
       </div>

@@ -44,6 +44,10 @@ const DOCS: Record<OptionName, { meaning: string; defaultText?: string }> = {
     meaning:
       "virtual background image (replaces the background instead of blurring it); only from this origin or `assets-base`; the built-ins are `<assets-base>backgrounds/{dusk,lagoon,studio}.jpg`, and a host's own image is offered in the picker too",
   },
+  e2ee: {
+    meaning:
+      "end-to-end encryption of audio, video, screen share, chat, reactions and history (AES-GCM in a worker, LiveKit's scheme); the key comes from `#e2ee-key=` (fragment), the `e2eeKey` property or `setE2EEKey()`, never from the query; without a key the join is refused (`e2ee-key-missing`)",
+  },
   'parent-origin': {
     meaning: "iframe only: the only origin allowed to command it and hear its events; must be in the deployment's `allowedParentOrigins`",
   },
@@ -186,9 +190,13 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
   },
   startRecording: {
     signature: '',
-    doc: 'starts recording where the server runs LiveKit Egress (`confab.config.json` `recording: true`); rejects `recording-not-configured` (HTTP 501) elsewhere; hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
+    doc: 'starts recording where the server runs LiveKit Egress (`confab.config.json` `recording: true`); rejects `recording-not-configured` (HTTP 501) elsewhere, `encrypted` in an end-to-end encrypted call (Egress cannot decrypt it); hosts only (`not-allowed` for a guest; the Confab server checks the caller again and answers 403 to a forged call)',
   },
   stopRecording: { signature: '', doc: 'stops the recording; as `startRecording`' },
+  setE2EEKey: {
+    signature: 'key',
+    doc: 'sets the end-to-end encryption key (a passphrase, 1–1024 characters; with `e2ee="on"`): before the join, or mid-call to re-key without reconnecting; never stored, logged or sent to the server',
+  },
   getState: { signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 };
 

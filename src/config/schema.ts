@@ -57,6 +57,7 @@ export const OPTIONS = [
   { name: 'lang', key: 'lang', type: 'text', format: 'lang', url: 'yes' },
   { name: 'assets-base', key: 'assetsBase', type: 'text', format: 'http-url', url: 'no' },
   { name: 'background-image', key: 'backgroundImage', type: 'text', format: 'http-url', url: 'no' },
+  { name: 'e2ee', key: 'e2ee', type: 'switch', default: false, url: 'yes' },
   { name: 'parent-origin', key: 'parentOrigin', type: 'text', format: 'origin', url: 'yes' },
 ] as const satisfies readonly OptionSpec[];
 

@@ -126,8 +126,15 @@ export interface TrackActions {
 }
 
 /** Every domain's actions, as the element provides them (each a separate object: no domain sees another's). */
+/** End-to-end encryption's key (src/core/encryption.ts). */
+export interface EncryptionActions {
+  /** Sets the key: before the join, or mid-call to re-key without reconnecting. */
+  setKey(key: string): Promise<void>;
+}
+
 export interface Actions {
   call: CallActions;
+  encryption: EncryptionActions;
   media: MediaActions;
   devices: DeviceActions;
   background: BackgroundActions;

@@ -2,6 +2,7 @@
 // not compile). The element, the iframe bridge and the helper's commands all run through these.
 import { backgroundCommands } from './background-lazy.js';
 import { chatCommands } from './chat-control.js';
+import { encryptionCommands } from './encryption.js';
 import type { Handlers } from './handlers.js';
 import { layoutCommands } from './layout.js';
 import { mediaCommands } from './media-control.js';
@@ -19,5 +20,6 @@ export const HANDLERS: Handlers = {
   ...presenceCommands,
   ...moderationCommands,
   ...layoutCommands,
+  ...encryptionCommands,
   ...panelCommands,
 };

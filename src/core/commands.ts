@@ -87,6 +87,7 @@ export const COMMANDS = {
   endMeeting: { args: [], host: true },
   startRecording: { args: [], host: true },
   stopRecording: { args: [], host: true },
+  setE2EEKey: { args: [string(1024, 'a key', false)] },
   getState: { args: [] },
 } as const satisfies Record<string, Entry>;
 

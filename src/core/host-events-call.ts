@@ -5,7 +5,7 @@ import type { ConfabEventDetails } from '../events.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { DiffPart } from './host-events.js';
 import { inCall } from './phase.js';
-import { permissionDetail } from './snapshot.js';
+import { encryptionState, permissionDetail } from './snapshot.js';
 import { localParticipant, NO_MEDIA } from './store.js';
 import type { ChatMessage } from './types.js';
 
@@ -110,4 +110,13 @@ const recording: DiffPart = (previous, state, { push }) => {
   if (inCall(state.phase) && state.recording !== previous.recording) push('confab-recording', { active: state.recording });
 };
 
-export const CALL_EVENTS: readonly DiffPart[] = [permissions, people, reactions, media, chat, self, lobby, recording];
+/** Encryption came on, or whose media cannot be decrypted changed (the list named in `key-mismatch`). */
+const encryption: DiffPart = (previous, state, { push }) => {
+  const now = state.encryption;
+  if (now === previous.encryption || !inCall(state.phase)) return;
+  const s = encryptionState(now);
+  if (s === encryptionState(previous.encryption) && now.mismatched.join('\n') === previous.encryption.mismatched.join('\n')) return;
+  push('confab-encryption', s === 'key-mismatch' ? { state: s, identities: [...now.mismatched] } : { state: s });
+};
+
+export const CALL_EVENTS: readonly DiffPart[] = [permissions, people, reactions, media, chat, self, lobby, recording, encryption];

@@ -27,15 +27,14 @@ import {
 } from './credentials.js';
 import { DeviceControl } from './device-control.js';
 import { EffectChain } from './effect-chain.js';
+import { EncryptionControl } from './encryption.js';
 import type { CommandTarget } from './handlers.js';
 import { LayoutControl } from './layout.js';
 import { LocalMedia } from './media.js';
 import { MediaControl } from './media-control.js';
 import { Panels } from './panels.js';
-import { UNRESTRICTED } from './permissions.js';
 import { isActive, type PhaseEvent } from './phase.js';
 import { createPreferenceStore, resolveStart, type ExplicitChoices, type PreferenceStore } from './preferences.js';
-
 export type { ExplicitChoices };
 import { lazyPresence } from './presence-lazy.js';
 import { lazyModeration } from './moderation-lazy.js';
@@ -43,7 +42,7 @@ import { quietly } from './report.js';
 import type { SessionFactory, SessionPort } from './session-port.js';
 import { trackActions } from './track-actions.js';
 import { snapshotOf } from './snapshot.js';
-import { createMeetingStore, dispatch, EMPTY_LOBBY, type MeetingStore } from './store.js';
+import { createMeetingStore, dispatch, endedCall, type MeetingStore } from './store.js';
 import type { MeetingSnapshot, MeetingState, Notice } from './types.js';
 
 export interface MeetingOptions {
@@ -91,6 +90,7 @@ export class Meeting implements CommandTarget {
   readonly devices: DeviceActions;
   readonly tracks: TrackActions;
   readonly call: CallActions;
+  readonly encryption: EncryptionControl;
   /** Every domain's actions, each its own object (a component is given only the ones it shows). */
   readonly actions: Actions;
 
@@ -133,6 +133,7 @@ export class Meeting implements CommandTarget {
     });
     this.devices = devices.actions(alive, (kind) => this.media.set(kind, true));
     this.tracks = trackActions({ store, media: this.#media, session });
+    this.encryption = new EncryptionControl(session, () => config().e2ee);
     this.call = {
       join: (choices) => this.join(choices),
       leave: () => this.leave(),
@@ -142,8 +143,8 @@ export class Meeting implements CommandTarget {
       nameRequirement: () => this.nameRequirement(),
       startState: () => this.startState(),
     };
-    const { call, media, background, chat, presence, moderation, layout, panels, tracks } = this;
-    this.actions = { call, media, devices: this.devices, background, chat, presence, moderation, layout, panels, tracks };
+    const { call, media, background, chat, presence, moderation, layout, panels, tracks, encryption } = this;
+    this.actions = { call, media, devices: this.devices, background, chat, presence, moderation, layout, panels, tracks, encryption };
   }
 
   get #config(): MeetingConfig {
@@ -234,6 +235,8 @@ export class Meeting implements CommandTarget {
     this.store.setState({ deviceErrors: [], panel: null });
     this.background.start(this.#options.explicit?.() ?? {});
     try {
+      // An encrypted call without its key is refused before anything is spent (an invite, a token).
+      const e2eeKey = this.encryption.keyForJoin();
       // The pre-join's tracks are the ones published: start what is missing while the token comes.
       const devices = Promise.all([
         // A device that fails shows its banner; the call goes on without it.
@@ -260,7 +263,6 @@ export class Meeting implements CommandTarget {
         deviceError: (device, error) => this.#devices.report(device, error),
         credentials: () => this.#credentials.renew(this.#config, name, this.#provider()),
         report: (notice) => this.report(notice),
-        // A guest's widget loads the host's chunk only for a request addressed to it.
         // A guest's widget loads the host's chunk only for a request addressed to it (the lobby's packets are for hosts).
         serverPacket: (topic, payload) =>
           void (topic === 'confab.moderation' || this.store.getState().permissions.canModerate
@@ -270,7 +272,7 @@ export class Meeting implements CommandTarget {
       this.#current = session;
       const joined = await session.connect(
         credentials,
-        { config: this.#config, speaker: this.store.getState().devices.selected.speaker },
+        { config: this.#config, speaker: this.store.getState().devices.selected.speaker, e2eeKey },
         signal,
       );
       await devices;
@@ -319,17 +321,7 @@ export class Meeting implements CommandTarget {
     const session = this.#current;
     this.#current = null;
     this.#media.stopAll();
-    this.store.setState({
-      participants: new Map(),
-      media: new Map(),
-      activeSpeakers: [],
-      audioBlocked: false,
-      panel: null,
-      permissions: UNRESTRICTED,
-      firstFrameAt: null,
-      lobby: EMPTY_LOBBY,
-      unmuteAsked: null,
-    });
+    this.store.setState(endedCall());
     this.#joinedWith = null;
     // The room may have closed itself already (a removal, the server): nothing more to end.
     if (session) void session.disconnect().catch(quietly('disconnect'));

@@ -119,6 +119,9 @@ export class Moderation implements ModerationActions {
     await this.#verb('end');
   };
   startRecording = async () => {
+    // LiveKit Egress cannot decrypt an end-to-end encrypted call: it would record nothing but noise.
+    if (this.#state().encryption.on)
+      throw new ConfabError('encrypted', 'an end-to-end encrypted call cannot be recorded (LiveKit Egress cannot decrypt it)');
     await this.#call('recording/start');
   };
   stopRecording = async () => {

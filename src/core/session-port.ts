@@ -27,6 +27,13 @@ export interface ConnectOptions {
   /** The element's options: each session domain reads what it needs (chat, chat-history, reactions, …). */
   config: MeetingConfig;
   speaker: string | null;
+  /** End-to-end encryption's key (e2ee="on"), or null: the encryption domain reads it; never logged. */
+  e2eeKey: string | null;
+}
+
+export interface EncryptionPort {
+  /** Re-keys the call (our media and data from now on, what we decrypt) without reconnecting. */
+  setKey(key: string): Promise<void>;
 }
 
 export interface ChatPort {
@@ -54,6 +61,7 @@ export interface DomainPorts {
   chat: ChatPort;
   reactions: ReactionsPort;
   presence: PresencePort;
+  encryption: EncryptionPort;
 }
 
 export interface SessionPort {

@@ -3,7 +3,7 @@ import { shownMode } from './background-lazy.js';
 import { unreadCount } from './chat-state.js';
 import { localParticipant, orderedParticipants } from './store.js';
 import type { PermissionsView } from './permissions.js';
-import type { MeetingSnapshot, MeetingState, PermissionDetail } from './types.js';
+import type { EncryptionState, EncryptionView, MeetingSnapshot, MeetingState, PermissionDetail } from './types.js';
 
 /** What the server allows, as the host page reads it (contract §3 `confab-permissions`). */
 export function permissionDetail(p: PermissionsView): PermissionDetail {
@@ -47,6 +47,11 @@ export function snapshotOf(s: MeetingState, layout: string): MeetingSnapshot {
     lobby: s.lobby.waiting.map(({ identity, name }) => ({ identity, name })),
     locked: s.lobby.locked,
     recording: s.recording,
+    encryption: encryptionState(s.encryption),
     permissions: permissionDetail(s.permissions),
   };
+}
+
+export function encryptionState({ on, mismatched }: EncryptionView): EncryptionState {
+  return !on ? 'off' : mismatched.length ? 'key-mismatch' : 'on';
 }

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyChat } from './chat-state.js';
 import { next, type PhaseEvent } from './phase.js';
 import { UNRESTRICTED } from './permissions.js';
-import type { LobbyView, MediaView, MeetingState, ParticipantView } from './types.js';
+import type { EncryptionView, LobbyView, MediaView, MeetingState, ParticipantView } from './types.js';
 
 export type MeetingStore = StoreApi<MeetingState>;
 
@@ -14,6 +14,24 @@ export const NO_MEDIA: MediaView = Object.freeze({
   screenTrackSid: null,
   audioTrackSid: null,
 });
+
+export const NO_ENCRYPTION: EncryptionView = { on: false, mismatched: [] };
+
+/** What a call leaves behind when it ends: nobody in it, nothing to show. */
+export function endedCall(): Partial<MeetingState> {
+  return {
+    participants: new Map(),
+    media: new Map(),
+    activeSpeakers: [],
+    audioBlocked: false,
+    panel: null,
+    permissions: UNRESTRICTED,
+    firstFrameAt: null,
+    lobby: EMPTY_LOBBY,
+    unmuteAsked: null,
+    encryption: NO_ENCRYPTION,
+  };
+}
 
 export function initialState(): MeetingState {
   return {
@@ -28,6 +46,7 @@ export function initialState(): MeetingState {
     audioBlocked: false,
     recording: false,
     recordingNotice: false,
+    encryption: NO_ENCRYPTION,
     permissions: UNRESTRICTED,
     reactions: [],
     pinned: null,

@@ -199,6 +199,12 @@ export interface Knocker {
   since: number;
 }
 
+export interface EncryptionView {
+  on: boolean;
+  /** Identities whose media our key cannot decrypt (their key differs), in order of discovery. */
+  mismatched: readonly string[];
+}
+
 export interface LobbyView {
   /** Who waits, first come first (a host's view; empty for guests). */
   waiting: readonly Knocker[];
@@ -225,6 +231,8 @@ export interface MeetingState {
   audioBlocked: boolean;
   /** The room is being recorded (the connection adapter). */
   recording: boolean;
+  /** End-to-end encryption (the encryption adapter): on once our media is encrypted; who we cannot decrypt. */
+  encryption: EncryptionView;
   /** Recording started (or was on at join) and this user has not dismissed the notice yet. */
   recordingNotice: boolean;
   /** What the server lets us do (the permissions adapter): the UI offers only that. */
@@ -255,6 +263,8 @@ export interface MeetingState {
   /** A host asked us to turn a device on again (LiveKit cannot unmute anyone); null: nothing asked. */
   unmuteAsked: 'microphone' | 'camera' | null;
 }
+
+export type EncryptionState = 'on' | 'off' | 'key-mismatch';
 
 /** The snapshot `getState()` returns (contract §4). */
 export interface MeetingSnapshot {
@@ -292,6 +302,8 @@ export interface MeetingSnapshot {
   locked: boolean;
   /** The room is being recorded. */
   recording: boolean;
+  /** End-to-end encryption: `key-mismatch` while someone's media cannot be decrypted with our key. */
+  encryption: EncryptionState;
   permissions: PermissionDetail;
 }
 

@@ -16,7 +16,7 @@ addEnglish(enEmbed);
 
 async function main() {
   const url = new URL(location.href);
-  // A token or invite must not linger in the address bar, history or a copied link.
+  // A token, invite or encryption key must not linger in the address bar, history or a copied link.
   if (url.hash) history.replaceState(null, '', url.pathname + url.search);
   const deployment = await loadDeployment(new URL('confab.config.json', url));
   const setup = planEmbed(url, deployment);
@@ -25,6 +25,7 @@ async function main() {
   for (const [name, value] of Object.entries(setup.attributes)) element.setAttribute(name, value);
   if (setup.token) element.token = setup.token;
   if (setup.invite) element.invite = setup.invite;
+  if (setup.e2eeKey) element.e2eeKey = setup.e2eeKey;
   element.notices = setup.notices;
   const standalone = new URL(url.pathname + url.search, url);
   standalone.searchParams.delete('parent-origin');

@@ -8,6 +8,8 @@ export interface EmbedSetup {
   attributes: Record<string, string>;
   token: string | undefined;
   invite: string | undefined;
+  /** End-to-end encryption's key from `#e2ee-key=` (never the query). */
+  e2eeKey: string | undefined;
   notices: Notice[];
   parentOrigin: string | undefined;
 }
@@ -38,6 +40,8 @@ export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
       notices.push({ code: 'option-not-from-url', key: 'embed.optionNotFromUrl', params: { option: spec.name } });
     }
   }
+  // A key in the query would reach the server's logs and the Referer: refused, and said so.
+  if (url.searchParams.has('e2ee-key')) notices.push({ code: 'e2ee-key-in-query', key: 'embed.e2eeKeyInQuery' });
   const fragment = new URLSearchParams(url.hash.slice(1));
   // The helper says the page hands credentials in (`#credentials=parent`): those or none, no endpoint.
   if (deployment.tokenEndpoint && fragment.get('credentials') !== 'parent') attributes['token-endpoint'] = deployment.tokenEndpoint;
@@ -45,5 +49,6 @@ export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
   // An invite goes to the deployment's token endpoint, which answers with the room, name and role.
   const invite = fragment.get('invite') ?? undefined;
   if (token && !attributes['server-url'] && deployment.serverUrls[0]) attributes['server-url'] = deployment.serverUrls[0];
-  return { attributes, token, invite, notices, parentOrigin };
+  const e2eeKey = fragment.get('e2ee-key') || undefined;
+  return { attributes, token, invite, e2eeKey, notices, parentOrigin };
 }

@@ -1,6 +1,8 @@
 // The English catalogue's part for embed.html: what the iframe page says when the URL asks for something
 // the deployment does not allow. It travels in embed.js (src/embed/embed-page.ts adds it), not in confab.js.
 export const enEmbed = {
+  'embed.e2eeKeyInQuery':
+    "The encryption key was put in the address's query, where servers and browsers record it, so it was ignored: pass it after # (#e2ee-key=…).",
   'embed.tokenInQuery':
     'A token in the page address was refused: addresses end up in history, logs and referrers. Pass it after "#token=" or through confab-frame.js instead.',
   'embed.inviteInQuery':

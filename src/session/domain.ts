@@ -26,6 +26,8 @@ export interface DomainContext {
 export interface Binding {
   /** Reads the room as it is now: at `connected` once, and after every reconnect (`reconnected`). */
   sync?(reason: 'connected' | 'reconnected'): void;
+  /** Awaited once connected, before the call counts as joined (encryption: on before anything is published or sent). */
+  ready?: Promise<void>;
   dispose(): void;
 }
 
@@ -45,6 +47,12 @@ export interface DomainSpec<K extends string = string> {
    */
   load?: { when: 'connect' | 'first-use'; code(): Promise<Binder<K>> };
   bind?: Binder<K>;
+  /**
+   * A domain whose Room options need its own code first (encryption: the key provider and its
+   * worker): loaded before the Room exists, then bound before the connection like an eager one.
+   * Rejects with a JoinError the user reads when the domain cannot run (the call is then refused).
+   */
+  prepare?(options: ConnectOptions): Promise<{ roomOptions: Partial<RoomOptions>; bind: Binder<K> }>;
 }
 
 export type Binder<K extends string = string> = (room: Room, context: DomainContext, held: Held) => Binding & Port<K>;

@@ -17,6 +17,12 @@ export const DOMAINS: readonly DomainSpec[] = [
   presence,
   signals,
   domain({
+    name: 'encryption',
+    enabled: ({ config }) => config.e2ee,
+    // Its code (and livekit-client's worker) only in encrypted calls.
+    prepare: (options) => import('./adapters/encryption.js').then((m) => m.prepareEncryption(options)),
+  }),
+  domain({
     name: 'chat',
     // chat="off": no handler at all, so nothing on lk.chat reaches this widget.
     enabled: ({ config }) => config.chat,

@@ -67,13 +67,20 @@ class Session implements SessionPort {
 
   async #open(credentials: Credentials, options: ConnectOptions, signal: AbortSignal): Promise<{ room: string; identity: string }> {
     const specs = DOMAINS.filter((d) => d.enabled?.(options) ?? true);
+    const prepared = new Map(
+      await Promise.all(specs.flatMap((d) => (d.prepare ? [d.prepare(options).then((p) => [d.name, p] as const)] : []))),
+    );
+    signal.throwIfAborted();
     const room = new Room({
       adaptiveStream: true,
       dynacast: true,
       // Screen shares end with their publication; camera and microphone are muted, never unpublished.
       stopLocalTrackOnUnpublish: true,
       audioOutput: options.speaker ? { deviceId: options.speaker } : {},
-      ...(Object.assign({}, ...specs.map((d) => d.roomOptions?.(options) ?? {})) as Partial<RoomOptions>),
+      ...(Object.assign(
+        {},
+        ...specs.map((d) => d.roomOptions?.(options) ?? prepared.get(d.name)?.roomOptions ?? {}),
+      ) as Partial<RoomOptions>),
     } satisfies RoomOptions);
     this.#room = room;
     const { store, dispatch, report } = this.#hooks;
@@ -88,7 +95,8 @@ class Session implements SessionPort {
     };
     this.#context = context;
     for (const spec of specs) {
-      if (spec.bind) this.#bound.set(spec.name, spec.bind(room, context, []));
+      const bind = spec.bind ?? prepared.get(spec.name)?.bind;
+      if (bind) this.#bound.set(spec.name, bind(room, context, []));
       else if (spec.load) {
         const lazy: Lazy = { spec, hold: hold(room, spec.holds ?? {}, () => void this.#load(spec.name)), binding: null };
         this.#lazy.set(spec.name, lazy);
@@ -102,6 +110,8 @@ class Session implements SessionPort {
       await room.connect(credentials.serverUrl, credentials.token);
       signal.throwIfAborted();
       if (this.#closed) throw abortError();
+      await Promise.all([...this.#bound.values()].flatMap((b) => (b.ready ? [b.ready] : [])));
+      signal.throwIfAborted();
     } catch (error) {
       const cancelled = signal.aborted || this.#closed;
       await this.disconnect();
@@ -253,6 +263,7 @@ class Session implements SessionPort {
 }
 
 function toJoinError(error: unknown, serverUrl: string): JoinError {
+  if (error instanceof JoinError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ConnectionError) {
     switch (error.reason) {

@@ -122,6 +122,7 @@ export const ar: Catalogue = {
   'announce.microphoneOn': 'الميكروفون يعمل',
   'announce.cameraOff': 'الكاميرا متوقفة',
   'announce.cameraOn': 'الكاميرا تعمل',
+  'embed.e2eeKeyInQuery': 'وُضع مفتاح التشفير في استعلام العنوان، حيث تسجّله الخوادم والمتصفحات، لذا تم تجاهله: مرّره بعد # (#e2ee-key=…).',
   'embed.tokenInQuery':
     'تم رفض رمز في عنوان الصفحة: تنتهي العناوين في السجل وملفات السجلات والمُحيلين. مرّره بعد "#token=" أو عبر confab-frame.js.',
   'embed.serverNotAllowed': 'الخادم {url} ليس من الخوادم المسموح بها في هذا النشر، لذا تم تجاهله.',
@@ -231,4 +232,10 @@ export const ar: Catalogue = {
   'waiting.hostHere': 'يوجد مضيف وسيسمح لك بالدخول قريبًا.',
   'refused.lobby-closed': 'انتهى الاجتماع الذي كنت تنتظره.',
   'moderation.recordingNotice': 'يتم تسجيل هذا الاجتماع: قد يظهر ما تقوله وتعرضه في التسجيل.',
+  'meeting.encrypted': 'مشفّر من طرف إلى طرف',
+  'tile.cantDecrypt': 'تعذّر فك التشفير — المفاتيح غير متطابقة',
+  'tile.encrypted': 'مشفّر من طرف إلى طرف',
+  'error.e2eeKeyMissing': 'هذا الاجتماع مشفّر من طرف إلى طرف، لكن لم يُقدَّم أي مفتاح. افتح الرابط الكامل الذي تلقيته.',
+  'error.e2eeUnavailable': 'تعذّر بدء التشفير ({message}). لم تنضم دون تشفير.',
+  'error.e2eeUnsupported': 'هذا المتصفح لا يدعم التشفير من طرف إلى طرف. استخدم إصدارًا حديثًا من Chrome أو Edge أو Firefox أو Safari.',
 };

@@ -131,6 +131,8 @@ export const de: Catalogue = {
   'announce.microphoneOn': 'Ihr Mikrofon ist an',
   'announce.cameraOff': 'Ihre Kamera ist aus',
   'announce.cameraOn': 'Ihre Kamera ist an',
+  'embed.e2eeKeyInQuery':
+    'Der Verschlüsselungsschlüssel stand in der Abfrage der Adresse, wo Server und Browser ihn speichern, und wurde daher ignoriert: Übergeben Sie ihn nach # (#e2ee-key=…).',
   'embed.tokenInQuery':
     'Ein Token in der Seitenadresse wurde abgelehnt: Adressen landen im Verlauf, in Protokollen und in Referrern. Übergeben Sie es nach „#token=“ oder über confab-frame.js.',
   'embed.serverNotAllowed': 'Der Server {url} gehört nicht zu den erlaubten Servern dieser Installation und wurde ignoriert.',
@@ -244,4 +246,12 @@ export const de: Catalogue = {
   'waiting.hostHere': 'Ein Host ist da und lässt Sie gleich herein.',
   'refused.lobby-closed': 'Das Meeting, auf das Sie gewartet haben, ist beendet.',
   'moderation.recordingNotice': 'Dieses Meeting wird aufgezeichnet: Was Sie sagen und zeigen, kann in der Aufzeichnung sein.',
+  'meeting.encrypted': 'Ende-zu-Ende-verschlüsselt',
+  'tile.cantDecrypt': 'Entschlüsselung nicht möglich – die Schlüssel stimmen nicht überein',
+  'tile.encrypted': 'Ende-zu-Ende-verschlüsselt',
+  'error.e2eeKeyMissing':
+    'Dieses Meeting ist Ende-zu-Ende-verschlüsselt, aber es wurde kein Schlüssel angegeben. Öffnen Sie den vollständigen Link, den Sie erhalten haben.',
+  'error.e2eeUnavailable': 'Die Verschlüsselung konnte nicht starten ({message}). Sie sind nicht unverschlüsselt beigetreten.',
+  'error.e2eeUnsupported':
+    'Dieser Browser unterstützt keine Ende-zu-Ende-Verschlüsselung. Verwenden Sie einen aktuellen Chrome, Edge, Firefox oder Safari.',
 };

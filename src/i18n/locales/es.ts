@@ -129,6 +129,8 @@ export const es: Catalogue = {
   'announce.microphoneOn': 'Tu micrófono está activado',
   'announce.cameraOff': 'Tu cámara está desactivada',
   'announce.cameraOn': 'Tu cámara está activada',
+  'embed.e2eeKeyInQuery':
+    'La clave de cifrado estaba en la consulta de la dirección, donde servidores y navegadores la registran, así que se ha ignorado: pásela tras # (#e2ee-key=…).',
   'embed.tokenInQuery':
     'Se rechazó un token en la dirección de la página: las direcciones acaban en el historial, los registros y los referentes. Pásalo tras «#token=» o con confab-frame.js.',
   'embed.serverNotAllowed': 'El servidor {url} no está entre los servidores permitidos de esta instalación y se ignoró.',
@@ -242,4 +244,12 @@ export const es: Catalogue = {
   'waiting.hostHere': 'Hay un anfitrión y te dejará entrar en breve.',
   'refused.lobby-closed': 'La reunión que esperabas ha terminado.',
   'moderation.recordingNotice': 'Esta reunión se está grabando: lo que digas y muestres puede quedar en la grabación.',
+  'meeting.encrypted': 'Cifrado de extremo a extremo',
+  'tile.cantDecrypt': 'No se puede descifrar: las claves no coinciden',
+  'tile.encrypted': 'Cifrado de extremo a extremo',
+  'error.e2eeKeyMissing':
+    'Esta reunión está cifrada de extremo a extremo, pero no se indicó ninguna clave. Abra el enlace completo que recibió.',
+  'error.e2eeUnavailable': 'El cifrado no pudo iniciarse ({message}). No se ha unido sin cifrar.',
+  'error.e2eeUnsupported':
+    'Este navegador no admite el cifrado de extremo a extremo. Use una versión reciente de Chrome, Edge, Firefox o Safari.',
 };

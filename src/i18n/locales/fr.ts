@@ -129,6 +129,8 @@ export const fr: Catalogue = {
   'announce.microphoneOn': 'Votre micro est activé',
   'announce.cameraOff': 'Votre caméra est coupée',
   'announce.cameraOn': 'Votre caméra est activée',
+  'embed.e2eeKeyInQuery':
+    'La clé de chiffrement figurait dans la requête de l’adresse, que serveurs et navigateurs enregistrent ; elle a donc été ignorée : passez-la après # (#e2ee-key=…).',
   'embed.tokenInQuery':
     'Un jeton dans l’adresse de la page a été refusé : les adresses finissent dans l’historique, les journaux et les référents. Passez-le après « #token= » ou via confab-frame.js.',
   'embed.serverNotAllowed': 'Le serveur {url} ne fait pas partie des serveurs autorisés de ce déploiement ; il a été ignoré.',
@@ -242,4 +244,12 @@ export const fr: Catalogue = {
   'waiting.hostHere': 'Un hôte est présent et va vous faire entrer bientôt.',
   'refused.lobby-closed': 'La réunion que vous attendiez est terminée.',
   'moderation.recordingNotice': 'Cette réunion est enregistrée : ce que vous dites et montrez peut figurer dans l’enregistrement.',
+  'meeting.encrypted': 'Chiffré de bout en bout',
+  'tile.cantDecrypt': 'Déchiffrement impossible : les clés ne correspondent pas',
+  'tile.encrypted': 'Chiffré de bout en bout',
+  'error.e2eeKeyMissing':
+    'Cette réunion est chiffrée de bout en bout, mais aucune clé n’a été fournie. Ouvrez le lien complet que vous avez reçu.',
+  'error.e2eeUnavailable': 'Le chiffrement n’a pas pu démarrer ({message}). Vous n’avez pas rejoint sans chiffrement.',
+  'error.e2eeUnsupported':
+    'Ce navigateur ne prend pas en charge le chiffrement de bout en bout. Utilisez une version récente de Chrome, Edge, Firefox ou Safari.',
 };

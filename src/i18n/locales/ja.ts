@@ -123,6 +123,8 @@ export const ja: Catalogue = {
   'announce.microphoneOn': 'マイクはオンです',
   'announce.cameraOff': 'カメラはオフです',
   'announce.cameraOn': 'カメラはオンです',
+  'embed.e2eeKeyInQuery':
+    '暗号化キーがアドレスのクエリに含まれていました（サーバーやブラウザに記録されます）。そのため無視しました。# の後に渡してください（#e2ee-key=…）。',
   'embed.tokenInQuery':
     'ページのアドレスに含まれるトークンは拒否されました。アドレスは履歴やログ、リファラーに残ります。「#token=」の後か confab-frame.js で渡してください。',
   'embed.serverNotAllowed': 'サーバー {url} はこのデプロイで許可されていないため、無視しました。',
@@ -234,4 +236,12 @@ export const ja: Catalogue = {
   'waiting.hostHere': 'ホストがいます。まもなく入室が許可されます。',
   'refused.lobby-closed': '待っていた会議は終了しました。',
   'moderation.recordingNotice': 'この会議は録画されています。あなたの発言や画面が録画に含まれる場合があります。',
+  'meeting.encrypted': 'エンドツーエンド暗号化',
+  'tile.cantDecrypt': '復号できません — キーが一致しません',
+  'tile.encrypted': 'エンドツーエンド暗号化',
+  'error.e2eeKeyMissing':
+    'この会議はエンドツーエンドで暗号化されていますが、キーが指定されていません。受け取ったリンクをそのまま開いてください。',
+  'error.e2eeUnavailable': '暗号化を開始できませんでした（{message}）。暗号化なしでは参加していません。',
+  'error.e2eeUnsupported':
+    'このブラウザはエンドツーエンド暗号化に対応していません。最新の Chrome、Edge、Firefox、Safari をお使いください。',
 };

@@ -120,7 +120,14 @@ export class Participant {
 
   static async open(
     browser: Browser,
-    options: { room: string; name: string; query?: Record<string, string>; setup?: (context: BrowserContext) => Promise<void> },
+    options: {
+      room: string;
+      name: string;
+      query?: Record<string, string>;
+      /** After `#` (what no server sees: an encryption key). */
+      hash?: string;
+      setup?: (context: BrowserContext) => Promise<void>;
+    },
   ): Promise<Participant> {
     const context = await browser.newContext({ viewport: { width: 960, height: 640 } });
     await context.addInitScript(RECORD_TRACKS);
@@ -131,7 +138,7 @@ export class Participant {
     const p = new Participant(context, page, options.name);
     p.pageErrors = errors;
     const query = new URLSearchParams({ room: options.room, name: options.name, prejoin: 'off', ...options.query });
-    await page.goto(`/?${query}`);
+    await page.goto(`/?${query}${options.hash ? `#${options.hash}` : ''}`);
     return p;
   }
 

@@ -21,7 +21,7 @@ function bind(
   const config = {} as never;
   const context = {
     store,
-    options: { config, speaker: null },
+    options: { config, speaker: null, e2eeKey: null },
     credentials: { serverUrl: 'ws://x', token: 'x.y.z' },
     dispatch,
     resync,
@@ -200,7 +200,7 @@ describe('the permissions adapter', () => {
     const payload = btoa(JSON.stringify({ video: { roomJoin: true, roomAdmin: true, canUpdateOwnMetadata: true } }));
     const context = {
       store,
-      options: { config: {} as never, speaker: null },
+      options: { config: {} as never, speaker: null, e2eeKey: null },
       credentials: { serverUrl: 'ws://x', token: `h.${payload}.s` },
       dispatch: () => undefined,
       resync: () => undefined,

@@ -1,0 +1,138 @@
+import { Participant, uniqueRoom } from './pages/meeting.js';
+import { expect, test, type Page } from './pages/test.js';
+
+// End-to-end encryption against the real LiveKit server: media and chat decrypt only with the same
+// key, a wrong key shows as such on both sides, re-keying mid-call recovers, and the key never leaves
+// the page (no request, no storage, no console line carries it).
+
+/** Every URL a page asked for (HTTP and WebSocket) and every console line: where a leaked key would show. */
+function trace(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => seen.push(r.url(), r.postData() ?? ''));
+  page.on('websocket', (w) => seen.push(w.url()));
+  page.on('console', (m) => seen.push(m.text()));
+  return seen;
+}
+
+type Meeting = HTMLElement & { getState(): Promise<{ encryption: string }>; setE2EEKey(key: string): Promise<void> };
+
+/** Records confab-encryption events as `state` or `state:identity,…`. */
+async function recordEncryption(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { encryption: string[] };
+    w.encryption = [];
+    document.querySelector('confab-meeting')?.addEventListener('confab-encryption', (e) => {
+      const d = (e as CustomEvent<{ state: string; identities?: string[] }>).detail;
+      w.encryption.push(d.identities ? `${d.state}:${d.identities.join(',')}` : d.state);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { encryption: string[] }).encryption);
+}
+
+test('same key: see, hear and chat; a wrong key shows "Can\'t decrypt" on both sides; re-keying mid-call recovers; the key never leaves the page', async ({
+  browser,
+}) => {
+  const room = uniqueRoom('e2ee');
+  const key = `correct horse ${Math.random().toString(36).slice(2, 8)}`;
+  const wrong = `wrong battery ${Math.random().toString(36).slice(2, 8)}`;
+  const open = (name: string, k: string) =>
+    Participant.open(browser, { room, name, query: { e2ee: 'on' }, hash: new URLSearchParams({ 'e2ee-key': k }).toString() });
+  const people: Participant[] = [];
+  try {
+    const ada = await open('Ada', key);
+    people.push(ada);
+    const adaTrace = trace(ada.page);
+    await ada.joined();
+    const adaEvents = await recordEncryption(ada.page);
+    const bob = await open('Bob', key);
+    people.push(bob);
+    const bobTrace = trace(bob.page);
+    await bob.joined();
+    const cy = await open('Cy', wrong);
+    people.push(cy);
+    const cyTrace = trace(cy.page);
+    await cy.joined();
+
+    // The key left the address bar at once.
+    for (const p of people) expect(new URL(p.page.url()).hash).toBe('');
+    for (const p of people) {
+      await expect(p.meeting).toHaveAttribute('data-encrypted', '');
+      await expect(p.scope.locator('[data-encrypted][role="status"]')).toHaveText('Encrypted end to end');
+    }
+    // Ada and Bob share a key: video decodes, and each tile that decrypts carries the lock.
+    await Participant.expectFramesFlowing(ada.tileOf(bob));
+    await Participant.expectFramesFlowing(bob.tileOf(ada));
+    await expect(ada.tileOf(bob).getByRole('img', { name: 'Encrypted end to end' })).toBeVisible();
+    await expect.poll(() => ada.liveRemoteAudio()).toBeGreaterThan(0);
+
+    // Cy's key differs: Cy cannot decrypt Ada or Bob, and they cannot decrypt Cy. Said on the tile, never frozen video.
+    for (const [viewer, other] of [
+      [cy, ada],
+      [cy, bob],
+      [ada, cy],
+      [bob, cy],
+    ] as const) {
+      await expect(viewer.tileOf(other)).toHaveAttribute('data-cant-decrypt', '');
+      await expect(viewer.tileOf(other).getByRole('status')).toHaveText("Can't decrypt — keys don't match");
+    }
+    await expect(ada.tileOf(bob)).not.toHaveAttribute('data-cant-decrypt', '');
+    const cyIdentity = await cy.localTile.getAttribute('data-identity');
+    await expect.poll(adaEvents).toContain(`key-mismatch:${cyIdentity}`);
+    expect(await ada.meeting.evaluate((m) => (m as Meeting).getState().then((s) => s.encryption))).toBe('key-mismatch');
+
+    // Chat is encrypted too: Bob reads Ada's message, Cy's wrong key reads nothing.
+    await ada.openChat();
+    await ada.say('the plans are in the blue folder');
+    await bob.openChat();
+    await expect(bob.chatRows('the plans are in the blue folder')).toHaveCount(1);
+    await cy.openChat();
+    await ada.say('second line after the first');
+    await expect(bob.chatRows('second line after the first')).toHaveCount(1);
+    await expect(cy.chatRows()).toHaveCount(0);
+
+    // Cy is given the right key mid-call: no reconnect, and both sides decrypt again.
+    await cy.meeting.evaluate((m, k) => (m as Meeting).setE2EEKey(k), key);
+    for (const [viewer, other] of [
+      [cy, ada],
+      [ada, cy],
+      [bob, cy],
+    ] as const)
+      await expect(viewer.tileOf(other)).not.toHaveAttribute('data-cant-decrypt', '', { timeout: 20_000 });
+    await Participant.expectFramesFlowing(cy.tileOf(ada));
+    await expect.poll(adaEvents).toContain('on');
+    await ada.say('now everyone reads this');
+    await expect(cy.chatRows('now everyone reads this')).toHaveCount(1);
+    await expect(cy.meeting).toHaveAttribute('data-state', 'connected');
+
+    // The key went nowhere: no request, WebSocket URL, request body or console line, no storage.
+    for (const [p, seen] of [
+      [ada, adaTrace],
+      [bob, bobTrace],
+      [cy, cyTrace],
+    ] as const) {
+      const stored = await p.page.evaluate(() =>
+        [localStorage, sessionStorage].flatMap((store) => Object.keys(store).map((k) => `${k}=${store.getItem(k) ?? ''}`)).join('\n'),
+      );
+      for (const k of [key, wrong]) {
+        for (const form of [k, encodeURIComponent(k), k.replace(/ /g, '+')]) {
+          expect(seen.filter((s) => s.includes(form))).toEqual([]);
+          expect(stored).not.toContain(form);
+        }
+      }
+      expect(await p.cspViolations()).toEqual([]);
+      expect(p.pageErrors).toEqual([]);
+    }
+  } finally {
+    await Promise.all(people.map((p) => p.close()));
+  }
+});
+
+test('e2ee="on" without a key: the join is refused with the reason, never joined in the clear', async ({ browser }) => {
+  const p = await Participant.open(browser, { room: uniqueRoom('e2ee-nokey'), name: 'Dee', query: { e2ee: 'on' } });
+  try {
+    await expect(p.meeting).toHaveAttribute('data-state', 'error');
+    await expect(p.meeting.getByRole('alert')).toContainText('This meeting is end-to-end encrypted, but no key was given.');
+  } finally {
+    await p.close();
+  }
+});
