@@ -1,5 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { buildMeet, meetUrl } from './pages/meet.js';
 import { inCall, Participant, uniqueRoom } from './pages/meeting.js';
 import { expect, test, type Page } from './pages/test.js';
 
@@ -297,9 +298,7 @@ test('Enter while an IME is composing does not send; Shift+Enter is a new line; 
 });
 
 test.describe('with LiveKit’s own VideoConference in the room', () => {
-  test.beforeAll(() => {
-    execFileSync('npx', ['vite', 'build', '--config', 'tests/e2e/meet/vite.config.mjs'], { stdio: 'inherit' });
-  });
+  test.beforeAll(buildMeet);
 
   test('a VideoConference user and a Confab user chat both ways', async ({ browser }) => {
     const room = uniqueRoom('chat-meet');
@@ -308,7 +307,7 @@ test.describe('with LiveKit’s own VideoConference in the room', () => {
     const meet = await context.newPage();
     try {
       await ada.joined();
-      await meet.goto(`http://127.0.0.1:8191/meet/index.html?${new URLSearchParams({ room, name: 'Lee on Meet' })}`);
+      await meet.goto(meetUrl(room, 'Lee on Meet'));
       await expect(ada.tiles).toHaveCount(2, { timeout: 20_000 });
       await ada.openChat();
       await ada.say('hello VideoConference');

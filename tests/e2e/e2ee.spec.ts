@@ -1,3 +1,4 @@
+import { buildMeet, meetUrl } from './pages/meet.js';
 import { Participant, uniqueRoom } from './pages/meeting.js';
 import { expect, test, type Page } from './pages/test.js';
 
@@ -135,4 +136,53 @@ test('e2ee="on" without a key: the join is refused with the reason, never joined
   } finally {
     await p.close();
   }
+});
+
+test.describe('with LiveKit’s own VideoConference in the room', () => {
+  test.beforeAll(buildMeet);
+
+  test('a LiveKit Meet-style page with the same passphrase sees Confab and is seen; with another it is not', async ({ browser }) => {
+    const room = uniqueRoom('e2ee-meet');
+    const key = `shared ${Math.random().toString(36).slice(2, 8)}`;
+    const ada = await Participant.open(browser, {
+      room,
+      name: 'Ada',
+      query: { e2ee: 'on' },
+      hash: new URLSearchParams({ 'e2ee-key': key }).toString(),
+    });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    let meet = await context.newPage();
+    // A VideoConference page with the camera on: LiveKit's own publisher, encrypted with the passphrase.
+    // (A page of its own each time: a new hash alone would not reload it.)
+    const visit = async (passphrase: string) => {
+      await meet.close();
+      meet = await context.newPage();
+      await meet.goto(meetUrl(room, 'Lee on Meet', passphrase).replace('index.html?', 'index.html?bench=1&'));
+      await meet.locator('#join').click();
+    };
+    try {
+      await ada.joined();
+      await visit(key);
+      await Participant.expectFramesFlowing(ada.tileOf({ name: 'Lee on Meet' }));
+      await expect(ada.tileOf({ name: 'Lee on Meet' })).not.toHaveAttribute('data-cant-decrypt', '');
+      // And VideoConference decodes Confab's camera (its <video> elements advance).
+      const decodedOnMeet = () =>
+        meet.evaluate(async () => {
+          const videos = [...document.querySelectorAll('video')].filter(
+            (v) => !v.closest('.lk-participant-tile[data-lk-local-participant="true"]'),
+          );
+          const frames = () => videos.reduce((n, v) => n + v.getVideoPlaybackQuality().totalVideoFrames, 0);
+          const before = frames();
+          await new Promise((r) => setTimeout(r, 1000));
+          return frames() - before;
+        });
+      await expect.poll(decodedOnMeet, { timeout: 20_000 }).toBeGreaterThan(5);
+
+      // The same page with another passphrase: Ada is told she cannot decrypt it.
+      await visit(`not ${key}`);
+      await expect(ada.tileOf({ name: 'Lee on Meet' })).toHaveAttribute('data-cant-decrypt', '', { timeout: 20_000 });
+    } finally {
+      await Promise.all([ada.close(), context.close()]);
+    }
+  });
 });

@@ -159,7 +159,7 @@ export class Participant {
   }
 
   /** The tile of another participant, found by the name it shows. */
-  tileOf(other: Participant): Locator {
+  tileOf(other: { readonly name: string }): Locator {
     return this.scope.locator('confab-tile:not([data-local])').filter({ hasText: other.name });
   }
 

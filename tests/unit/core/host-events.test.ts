@@ -2,6 +2,7 @@ import { CALL_EVENTS } from '../../../src/core/host-events-call.js';
 import { describe, expect, test } from 'vitest';
 import { permissionsOf } from '../../../src/core/grants.js';
 import { diff, feedHostEvents } from '../../../src/core/host-events.js';
+import { snapshotOf } from '../../../src/core/snapshot.js';
 import { createMeetingStore, dispatch, initialState } from '../../../src/core/store.js';
 import type { MediaView, MeetingState, PersonView } from '../../../src/core/types.js';
 import { enEndings } from '../../../src/i18n/en-endings.js';
@@ -262,5 +263,24 @@ describe('host events from one diff of the store', () => {
       'state:disconnected',
       'confab-left',
     ]);
+  });
+});
+
+describe('confab-encryption and getState().encryption', () => {
+  test('on, then who cannot be decrypted as they come and go, then on again; nothing while nothing changed', () => {
+    const events = (before: MeetingState, after: MeetingState) =>
+      diff(before, after, t, CALL_EVENTS)
+        .events.filter((e) => e.name === 'confab-encryption')
+        .map((e) => e.detail);
+    const plain = inCall();
+    const on = inCall({ encryption: { on: true, mismatched: [] } });
+    const cy = inCall({ encryption: { on: true, mismatched: ['cy'] } });
+    const cyAndDee = inCall({ encryption: { on: true, mismatched: ['cy', 'dee'] } });
+    expect(events(plain, on)).toEqual([{ state: 'on' }]);
+    expect(events(on, cy)).toEqual([{ state: 'key-mismatch', identities: ['cy'] }]);
+    expect(events(cy, cyAndDee)).toEqual([{ state: 'key-mismatch', identities: ['cy', 'dee'] }]);
+    expect(events(cyAndDee, inCall({ encryption: { on: true, mismatched: ['cy', 'dee'] } }))).toEqual([]);
+    expect(events(cyAndDee, on)).toEqual([{ state: 'on' }]);
+    expect([plain, on, cy].map((s) => snapshotOf(s, 'auto').encryption)).toEqual(['off', 'on', 'key-mismatch']);
   });
 });

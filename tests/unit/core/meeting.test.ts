@@ -91,8 +91,9 @@ function fakeSession() {
   const connected = new Promise<void>((resolve) => (finish = resolve));
   let hooks!: SessionHooks;
   const session: SessionPort = {
-    async connect(credentials: Credentials, _options, signal) {
+    async connect(credentials: Credentials, options, signal) {
       log.push(`connect ${credentials.token}`);
+      if (options.e2eeKey) log.push(`e2ee key ${options.e2eeKey}`);
       signal.addEventListener('abort', () => log.push('aborted'));
       await connected;
       if (signal.aborted) {
@@ -116,6 +117,7 @@ function fakeSession() {
     disconnect: async () => void log.push('disconnect'),
     simulate: async () => undefined,
     port: (async (name: string) => {
+      if (name === 'encryption') return { setKey: async (key: string) => void log.push(`re-key ${key}`) };
       if (name !== 'chat') throw new Error(`no ${name} port here`);
       return {
         send: async (text: string) => {
@@ -145,6 +147,29 @@ function meetingWith(values: Record<string, string>, session = fakeSession()) {
 }
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiQWRhIn0.sig';
+
+describe('end-to-end encryption', () => {
+  test('without a key the join is refused before anything is spent; the key reaches the session at join and when it changes', async () => {
+    const refused = meetingWith({ 'server-url': 'ws://x', token: TOKEN, audio: 'off', video: 'off', e2ee: 'on' });
+    await expect(refused.meeting.join()).rejects.toMatchObject({ code: 'e2ee-key-missing' });
+    expect(refused.meeting.store.getState()).toMatchObject({ phase: 'error', error: { code: 'e2ee-key-missing' } });
+    expect(refused.session.log).toEqual([]);
+
+    const { meeting, session } = meetingWith({ 'server-url': 'ws://x', token: TOKEN, audio: 'off', video: 'off', e2ee: 'on' });
+    await meeting.encryption.setKey('first key');
+    session.finish();
+    await meeting.join();
+    expect(session.log).toContain('e2ee key first key');
+    await meeting.encryption.setKey('second key');
+    expect(session.log).toContain('re-key second key');
+    // e2ee="off": a key given is never handed on.
+    const plain = meetingWith({ 'server-url': 'ws://x', token: TOKEN, audio: 'off', video: 'off' });
+    await plain.meeting.encryption.setKey('unused');
+    plain.session.finish();
+    await plain.meeting.join();
+    expect(plain.session.log.filter((l) => l.includes('unused'))).toEqual([]);
+  });
+});
 
 describe('the meeting core', () => {
   test('a leave during the handshake ends on "left", and a room that connects afterwards is closed', async () => {

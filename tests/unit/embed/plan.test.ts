@@ -23,6 +23,18 @@ describe('embed.html setup', () => {
     expect(p.attributes['server-url']).toBe('ws://127.0.0.1:7880');
   });
 
+  it('takes an encryption key from the fragment only: one in the query is ignored and said so', () => {
+    expect(plan('?room=r&e2ee=on#e2ee-key=correct%20horse')).toMatchObject({
+      e2eeKey: 'correct horse',
+      attributes: { e2ee: 'on' },
+      notices: [],
+    });
+    const p = plan('?room=r&e2ee=on&e2ee-key=leaked');
+    expect(p.e2eeKey).toBeUndefined();
+    expect(p.notices.map((n) => n.code)).toEqual(['e2ee-key-in-query']);
+    expect(JSON.stringify(p)).not.toContain('leaked');
+  });
+
   it('takes an invite from the fragment only; with credentials from the parent, never the token endpoint', () => {
     expect(plan('?invite=a.b.c').notices.map((n) => n.code)).toEqual(['invite-in-query']);
     expect(plan('?room=r#invite=a.b.c')).toMatchObject({ invite: 'a.b.c', attributes: { room: 'r', 'token-endpoint': '/api/token' } });
