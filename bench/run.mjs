@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 // The soak (15 minutes by default) runs only when named: `npm run bench -- soak`.
-const BENCHES = ['prebuilt', 'grid', 'chat', 'blur', 'server', 'soak'];
+const BENCHES = ['prebuilt', 'grid', 'chat', 'blur', 'e2ee', 'server', 'soak'];
 const chosen = BENCHES.filter((b) => (only.length ? only.includes(b) : b !== 'soak'));
 
 // A run of some benchmarks keeps the others' last figures (each says when it was measured).
@@ -47,7 +47,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (n) => (n == null ? '—' : `${Math.round(n)} ms`);
 const x = (n) => (n == null ? '—' : `${n.toFixed(2)}×`);
 const rows = [];
-const { prebuilt, grid, chat, blur, server, soak } = results;
+const { prebuilt, grid, chat, blur, e2ee, server, soak } = results;
 if (prebuilt) {
   const j = prebuilt.joinClickToFirstRemoteFrameMs;
   const s = prebuilt.serverRestart;
@@ -119,6 +119,14 @@ if (blur) {
     'Blur output fps / longest main-thread task',
     `${blur.ours.fps} fps / ${blur.ours.longestMainThreadTaskMs} ms`,
     `${blur.livekit.fps} fps / ${blur.livekit.longestMainThreadTaskMs} ms`,
+    '—',
+  ]);
+}
+if (e2ee) {
+  rows.push([
+    'End-to-end encryption: browser CPU of a 2-person call (cameras and microphones on), off → on',
+    `${e2ee.cpuCoresOff} → ${e2ee.cpuCoresOn} cores (+${Math.round((e2ee.ratioOnToOff - 1) * 100)}%)`,
+    '— (VideoConference has it with the same scheme)',
     '—',
   ]);
 }

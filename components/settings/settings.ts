@@ -48,6 +48,14 @@ export class ConfabSettings extends LitElement {
         margin: 0 0 1rem;
         font-size: 1.2rem;
       }
+      .encryption h3 {
+        margin: 0 0 0.3rem;
+        font-size: 1rem;
+      }
+      .encryption p {
+        margin: 0 0 0.3rem;
+        font-size: 0.9rem;
+      }
       .fields {
         display: grid;
         gap: 0.9rem;
@@ -76,9 +84,15 @@ export class ConfabSettings extends LitElement {
 
   readonly #meeting = useMeeting(
     this,
-    (s) => ({ open: s.panel === 'settings', canSelectSpeaker: s.devices.canSelectSpeaker, background: s.background }),
+    (s) => ({
+      open: s.panel === 'settings',
+      canSelectSpeaker: s.devices.canSelectSpeaker,
+      background: s.background,
+      encrypted: s.encryption.on,
+    }),
     ['panels', 'background'],
-    (a, b) => a.open === b.open && a.canSelectSpeaker === b.canSelectSpeaker && a.background === b.background,
+    (a, b) =>
+      a.open === b.open && a.canSelectSpeaker === b.canSelectSpeaker && a.background === b.background && a.encrypted === b.encrypted,
   );
   #returnFocus: HTMLElement | null = null;
 
@@ -132,6 +146,15 @@ export class ConfabSettings extends LitElement {
                   <confab-device-select kind="microphone"></confab-device-select>
                   ${view.canSelectSpeaker ? html`<confab-device-select kind="speaker"></confab-device-select>` : nothing}
                   ${renderBackgrounds(t, view.background, actions.background, config.assetsBase, config.backgroundImage)}`
+              : nothing
+          }
+          ${
+            view.encrypted
+              ? html`<section class="encryption" data-encryption-scope aria-labelledby="encryption-title">
+                  <h3 id="encryption-title">${t('settings.encryption')}</h3>
+                  <p>${t('settings.encrypted')}</p>
+                  <p>${t('settings.notEncrypted')}</p>
+                </section>`
               : nothing
           }
         </div>

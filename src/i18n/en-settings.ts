@@ -2,6 +2,11 @@
 // the settings chunk (components/settings/settings-element.ts adds them), loaded when it first opens.
 export const enSettings = {
   'settings.title': 'Settings',
+  'settings.encryption': 'End-to-end encryption',
+  'settings.encrypted':
+    'Encrypted so that only people with the key can read them: audio, video, screen share, chat, reactions and earlier messages.',
+  'settings.notEncrypted':
+    'Not encrypted, because the meeting server relays them: names, raised hands, who is muted and what each person shares.',
   'settings.close': 'Close',
   'background.title': 'Background',
   'background.none': 'No effect',

@@ -105,6 +105,13 @@ test('same key: see, hear and chat; a wrong key shows "Can\'t decrypt" on both s
     await expect(cy.chatRows('now everyone reads this')).toHaveCount(1);
     await expect(cy.meeting).toHaveAttribute('data-state', 'connected');
 
+    // Settings say what is encrypted and what the server still sees.
+    await ada.meeting.evaluate((m) => (m as HTMLElement & { openPanel(p: string): Promise<void> }).openPanel('settings'));
+    const scope = ada.scope.locator('confab-settings [data-encryption-scope]');
+    await expect(scope.getByRole('heading', { name: 'End-to-end encryption' })).toBeVisible();
+    await expect(scope).toContainText('audio, video, screen share, chat, reactions and earlier messages');
+    await expect(scope).toContainText('Not encrypted, because the meeting server relays them: names, raised hands');
+
     // The key went nowhere: no request, WebSocket URL, request body or console line, no storage.
     for (const [p, seen] of [
       [ada, adaTrace],
@@ -184,5 +191,43 @@ test.describe('with LiveKit’s own VideoConference in the room', () => {
     } finally {
       await Promise.all([ada.close(), context.close()]);
     }
+  });
+});
+
+test.describe('a page whose Content-Security-Policy forbids workers', () => {
+  // The refusal is the point: the browser's report of it is expected here.
+  test.use({ allowCspViolations: /worker-src|Refused to create a worker/ });
+
+  test('an encrypted join is refused with the reason, and no connection to LiveKit is ever opened', async ({ page }) => {
+    const policy = [
+      "default-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "worker-src 'none'",
+      "connect-src 'self' ws://127.0.0.1:7890 http://127.0.0.1:7890",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "media-src 'self' blob: mediastream:",
+    ].join('; ');
+    await page.route('**/no-workers.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': policy },
+        body: `<!doctype html><script type="module" src="/confab.js"></script>
+          <confab-meeting token-endpoint="/api/token" room="${uniqueRoom('e2ee-csp')}" name="Eve" e2ee="on" audio="off" video="off"></confab-meeting>`,
+      }),
+    );
+    const sockets: string[] = [];
+    page.on('websocket', (w) => sockets.push(w.url()));
+    await page.goto('/no-workers.html');
+    const meeting = page.locator('confab-meeting');
+    await expect(meeting).toHaveAttribute('data-state', 'prejoin');
+    await meeting.evaluate((m) => {
+      (m as HTMLElement & { e2eeKey: string }).e2eeKey = 'a key that never gets used';
+    });
+    await meeting.evaluate((m) => (m as HTMLElement & { join(): Promise<void> }).join().catch(() => undefined));
+    await expect(meeting).toHaveAttribute('data-state', 'error');
+    await expect(meeting.getByRole('alert')).toContainText('Encryption could not start');
+    await expect(meeting.getByRole('alert')).toContainText('You did not join unencrypted.');
+    expect(sockets).toEqual([]);
   });
 });

@@ -120,6 +120,11 @@ export const de: Catalogue = {
   'prejoin.joinListenOnly': 'Nur zuhören',
   'settings.open': 'Einstellungen',
   'settings.title': 'Einstellungen',
+  'settings.encryption': 'Ende-zu-Ende-Verschlüsselung',
+  'settings.encrypted':
+    'So verschlüsselt, dass nur Personen mit dem Schlüssel sie lesen können: Audio, Video, Bildschirmfreigabe, Chat, Reaktionen und frühere Nachrichten.',
+  'settings.notEncrypted':
+    'Nicht verschlüsselt, weil der Meeting-Server sie weitergibt: Namen, gehobene Hände, wer stummgeschaltet ist und was jede Person teilt.',
   'settings.close': 'Schließen',
   'announce.joined': '{name} ist beigetreten',
   'announce.left': '{name} hat das Meeting verlassen',

@@ -118,6 +118,11 @@ export const es: Catalogue = {
   'prejoin.joinListenOnly': 'Unirse solo para escuchar',
   'settings.open': 'Configuración',
   'settings.title': 'Configuración',
+  'settings.encryption': 'Cifrado de extremo a extremo',
+  'settings.encrypted':
+    'Cifrado para que solo quien tenga la clave pueda leerlo: audio, vídeo, pantalla compartida, chat, reacciones y mensajes anteriores.',
+  'settings.notEncrypted':
+    'Sin cifrar, porque el servidor de la reunión los retransmite: nombres, manos levantadas, quién está silenciado y qué comparte cada persona.',
   'settings.close': 'Cerrar',
   'announce.joined': '{name} se ha unido',
   'announce.left': '{name} ha salido',

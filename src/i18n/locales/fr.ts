@@ -118,6 +118,11 @@ export const fr: Catalogue = {
   'prejoin.joinListenOnly': 'Rejoindre en écoute seule',
   'settings.open': 'Paramètres',
   'settings.title': 'Paramètres',
+  'settings.encryption': 'Chiffrement de bout en bout',
+  'settings.encrypted':
+    'Chiffrés pour que seules les personnes ayant la clé puissent les lire : audio, vidéo, partage d’écran, chat, réactions et messages précédents.',
+  'settings.notEncrypted':
+    'Non chiffrés, car le serveur de la réunion les relaie : noms, mains levées, qui est en sourdine et ce que chacun partage.',
   'settings.close': 'Fermer',
   'announce.joined': '{name} a rejoint la réunion',
   'announce.left': '{name} a quitté la réunion',
