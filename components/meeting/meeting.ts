@@ -161,6 +161,7 @@ export class ConfabMeeting extends LitElement {
     return this.#endingsReady;
   }
   readonly #meeting: Meeting = new Meeting({
+    keyChanged: () => this.requestUpdate(),
     config: () => this.#options.config,
     explicit: () => this.#options.explicit(),
     tokenProvider: () => (typeof this.tokenProvider === 'function' ? this.tokenProvider : undefined),

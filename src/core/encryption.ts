@@ -9,10 +9,17 @@ export class EncryptionControl implements EncryptionActions {
   #key: string | null = null;
   readonly #session: () => SessionPort | null;
   readonly #enabled: () => boolean;
+  readonly #changed: () => void;
 
-  constructor(session: () => SessionPort | null, enabled: () => boolean) {
+  constructor(session: () => SessionPort | null, enabled: () => boolean, changed: () => void = () => undefined) {
     this.#session = session;
     this.#enabled = enabled;
+    this.#changed = changed;
+  }
+
+  /** Whether a join could start now: encryption off, or its key given (prejoin="off" waits for it). */
+  ready(): boolean {
+    return !this.#enabled() || !!this.#key;
   }
 
   /** The key for the join; refuses (`e2ee-key-missing`) when encryption is on and no key was given. */
@@ -24,6 +31,7 @@ export class EncryptionControl implements EncryptionActions {
 
   setKey = async (key: string): Promise<void> => {
     this.#key = key;
+    this.#changed();
     const session = this.#session();
     if (session && this.#enabled()) await (await session.port('encryption')).setKey(key);
   };

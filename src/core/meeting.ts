@@ -56,6 +56,8 @@ export interface MeetingOptions {
   loadEndpoint: () => Promise<EndpointClient>;
   /** The words of the error screen (their own chunk: a call that goes well never loads them). */
   loadErrors?: () => Promise<unknown>;
+  /** The encryption key was set (a join that waits for it may start). */
+  keyChanged?: () => void;
   /** Loads the effects chunk (MediaPipe); replaceable in tests. */
   loadEffects?: () => Promise<EffectsModule>;
 }
@@ -133,7 +135,11 @@ export class Meeting implements CommandTarget {
     });
     this.devices = devices.actions(alive, (kind) => this.media.set(kind, true));
     this.tracks = trackActions({ store, media: this.#media, session });
-    this.encryption = new EncryptionControl(session, () => config().e2ee);
+    this.encryption = new EncryptionControl(
+      session,
+      () => config().e2ee,
+      () => options.keyChanged?.(),
+    );
     this.call = {
       join: (choices) => this.join(choices),
       leave: () => this.leave(),
@@ -173,7 +179,7 @@ export class Meeting implements CommandTarget {
 
   /** Whether a join could start now without asking anything (prejoin="off" waits for this). */
   canJoin(): boolean {
-    return hasCredentials(this.#config, this.nameRequirement().name, this.#provider());
+    return hasCredentials(this.#config, this.nameRequirement().name, this.#provider()) && this.encryption.ready();
   }
 
   #provider(): TokenProvider | undefined {

@@ -20,6 +20,8 @@ export interface FrameOptions {
   serverUrl?: string;
   /** An invite signed by your backend (the Confab server's invite policy); put in the fragment, never the query. */
   invite?: string;
+  /** End-to-end encryption's key (with `e2ee: 'on'`): put in the fragment, never the query, never sent to a server. */
+  e2eeKey?: string;
   /** Milliseconds to wait for the frame's confab-ready (default 15000). */
   readyTimeout?: number;
   /** Presentation options of contract §2 (`room`, `name`, `theme`, `max-tiles`, …), kebab or camelCase. */
@@ -37,7 +39,7 @@ export interface FrameController extends MeetingCommands {
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout', 'invite']);
+const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout', 'invite', 'e2eeKey']);
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 export function createFrame(container: HTMLElement, options: FrameOptions): FrameController {
@@ -48,10 +50,13 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     src.searchParams.set(kebab(key), String(value));
   }
   src.searchParams.set('parent-origin', location.origin);
-  // An invite travels in the fragment: never sent to a server, never in a log or a Referer.
-  if (typeof options.invite === 'string') src.hash = `invite=${encodeURIComponent(options.invite)}`;
+  // An invite and an encryption key travel in the fragment: never sent to a server, never in a log or a Referer.
+  const fragment = new URLSearchParams();
+  if (typeof options.invite === 'string') fragment.set('invite', options.invite);
   // Credentials from this page: the frame waits for them and never asks the token endpoint instead.
-  else if (options.token !== undefined) src.hash = 'credentials=parent';
+  else if (options.token !== undefined) fragment.set('credentials', 'parent');
+  if (typeof options.e2eeKey === 'string') fragment.set('e2ee-key', options.e2eeKey);
+  src.hash = fragment.toString();
 
   const iframe = document.createElement('iframe');
   iframe.src = src.href;

@@ -156,7 +156,10 @@ describe('end-to-end encryption', () => {
     expect(refused.session.log).toEqual([]);
 
     const { meeting, session } = meetingWith({ 'server-url': 'ws://x', token: TOKEN, audio: 'off', video: 'off', e2ee: 'on' });
+    // prejoin="off" waits for the key (it may come later, by postMessage).
+    expect(meeting.canJoin()).toBe(false);
     await meeting.encryption.setKey('first key');
+    expect(meeting.canJoin()).toBe(true);
     session.finish();
     await meeting.join();
     expect(session.log).toContain('e2ee key first key');

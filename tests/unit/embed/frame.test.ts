@@ -31,6 +31,15 @@ afterEach(() => {
 });
 
 describe('the host helper', () => {
+  test('an encryption key goes in the fragment beside the credentials mode, never in the query', () => {
+    const page = fakePage();
+    createFrame(page.container, { url: `${APP}/embed.html`, room: 'r', e2ee: 'on', e2eeKey: 'correct horse', token: 'a.b.c' });
+    const src = new URL((page.frames[0] as unknown as { src: string }).src);
+    expect(src.searchParams.get('e2ee')).toBe('on');
+    expect(src.search).not.toContain('horse');
+    expect(Object.fromEntries(new URLSearchParams(src.hash.slice(1)))).toEqual({ credentials: 'parent', 'e2ee-key': 'correct horse' });
+  });
+
   test('commands before ready wait in order; after ready they are sent to the frame origin only', async () => {
     const page = fakePage();
     const frame = createFrame(page.container, { url: `${APP}/embed.html`, room: 'r' });
