@@ -11,7 +11,7 @@
 //
 //   node bench/soak.mjs                       15 minutes (run `npm run build` first)
 //   node bench/soak.mjs --minutes 60          longer
-//   BENCH_SOAK_MINUTES=2 node bench/soak.mjs  the short version CI runs
+//   BENCH_SOAK_MINUTES=1.5 node bench/soak.mjs  the short version CI runs
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../scripts/livekit.mjs';

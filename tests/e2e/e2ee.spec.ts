@@ -78,6 +78,16 @@ test('same key: see, hear and chat; a wrong key shows "Can\'t decrypt" on both s
       await expect(viewer.tileOf(other).getByRole('status')).toHaveText("Can't decrypt — keys don't match");
     }
     await expect(ada.tileOf(bob)).not.toHaveAttribute('data-cant-decrypt', '');
+    // What the LiveKit server forwards to Cy cannot be decoded: not one frame of Ada's video plays there.
+    const framesIn = (tile: typeof ada.localTile) =>
+      tile.evaluate(async (el) => {
+        const video = el.shadowRoot?.querySelector('video');
+        const count = () => video?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
+        const first = count();
+        await new Promise((r) => setTimeout(r, 1500));
+        return count() - first;
+      });
+    expect(await framesIn(cy.tileOf(ada))).toBe(0);
     const cyIdentity = await cy.localTile.getAttribute('data-identity');
     await expect.poll(adaEvents).toContain(`key-mismatch:${cyIdentity}`);
     expect(await ada.meeting.evaluate((m) => (m as Meeting).getState().then((s) => s.encryption))).toBe('key-mismatch');
