@@ -223,7 +223,9 @@ test('a host mutes a guest (LiveKit agrees), mutes everyone, removes one who can
   }
 });
 
-test('a guest’s own call to a host route is refused (403) and changes nothing', async ({ browser }) => {
+test('a guest’s own call to a host route is refused (403), an expired or other-room host token too (401), and nothing changes', async ({
+  browser,
+}) => {
   const room = uniqueRoom('forged');
   const host = await arrive(browser, { invite: await invite(room, 'Hana', 'host') });
   const guest = await arrive(browser, { invite: await invite(room, 'Gus', 'guest') });
@@ -261,6 +263,30 @@ test('a guest’s own call to a host route is refused (403) and changes nothing'
         });
         expect(response.status, route).toBe(403);
       }
+    // A host's own LiveKit token does not open these routes once it has expired, nor one for another room (401).
+    const { SignJWT } = await import('jose');
+    const now = Math.floor(Date.now() / 1000);
+    const hostToken = (forRoom: string, exp: number) =>
+      new SignJWT({ video: { roomJoin: true, room: forRoom, roomAdmin: true } })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('devkey')
+        .setSubject(hostIdentity)
+        .setNotBefore(now - 7200)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode('secret'));
+    for (const credential of [await hostToken(room, now - 3600), await hostToken(`${room}-elsewhere`, now + 3600)])
+      for (const [route, body] of [
+        ['moderation/remove', { room, identity: guestIdentity }],
+        ['moderation/end', { room }],
+      ] as const) {
+        const response = await fetch(`http://127.0.0.1:${PORTS[0]}/api/${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+          body: JSON.stringify(body),
+        });
+        expect(response.status, route).toBe(401);
+      }
+    // LiveKit itself says nothing changed: both still in the room.
     expect((await rooms.listParticipants(room)).map((p) => p.name).sort()).toEqual(['Gus', 'Hana']);
     await connected(host.page);
   } finally {
