@@ -232,17 +232,40 @@ test.describe('stories', () => {
     expect(Object.keys(checks).filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  // One page for every story (a story is a navigation of its own): the Storybook runtime stays in the
+  // page's cache instead of being fetched and compiled again in a fresh context per story. Its page
+  // errors and CSP reports are read per story.
+  let shared: { page: Page; errors: string[]; csp: string[] };
+  test.beforeAll(async ({ browser }) => {
+    const page = await (await browser.newContext()).newPage();
+    // Each story starts as in a fresh context: nothing a previous story saved.
+    await page.addInitScript(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    shared = { page, errors: [], csp: [] };
+    page.on('pageerror', (e) => shared.errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) shared.csp.push(m.text().slice(0, 300));
+    });
+  });
+  test.afterAll(async () => {
+    await shared.page.context().close();
+  });
+
   for (const story of stories) {
-    test(`${story.title} / ${story.name} renders cleanly and passes axe`, async ({ page }) => {
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+    test(`${story.title} / ${story.name} renders cleanly and passes axe`, async () => {
+      const { page } = shared;
+      shared.errors.length = 0;
+      shared.csp.length = 0;
       await page.goto(`${STORYBOOK}/iframe.html?id=${story.id}&viewMode=story`);
       await expect(page.locator('confab-meeting')).toHaveAttribute('data-state', /.+/);
       await checks[story.id]?.(page);
       const results = await new AxeBuilder({ page }).include('confab-meeting').analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      expect(errors).toEqual([]);
+      expect(shared.errors).toEqual([]);
+      expect(shared.csp).toEqual([]);
     });
   }
 });
