@@ -62,25 +62,63 @@ export async function prepareEncryption(
 
 type Store = Parameters<Binder>[1]['store'];
 
-/** Frames (video) and samples (audio) decoded from someone's tracks: growth means their media decrypts. */
-async function decoded(participant: Participant | undefined): Promise<number> {
-  let total = 0;
+interface Progress {
+  /** Video payload bytes that arrived (what the SFU forwarded; padding is not counted) and frames that decoded. */
+  videoReceived: number;
+  videoDecoded: number;
+  /** Video frames decoded and audio samples played that were not concealment: what our key decrypted. */
+  decoded: number;
+}
+
+/**
+ * What someone's subscribed tracks have received and decoded so far. Only video judges a mismatch
+ * (frames that arrive and never decode); audio only clears one (a silent microphone's comfort noise
+ * must never look like a wrong key).
+ */
+async function progress(participant: Participant | undefined): Promise<Progress> {
+  const total: Progress = { videoReceived: 0, videoDecoded: 0, decoded: 0 };
   for (const publication of participant?.trackPublications.values() ?? []) {
     const receiver = (publication.track as { receiver?: RTCRtpReceiver } | undefined)?.receiver;
     if (!receiver) continue;
-    (await receiver.getStats()).forEach(
-      (s: { type: string; framesDecoded?: number; totalSamplesReceived?: number; concealedSamples?: number }) => {
-        if (s.type === 'inbound-rtp') total += (s.framesDecoded ?? 0) + (s.totalSamplesReceived ?? 0) - (s.concealedSamples ?? 0);
-      },
-    );
+    (await receiver.getStats()).forEach((s: InboundStats) => {
+      if (s.type !== 'inbound-rtp') return;
+      if (s.kind === 'video') {
+        total.videoReceived += s.bytesReceived ?? 0;
+        total.videoDecoded += s.framesDecoded ?? 0;
+        total.decoded += s.framesDecoded ?? 0;
+      } else total.decoded += (s.totalSamplesReceived ?? 0) - (s.concealedSamples ?? 0);
+    });
   }
   return total;
 }
 
+type InboundStats = {
+  type: string;
+  kind?: string;
+  bytesReceived?: number;
+  framesDecoded?: number;
+  totalSamplesReceived?: number;
+  concealedSamples?: number;
+};
+
+/**
+ * Probes in a row in which someone's video arrived and not one frame decoded, before they are flagged
+ * (a new subscription waits for a keyframe for a moment; a paused one receives nothing).
+ */
+const STALLED_PROBES = 3;
+
 function bindEncryption(room: Room, store: Store, keyProvider: ExternalE2EEKeyProvider, worker: Worker): Binding & EncryptionPort {
-  /** Who we cannot decrypt, with what their tracks had decoded when it was found. */
-  const mismatched = new Map<string, number>();
-  const write = () => store.setState({ encryption: { on: room.isE2EEEnabled, mismatched: [...mismatched.keys()] } });
+  /** Who we cannot decrypt, in order of discovery. */
+  const mismatched = new Set<string>();
+  /** Each remote participant's progress at the last probe, and for how many probes it arrived undecoded. */
+  const seen = new Map<string, Progress & { stalled: number }>();
+  const write = () => store.setState({ encryption: { on: room.isE2EEEnabled, mismatched: [...mismatched] } });
+  const flag = (identity: string, on: boolean) => {
+    if (on === mismatched.has(identity)) return;
+    if (on) mismatched.add(identity);
+    else mismatched.delete(identity);
+    write();
+  };
   let ours: () => void = () => undefined;
   const on = new Promise<void>((resolve) => (ours = resolve));
   const off = listen(room, {
@@ -88,26 +126,34 @@ function bindEncryption(room: Room, store: Store, keyProvider: ExternalE2EEKeyPr
       if (participant === room.localParticipant && enabled) ours();
       write();
     },
+    // The worker's decryption errors say it first (but at most five a minute per participant).
     [RoomEvent.EncryptionError]: (error, participant) => {
-      if (!participant || participant === room.localParticipant || mismatched.has(participant.identity)) return;
-      if (!/InvalidKey|MissingKey/.test(error.message)) return;
-      const identity = participant.identity;
-      mismatched.set(identity, -1);
-      write();
-      void decoded(participant).then((n) => mismatched.has(identity) && mismatched.set(identity, n));
+      if (participant && participant !== room.localParticipant && /InvalidKey|MissingKey/.test(error.message))
+        flag(participant.identity, true);
     },
     [RoomEvent.ParticipantDisconnected]: (participant) => {
-      if (mismatched.delete(participant.identity)) write();
+      seen.delete(participant.identity);
+      flag(participant.identity, false);
     },
   });
-  // Someone we could not decrypt is cleared once their frames decode again (their key or ours changed).
+  // The media says it too: what arrives and never decodes is someone we cannot decrypt; what decodes
+  // again clears them (their key or ours changed). Tracks paused or muted arrive with nothing to judge.
+  let probing = false;
   const probe = setInterval(() => {
-    for (const [identity, before] of mismatched) {
-      if (before < 0) continue;
-      void decoded(room.remoteParticipants.get(identity)).then((n) => {
-        if (n > before && mismatched.delete(identity)) write();
-      });
-    }
+    if (probing) return;
+    probing = true;
+    void Promise.all(
+      [...room.remoteParticipants.values()].map(async (participant) => {
+        const now = await progress(participant);
+        const before = seen.get(participant.identity);
+        const decodedMore = !!before && now.decoded > before.decoded;
+        const stalled =
+          before && now.videoReceived > before.videoReceived && now.videoDecoded === before.videoDecoded ? before.stalled + 1 : 0;
+        seen.set(participant.identity, { ...now, stalled });
+        if (decodedMore) flag(participant.identity, false);
+        else if (stalled >= STALLED_PROBES) flag(participant.identity, true);
+      }),
+    ).finally(() => (probing = false));
   }, PROBE_MS);
   // Our media and data are encrypted before the call counts as joined: nothing goes out in the clear.
   const enabling = room.setE2EEEnabled(true);
