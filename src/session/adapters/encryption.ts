@@ -8,6 +8,7 @@ import { JoinError } from '../../core/credentials.js';
 import type { ConnectOptions, EncryptionPort } from '../../core/session-port.js';
 import type { Binder, Binding } from '../domain.js';
 import { createE2EEWorker } from '../e2ee-worker-factory.js';
+import { quietly } from '../../core/report.js';
 import { listen } from '../listen.js';
 
 /** How long the worker and our own encryption may take to start before the call is refused. */
@@ -153,7 +154,10 @@ function bindEncryption(room: Room, store: Store, keyProvider: ExternalE2EEKeyPr
         if (decodedMore) flag(participant.identity, false);
         else if (stalled >= STALLED_PROBES) flag(participant.identity, true);
       }),
-    ).finally(() => (probing = false));
+    )
+      // A receiver that went away mid-probe: the next probe reads the room as it is then.
+      .catch(quietly('e2ee-probe'))
+      .finally(() => (probing = false));
   }, PROBE_MS);
   // Our media and data are encrypted before the call counts as joined: nothing goes out in the clear.
   const enabling = room.setE2EEEnabled(true);
