@@ -114,6 +114,7 @@ export default tseslint.config(
       'tests/e2e/fixtures/meet/',
       'tests/e2e/fixtures/snippet-react/',
       'tests/e2e/fixtures/consumer/',
+      'tests/e2e/fixtures/consumer-react/',
     ],
   },
   js.configs.recommended,

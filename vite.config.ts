@@ -117,8 +117,36 @@ const shellGraph = (): Plugin => ({
   },
 });
 
+/**
+ * Our own modules that run something when imported; the rest of src/ and components/ are pure, as
+ * package.json's `sideEffects` (which names only the package's files, for its consumers) says of
+ * every file it leaves out. A plugin's answer overrides package.json's.
+ */
+const OWN_SIDE_EFFECTS = [
+  'src/define.ts',
+  'src/call-endings.ts',
+  'components/meeting/moderation-banners.ts',
+  'src/core/moderation.ts',
+  'components/chat/register.ts',
+].map(src);
+const ownSideEffects = (): Plugin => ({
+  name: 'confab-own-side-effects',
+  enforce: 'post',
+  transform(code, id) {
+    return OWN_SIDE_EFFECTS.includes(id) ? { code, map: null, moduleSideEffects: true } : null;
+  },
+});
+
 const widget: UserConfig = {
-  plugins: [emptyOutDirExcept(['lib', 'types']), blurAssets(), minifyLitTemplates(), shellGraph(), litFixes(), precompressed('all')],
+  plugins: [
+    emptyOutDirExcept(['lib', 'types']),
+    ownSideEffects(),
+    blurAssets(),
+    minifyLitTemplates(),
+    shellGraph(),
+    litFixes(),
+    precompressed('all'),
+  ],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
@@ -230,7 +258,7 @@ const packageEffects = (): Plugin => ({
 
 const lib: UserConfig = {
   publicDir: false,
-  plugins: [litFixes(), litRepeatFromConsumer(), packageEffects()],
+  plugins: [ownSideEffects(), litFixes(), litRepeatFromConsumer(), packageEffects()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { declarationGraph, TYPE_ENTRIES } from './lib/types-graph.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -54,6 +55,32 @@ for (const file of [
   'mediapipe/backgrounds/dusk.jpg',
 ])
   check(existsSync(join(lib, file)), `dist/lib/${file} ships in the package`);
+
+// Types as a consumer's compiler reads them: each entry's declarations name only packages the
+// consumer installs with ours, under `moduleResolution: node` too (typesVersions), and
+// `sideEffects` names only files that ship.
+const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+const types = join(root, 'dist', 'types');
+const { packages } = declarationGraph(types, TYPE_ENTRIES);
+for (const [name, file] of packages)
+  check(
+    declared.has(name) || declared.has(`@types/${name}`),
+    `${file.slice(root.length + 1)} names ${name}, which is not a dependency or peer dependency`,
+  );
+for (const [entry, target] of Object.entries(pkg.exports)) {
+  if (typeof target === 'string' || entry === '.') continue;
+  const mapped = pkg.typesVersions?.['*']?.[entry.slice(2)]?.[0];
+  check(mapped === target.types, `typesVersions maps ${entry} to ${target.types} (for moduleResolution: node)`);
+  check(
+    TYPE_ENTRIES.some((e) => target.types.endsWith(e)),
+    `${entry}'s types are a declaration entry the build keeps`,
+  );
+}
+check(pkg.types === pkg.exports['.'].types, "the top-level types field is the main entry's");
+for (const file of pkg.sideEffects)
+  check(existsSync(join(root, file)) && pkg.files.some((f) => file.startsWith(`./${f}`)), `sideEffects names ${file}, which ships`);
+for (const dep of ['@lit-labs/virtualizer', '@mediapipe/tasks-vision'])
+  check(!pkg.dependencies?.[dep] && !code.includes(`from "${dep}`), `${dep} is bundled and not a dependency (installed once)`);
 
 if (failures.length) {
   process.stderr.write(`package check failed:\n  ${failures.join('\n  ')}\n`);
