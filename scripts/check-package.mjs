@@ -30,6 +30,27 @@ const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'ut
 const meeting = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'confab-meeting');
 check(meeting?.attributes?.length === main.OPTIONS.length, 'custom-elements.json lists every option of <confab-meeting>');
 check(meeting?.events?.length === main.CONFAB_EVENTS.length, 'custom-elements.json lists every event');
+const methods = new Set((meeting?.members ?? []).filter((m) => m.kind === 'method').map((m) => m.name));
+check(
+  main.COMMAND_NAMES.every((n) => methods.has(n)),
+  'custom-elements.json lists every method of <confab-meeting>',
+);
+check((meeting?.cssProperties ?? []).length >= 6, 'custom-elements.json lists the theme CSS properties');
+const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+const defined = new Set(
+  manifest.modules
+    .flatMap((m) => m.exports ?? [])
+    .filter((e) => e.kind === 'custom-element-definition')
+    .map((e) => e.name),
+);
+const tagMap = readFileSync(join(root, 'dist', 'types', 'src', 'define.d.ts'), 'utf8');
+for (const m of manifest.modules)
+  check(existsSync(join(root, m.path)) && pkg.files.some((f) => m.path.startsWith(f)), `custom-elements.json module ${m.path} ships`);
+for (const d of elements) {
+  check(defined.has(d.tagName), `custom-elements.json says which module defines <${d.tagName}>`);
+  check(tagMap.includes(`'${d.tagName}': `), `<${d.tagName}> is in HTMLElementTagNameMap`);
+  for (const m of d.members ?? []) check(!/^[#_[]/.test(m.name) && !m.privacy, `<${d.tagName}>'s ${m.name} is public`);
+}
 
 // Blur from a consumer's bundler: the worker in the one pattern bundlers follow, to a file of the
 // package, and MediaPipe's assets beside it (never a root-absolute URL the consumer's build lacks).

@@ -2,7 +2,10 @@
 import { ConfabDeviceSelect } from '../components/device-select/device-select.js';
 import { ConfabMeeting } from '../components/meeting/meeting.js';
 import { ConfabPrejoin } from '../components/prejoin/prejoin.js';
+import type { ConfabChat } from '../components/chat/chat.js';
 import type { ConfabControlBar } from '../components/control-bar/control-bar.js';
+import type { ConfabParticipants } from '../components/participants/participants.js';
+import type { ConfabSettings } from '../components/settings/settings.js';
 import type { ConfabGrid } from '../components/grid/grid.js';
 import type { ConfabTile } from '../components/tile/tile.js';
 import { VERSION } from './version.js';
@@ -45,5 +48,9 @@ declare global {
     'confab-control-bar': ConfabControlBar;
     'confab-prejoin': ConfabPrejoin;
     'confab-device-select': ConfabDeviceSelect;
+    // Registered with their panels (lazy chunks).
+    'confab-chat': ConfabChat;
+    'confab-participants': ConfabParticipants;
+    'confab-settings': ConfabSettings;
   }
 }

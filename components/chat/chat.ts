@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import { CHAT_MAX_CHARS, chatLength } from '../../src/core/chat-state.js';
 import type { ChatMessage, MeetingState } from '../../src/core/types.js';

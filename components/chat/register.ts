@@ -1,4 +1,6 @@
 // Loaded with the chat panel (a chunk of its own, with the virtualizer): registers <confab-chat> once.
+// The virtualizer registers <lit-virtualizer>, which the chat renders (here, so that the chat's types name no package of it).
+import '@lit-labs/virtualizer';
 import { enChat } from '../../src/i18n/en-chat.js';
 import { addEnglish } from '../../src/i18n/i18n.js';
 import { ConfabChat } from './chat.js';
@@ -9,9 +11,3 @@ export function defineChat(registry: CustomElementRegistry = customElements): vo
 
 addEnglish(enChat);
 defineChat();
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'confab-chat': ConfabChat;
-  }
-}

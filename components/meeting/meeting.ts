@@ -79,7 +79,9 @@ type PropertyOf<K extends OptionKey> = K extends 'blur' ? 'backgroundBlur' : K;
 type OptionProperties = { [K in Exclude<OptionKey, 'lang'> as PropertyOf<K>]: string | number | boolean | undefined };
 
 /**
- * A complete video meeting on LiveKit. Its methods are the commands of src/core/commands.ts.
+ * A complete video meeting on LiveKit: pre-join, participant grid, chat, screen share, background
+ * blur, people and reactions. Configured by its attributes; driven by its methods (each also a
+ * postMessage command of the iframe); tells the page what happens through `confab-*` events.
  *
  * @fires confab-ready - element configured; commands are accepted from now on
  * @fires confab-joined - joined the room
@@ -106,6 +108,12 @@ type OptionProperties = { [K in Exclude<OptionKey, 'lang'> as PropertyOf<K>]: st
  * @csspart prejoin - the pre-join form
  * @csspart chat - the chat panel
  * @csspart participants - the participants panel
+ * @cssprop --confab-accent - buttons, focus rings, links; the `accent` option wins over it (default #1a5fd6 light, #5b9bff dark)
+ * @cssprop --confab-bg - the meeting's background (default #f4f5f7 light, #0f1115 dark)
+ * @cssprop --confab-surface - panels, menus, the pre-join card (default #ffffff light, #1c1f26 dark)
+ * @cssprop --confab-text - text and icons (default #161a22 light, #f1f3f6 dark)
+ * @cssprop --confab-radius - corner radius of tiles, panels and buttons (default 12px)
+ * @cssprop --confab-font - the font (default the system's UI font)
  * @tagname confab-meeting
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -113,9 +121,9 @@ export class ConfabMeeting extends LitElement {
   static override styles = meetingStyles;
   static override properties = PROPERTIES;
 
-  /** Messages from the page that embeds the element (e.g. embed.html's refusals), shown as banners. */
+  /** Messages from the page that embeds the element (e.g. embed.html's refusals), shown as banners. @internal */
   declare notices: Notice[];
-  /** Where "Open in a new tab" leads when the embedding page blocks a device. */
+  /** Where "Open in a new tab" leads when the embedding page blocks a device (embed.html's). @internal */
   declare standaloneUrl: string | undefined;
   /** Host overrides of any UI string, by message key (see src/i18n/en.ts), e.g. `{ 'prejoin.join': 'Enter' }`. */
   declare strings: Partial<Record<string, string>> | null;

@@ -7,9 +7,3 @@ export { enPeople } from '../../src/i18n/en-people.js';
 export function defineParticipants(registry: CustomElementRegistry = customElements): void {
   if (!registry.get('confab-participants')) registry.define('confab-participants', ConfabParticipants);
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'confab-participants': ConfabParticipants;
-  }
-}

@@ -8,9 +8,3 @@ export { enSettings } from '../../src/i18n/en-settings.js';
 export function defineSettings(registry: CustomElementRegistry = customElements): void {
   if (!registry.get('confab-settings')) registry.define('confab-settings', ConfabSettings);
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'confab-settings': ConfabSettings;
-  }
-}

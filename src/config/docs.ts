@@ -200,6 +200,9 @@ const COMMAND_DOCS: Record<CommandName, { signature: string; doc: string; resolv
   getState: { signature: '', resolves: 'the snapshot below', doc: 'a plain snapshot of the meeting' },
 };
 
+/** How a method of <confab-meeting> reads in the docs (custom-elements.json takes it from here too). */
+export const commandDoc = (name: CommandName): { signature: string; doc: string; resolves?: string } => COMMAND_DOCS[name];
+
 /** The methods table of embed.md. */
 export function commandTable(): string {
   const rows = COMMAND_NAMES.map((name) => {
