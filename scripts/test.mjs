@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
-import { ensureRedis, ensureSkimage } from './lib/apt.mjs';
+import { ensurePythonVenv, ensureRedis, ensureSkimage } from './lib/apt.mjs';
 import { flakyTests } from './lib/report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,6 +88,7 @@ const livekitBin = await ensureBinary();
 const chromium = ensureChromium();
 ensureRedis();
 ensureSkimage();
+ensurePythonVenv();
 
 run(
   'npm start (integration)',

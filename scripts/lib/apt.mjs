@@ -68,3 +68,16 @@ export function ensureSkimage() {
     has,
   );
 }
+
+/** python3 able to make a virtual environment: the Python token endpoint's test installs LiveKit's SDK into one. */
+export function ensurePythonVenv() {
+  const has = () => (spawnSync('python3', ['-c', 'import ensurepip, venv'], { stdio: 'ignore' }).status === 0 ? 'python3' : null);
+  return installWith(
+    {
+      package: 'python3-venv',
+      binaries: ['python3 with venv'],
+      why: 'python3-venv is needed by the token endpoints test (docs/token-endpoints/python runs in a virtual environment)',
+    },
+    has,
+  );
+}
