@@ -115,6 +115,7 @@ export default tseslint.config(
       'tests/e2e/fixtures/snippet-react/',
       'tests/e2e/fixtures/consumer/',
       'tests/e2e/fixtures/consumer-react/',
+      'tests/e2e/fixtures/docs/',
     ],
   },
   js.configs.recommended,
