@@ -6,6 +6,7 @@ import { addEnglish } from '../i18n/i18n.js';
 import { holdEarlyCommands } from './backlog.js';
 import { startBridge } from './bridge.js';
 import { credentialsFrom, loadDeployment } from './deployment.js';
+import { askParentForCredentials } from './parent-provider.js';
 import { planEmbed } from './plan.js';
 
 // Commands may arrive before the deployment config (and so the allowed parent origin) is known:
@@ -32,6 +33,19 @@ async function main() {
   element.standaloneUrl = standalone.href;
 
   const backlog = early.stop();
+  if (setup.askParent) {
+    const { parentOrigin } = setup;
+    // No parent to ask (opened alone, or a parent origin the deployment refuses): the join says so.
+    element.tokenProvider =
+      parentOrigin && window.parent !== window
+        ? askParentForCredentials({
+            self: window,
+            parent: window.parent,
+            parentOrigin,
+            check: (value) => credentialsFrom(value, deployment),
+          })
+        : () => Promise.reject(new Error('no page to ask for credentials'));
+  }
   if (setup.parentOrigin && window.parent !== window) {
     const ready = new Promise<void>((resolve) => element.addEventListener('confab-ready', () => resolve(), { once: true }));
     startBridge({

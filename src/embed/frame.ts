@@ -2,8 +2,17 @@
 // (never in the URL), and exposes the command table's methods as promises and the events as on/off.
 // No Lit, no livekit-client: it must stay a few kB.
 import { COMMAND_NAMES, RETURNS_VALUE, type CommandName, type MeetingCommands } from '../core/commands.js';
+import type { TokenProvider } from '../core/credentials.js';
 import type { ConfabEventDetails, ConfabEventName } from '../events.js';
-import { parseFrameMessage, PROTOCOL_VERSION, SET_CREDENTIALS, type FrameCommandName, type MessageId } from './protocol.js';
+import {
+  parseFrameMessage,
+  PROTOCOL_VERSION,
+  SET_CREDENTIALS,
+  type FrameCommandName,
+  type MessageId,
+  type TokenAnswerMessage,
+  type TokenRequestMessage,
+} from './protocol.js';
 
 /** The permissions the meeting needs from the embedding page. */
 export const FRAME_ALLOW = 'camera; microphone; display-capture; fullscreen; autoplay; picture-in-picture; clipboard-write';
@@ -22,10 +31,16 @@ export interface FrameOptions {
   invite?: string;
   /** End-to-end encryption's key (with `e2ee: 'on'`): put in the fragment, never the query, never sent to a server. */
   e2eeKey?: string;
+  /**
+   * Asked for `{ serverUrl, token }` whenever the frame needs credentials (at join, and when a token
+   * expired), as the element's tokenProvider: the frame asks over postMessage and never uses the
+   * deployment's token endpoint instead.
+   */
+  tokenProvider?: TokenProvider;
   /** Milliseconds to wait for the frame's confab-ready (default 15000). */
   readyTimeout?: number;
   /** Presentation options of contract §2 (`room`, `name`, `theme`, `max-tiles`, …), kebab or camelCase. */
-  [option: string]: string | number | boolean | undefined;
+  [option: string]: string | number | boolean | TokenProvider | undefined;
 }
 
 type Listener<N extends ConfabEventName> = (detail: ConfabEventDetails[N]) => void;
@@ -39,7 +54,9 @@ export interface FrameController extends MeetingCommands {
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout', 'invite', 'e2eeKey']);
+const HELPER_ONLY = new Set(['url', 'token', 'serverUrl', 'title', 'readyTimeout', 'invite', 'e2eeKey', 'tokenProvider']);
+/** A JS caller's provider may return anything: only strings cross (the frame refuses the rest). */
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 export function createFrame(container: HTMLElement, options: FrameOptions): FrameController {
@@ -55,6 +72,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
   if (typeof options.invite === 'string') fragment.set('invite', options.invite);
   // Credentials from this page: the frame waits for them and never asks the token endpoint instead.
   else if (options.token !== undefined) fragment.set('credentials', 'parent');
+  else if (typeof options.tokenProvider === 'function') fragment.set('credentials', 'provider');
   if (typeof options.e2eeKey === 'string') fragment.set('e2ee-key', options.e2eeKey);
   src.hash = fragment.toString();
 
@@ -104,6 +122,7 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     if (event.source !== iframe.contentWindow || event.origin !== targetOrigin) return;
     const message = parseFrameMessage(event.data);
     if (!message) return;
+    if (message.kind === 'token-request') return void answerTokenRequest(message);
     if (message.kind === 'result') {
       const waiter = pending.get(message.id);
       if (!waiter) return;
@@ -129,6 +148,20 @@ export function createFrame(container: HTMLElement, options: FrameOptions): Fram
     }
     emit(message.name, message.detail as never);
   };
+
+  /** The host's provider answers the frame; only its two strings cross, never anything else it returned. */
+  async function answerTokenRequest({ id, room, name, reason }: TokenRequestMessage) {
+    let answer: TokenAnswerMessage;
+    try {
+      if (typeof options.tokenProvider !== 'function') throw new Error('no tokenProvider was given to createFrame');
+      const { serverUrl, token } = await options.tokenProvider({ room, name, reason });
+      answer = { confab: PROTOCOL_VERSION, kind: 'token-answer', id, ok: true, value: { serverUrl: text(serverUrl), token: text(token) } };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      answer = { confab: PROTOCOL_VERSION, kind: 'token-answer', id, ok: false, error: { code: 'token-provider-failed', message } };
+    }
+    if (!destroyed) iframe.contentWindow?.postMessage(answer, targetOrigin);
+  }
 
   function emit<N extends ConfabEventName>(name: N, detail: ConfabEventDetails[N]) {
     for (const listener of listeners.get(name) ?? []) {

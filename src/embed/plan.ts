@@ -10,6 +10,8 @@ export interface EmbedSetup {
   invite: string | undefined;
   /** End-to-end encryption's key from `#e2ee-key=` (never the query). */
   e2eeKey: string | undefined;
+  /** The host helper's tokenProvider answers for credentials (`#credentials=provider`). */
+  askParent: boolean;
   notices: Notice[];
   parentOrigin: string | undefined;
 }
@@ -43,12 +45,15 @@ export function planEmbed(url: URL, deployment: Deployment): EmbedSetup {
   // A key in the query would reach the server's logs and the Referer: refused, and said so.
   if (url.searchParams.has('e2ee-key')) notices.push({ code: 'e2ee-key-in-query', key: 'embed.e2eeKeyInQuery' });
   const fragment = new URLSearchParams(url.hash.slice(1));
-  // The helper says the page hands credentials in (`#credentials=parent`): those or none, no endpoint.
-  if (deployment.tokenEndpoint && fragment.get('credentials') !== 'parent') attributes['token-endpoint'] = deployment.tokenEndpoint;
+  // The helper says the page hands credentials in (`#credentials=parent`) or answers for them on request
+  // (`#credentials=provider`, its tokenProvider): those or none, never the deployment's endpoint.
+  const fromParent = fragment.get('credentials');
+  const askParent = fromParent === 'provider';
+  if (deployment.tokenEndpoint && fromParent !== 'parent' && !askParent) attributes['token-endpoint'] = deployment.tokenEndpoint;
   const token = fragment.get('token') ?? undefined;
   // An invite goes to the deployment's token endpoint, which answers with the room, name and role.
   const invite = fragment.get('invite') ?? undefined;
   if (token && !attributes['server-url'] && deployment.serverUrls[0]) attributes['server-url'] = deployment.serverUrls[0];
   const e2eeKey = fragment.get('e2ee-key') || undefined;
-  return { attributes, token, invite, e2eeKey, notices, parentOrigin };
+  return { attributes, token, invite, e2eeKey, askParent, notices, parentOrigin };
 }

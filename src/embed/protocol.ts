@@ -31,6 +31,20 @@ export interface EventMessage {
   detail: unknown;
 }
 
+/** The frame asks the host helper's tokenProvider for credentials (at join, when a token expired). */
+export interface TokenRequestMessage {
+  confab: 1;
+  kind: 'token-request';
+  id: MessageId;
+  room: string | undefined;
+  name: string | undefined;
+  reason: 'join' | 'expired';
+}
+/** The helper's answer: the provider's `{ serverUrl, token }`, or why it could not give them. */
+export type TokenAnswerMessage =
+  | { confab: 1; kind: 'token-answer'; id: MessageId; ok: true; value: unknown }
+  | { confab: 1; kind: 'token-answer'; id: MessageId; ok: false; error: { code: string; message: string } };
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
@@ -62,10 +76,18 @@ export function parseCommand(data: unknown): CommandMessage | null {
   return { confab: 1, kind: 'command', id, name, args: Array.from(args as unknown[]) };
 }
 
-/** A well-formed result or event from the iframe, or null. */
-export function parseFrameMessage(data: unknown): ResultMessage | EventMessage | null {
+const optionalText = (value: unknown) => (typeof value === 'string' && value.length <= 256 ? value : undefined);
+
+/** A well-formed result, event or token request from the iframe, or null. */
+export function parseFrameMessage(data: unknown): ResultMessage | EventMessage | TokenRequestMessage | null {
   if (!isRecord(data) || own(data, 'confab') !== PROTOCOL_VERSION) return null;
   const kind = own(data, 'kind');
+  if (kind === 'token-request') {
+    const id = own(data, 'id');
+    const reason = own(data, 'reason');
+    if (!isId(id) || (reason !== 'join' && reason !== 'expired')) return null;
+    return { confab: 1, kind, id, room: optionalText(own(data, 'room')), name: optionalText(own(data, 'name')), reason };
+  }
   if (kind === 'event') {
     const name = own(data, 'name');
     if (typeof name !== 'string' || !(CONFAB_EVENTS as readonly string[]).includes(name)) return null;
@@ -81,6 +103,20 @@ export function parseFrameMessage(data: unknown): ResultMessage | EventMessage |
     return { confab: 1, kind: 'result', id, ok: false, error: { code, message } };
   }
   return null;
+}
+
+/** A well-formed answer to the frame's token request, or null. */
+export function parseTokenAnswer(data: unknown): TokenAnswerMessage | null {
+  if (!isRecord(data) || own(data, 'confab') !== PROTOCOL_VERSION || own(data, 'kind') !== 'token-answer') return null;
+  const id = own(data, 'id');
+  if (!isId(id)) return null;
+  if (own(data, 'ok') === true) return { confab: 1, kind: 'token-answer', id, ok: true, value: own(data, 'value') };
+  const error = own(data, 'error');
+  const code =
+    isRecord(error) && typeof own(error, 'code') === 'string' ? String(own(error, 'code')).slice(0, 64) : 'token-provider-failed';
+  const message =
+    isRecord(error) && typeof own(error, 'message') === 'string' ? String(own(error, 'message')).slice(0, 200) : 'no credentials';
+  return { confab: 1, kind: 'token-answer', id, ok: false, error: { code, message } };
 }
 
 /**

@@ -99,6 +99,39 @@ test.describe('embedding through an iframe and the host helper', () => {
     }
   });
 
+  test("the helper's tokenProvider answers the frame's requests for credentials, and its failure is the frame's, never a fallback", async ({
+    browser,
+  }) => {
+    const room = uniqueRoom('provider');
+    const context = await browser.newContext();
+    // Requests the frame itself makes to a token endpoint (the host's provider fetches one too).
+    const frameTokenRequests: string[] = [];
+    context.on('request', (r) => {
+      if (r.url().includes('/api/token') && r.frame().parentFrame()) frameTokenRequests.push(r.url());
+    });
+    try {
+      const host = await openHost(context, { room, name: 'Prov Pat', prejoin: 'off', tokenProviderFrom: `${APP}/api/token` });
+      const frame = host.frameLocator('iframe');
+      await expect(frame.locator('confab-meeting')).toHaveAttribute('data-state', 'connected');
+      await expect(frame.locator('confab-tile[data-local]')).toContainText('Prov Pat');
+      expect(await host.evaluate(() => (window as unknown as { providerCalls: unknown[] }).providerCalls)).toEqual([
+        { room, name: 'Prov Pat', reason: 'join' },
+      ]);
+      expect(await host.locator('iframe').getAttribute('src')).toContain('#credentials=provider');
+
+      const refused = await openHost(context, { room, name: 'Prov Pat', prejoin: 'off', tokenProviderFails: 'no seat for you' });
+      await expect(refused.frameLocator('iframe').locator('confab-meeting')).toHaveAttribute('data-state', 'error');
+      await expect(refused.frameLocator('iframe').locator('confab-meeting [role="alert"]')).toContainText('no seat for you');
+      await expect
+        .poll(() => refused.evaluate(() => (window as unknown as HostWindow).events.find((e) => e.name === 'confab-error')?.detail))
+        .toMatchObject({ code: 'token-provider-failed' });
+      // Neither frame asked the deployment's token endpoint: the page's provider is the only source.
+      expect(frameTokenRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('credentials the helper hands over that the frame cannot use are refused visibly: never a join as someone else', async ({
     browser,
   }) => {
