@@ -123,6 +123,9 @@ export function prejoin(errors: Array<Omit<DeviceError, 'seq'>> = []): Partial<M
   };
 }
 
+/** The attributes the template below writes itself. */
+const TEMPLATE_ATTRIBUTES = new Set(['theme', 'lang', 'name', 'max-tiles', 'layout', 'token', 'server-url']);
+
 /** Renders a <confab-meeting> and seeds it once it exists. */
 export function meeting(
   state: Partial<MeetingState>,
@@ -130,7 +133,10 @@ export function meeting(
   children: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   const seed = (el?: Element) => {
-    if (el) (el as unknown as { [SEED](s: Partial<MeetingState>): void })[SEED](state);
+    if (!el) return;
+    // Any other option the story names (e.g. background-image) is set as the attribute it is.
+    for (const [name, value] of Object.entries(attributes)) if (!TEMPLATE_ATTRIBUTES.has(name)) el.setAttribute(name, value);
+    (el as unknown as { [SEED](s: Partial<MeetingState>): void })[SEED](state);
   };
   return html`<confab-meeting
     style="height: 100vh; min-height: 480px"
