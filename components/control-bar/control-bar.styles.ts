@@ -108,6 +108,58 @@ export const controlBarStyles = [
       outline: 3px solid var(--_confab-focus);
       outline-offset: 2px;
     }
+    /* Every control in the bar names itself above it on hover (after a moment) and at once on
+     keyboard focus: never covering the control, never taking the pointer. (In the More menu the
+     name is written out instead.) */
+    button[data-tip]:not(.menu *) {
+      position: relative;
+    }
+    button[data-tip]:not(.menu *)::after {
+      content: attr(data-tip);
+      position: absolute;
+      inset-block-end: calc(100% + 0.5rem);
+      left: 50%;
+      translate: -50% 0;
+      padding: 0.3rem 0.55rem;
+      border-radius: 0.4rem;
+      background: var(--_confab-text);
+      color: var(--_confab-bg);
+      font: 500 0.8rem/1.2 var(--_confab-font);
+      white-space: nowrap;
+      pointer-events: none;
+      opacity: 0;
+      visibility: hidden;
+      transition:
+        opacity 120ms ease-out,
+        visibility 0s 120ms;
+      z-index: 3;
+    }
+    button[data-tip]:not(.menu *):hover::after {
+      opacity: 1;
+      visibility: visible;
+      transition-delay: 400ms;
+    }
+    button[data-tip]:not(.menu *):focus-visible::after {
+      opacity: 1;
+      visibility: visible;
+      transition-delay: 0s;
+    }
+    /* At the bar's ends the tooltip opens inwards (either direction), so a narrow box never clips it. */
+    :host > button[data-tip]:not(.menu *):first-child::after {
+      left: auto;
+      inset-inline-start: 0;
+      translate: none;
+    }
+    :host > button[data-tip]:not(.menu *):last-child::after {
+      left: auto;
+      inset-inline-end: 0;
+      translate: none;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      button[data-tip]:not(.menu *)::after {
+        transition: none;
+      }
+    }
     /* Mic and camera off is the state to notice; for every other toggle (sharing, blur, a raised
      hand, an open panel or picker), on is. */
     button[aria-pressed='false']:is([data-control='microphone'], [data-control='camera']) {

@@ -174,7 +174,7 @@ export class ConfabControlBar extends LitElement {
         data-control="reactions"
         aria-expanded=${String(this.#pickerOpen)}
         aria-label=${t('reactions.open')}
-        title=${t('reactions.open')}
+        data-tip=${t('reactions.open')}
         @click=${() => setOpen(!this.#pickerOpen)}
       >
         ${reactionIcon}
@@ -207,7 +207,7 @@ export class ConfabControlBar extends LitElement {
     // The optional controls, in the order they show; fitControls keeps the important ones in the bar.
     // Keyed (repeat): when the width changes, a button keeps its element, and so the focus.
     const optional: Array<[OptionalControl, unknown]> = [
-      ['blur', mayPublish(s.permissions, 'camera') ? blurToggle(t, s.background, actions.background) : null],
+      ['blur', mayPublish(s.permissions, 'camera') ? blurToggle(t, s.background, actions.background, true) : null],
       ['screenshare', share],
       [
         'hand',
@@ -235,7 +235,7 @@ export class ConfabControlBar extends LitElement {
           data-control="settings"
           aria-haspopup="dialog"
           aria-label=${t('settings.open')}
-          title=${t('settings.open')}
+          data-tip=${t('settings.open')}
           @click=${() => quietly(panels.openPanel('settings'))}
         >
           ${settingsIcon}
@@ -280,7 +280,7 @@ export class ConfabControlBar extends LitElement {
         class="leave"
         data-control="leave"
         aria-label=${t('controls.leave')}
-        title=${t('controls.leave')}
+        data-tip=${t('controls.leave')}
         @click=${() => quietly(actions.call.leave())}
       >
         ${leaveIcon}

@@ -17,7 +17,10 @@ export interface Toggle {
   refused?: string | null;
 }
 
-/** A toggle: its name stays the same; aria-pressed says the state, the title says what a click does. */
+/**
+ * A toggle: its name stays the same; aria-pressed says the state, its tooltip (`data-tip`, shown on
+ * hover and on keyboard focus) says what a click does, or why it cannot be used (also its description).
+ */
 export function toggle({ control, pressed, busy = false, names: [name, whenOn, whenOff], icon, act, refused }: Toggle) {
   return html`<button
     type="button"
@@ -26,7 +29,8 @@ export function toggle({ control, pressed, busy = false, names: [name, whenOn, w
     aria-busy=${String(busy)}
     aria-disabled=${refused ? 'true' : nothing}
     aria-label=${name}
-    title=${refused ?? (pressed ? whenOn : whenOff)}
+    aria-description=${refused ?? nothing}
+    data-tip=${refused ?? (pressed ? whenOn : whenOff)}
     @click=${() => (refused ? undefined : act())}
   >
     ${icon}
@@ -38,12 +42,12 @@ export function toggle({ control, pressed, busy = false, names: [name, whenOn, w
  * button's name (the announcer says new messages, politely and batched) and in its badge.
  */
 export function panelButton(panel: 'chat' | 'participants', open: boolean, name: string, icon: unknown, badge: unknown, act: () => void) {
-  return html`<button type="button" data-control=${panel} aria-pressed=${String(open)} aria-label=${name} title=${name} @click=${act}>
+  return html`<button type="button" data-control=${panel} aria-pressed=${String(open)} aria-label=${name} data-tip=${name} @click=${act}>
     ${icon}${badge}
   </button>`;
 }
 
-/** Raise hand: a toggle; where the server does not allow it, disabled with the reason as its title. */
+/** Raise hand: a toggle; where the server does not allow it, disabled with the reason as its description and tooltip. */
 export function handButton(t: Translate, raised: boolean, allowed: boolean, icon: unknown, act: () => void) {
   return toggle({
     control: 'hand',

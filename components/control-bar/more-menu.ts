@@ -73,7 +73,7 @@ export class MoreMenu implements ReactiveController {
         aria-expanded=${String(this.#open)}
         aria-controls="more-menu"
         aria-label=${label}
-        title=${label}
+        data-tip=${label}
         @click=${() => this.#set(!this.#open)}
       >
         ${moreIcon}

@@ -8,14 +8,16 @@ import { quietly } from '../../src/core/report.js';
 
 /**
  * The blur toggle of the pre-join and the control bar: pressed while blur is chosen, busy with a
- * percentage while the effect first loads, disabled with the reason where it cannot run.
+ * percentage while the effect first loads, disabled with the reason where it cannot run. What a
+ * click does is its tooltip in the bar (`data-tip`, drawn by the bar's styles), its title elsewhere.
  */
-export function blurToggle(t: Translate, background: BackgroundView, actions: BackgroundActions) {
+export function blurToggle(t: Translate, background: BackgroundView, actions: BackgroundActions, inBar = false) {
   const on = shownMode(background) === 'blur';
   const unavailable = background.status === 'unavailable';
   const loading = background.status === 'loading';
   const reason = background.reason ? t(`background.unavailable.${background.reason}`) : null;
   const percent = String(Math.round(background.progress * 100));
+  const tip = reason ?? (on ? t('background.blurOff') : t('background.blurOn'));
   return html`<button
       type="button"
       data-control="blur"
@@ -25,7 +27,8 @@ export function blurToggle(t: Translate, background: BackgroundView, actions: Ba
       aria-busy=${String(loading)}
       aria-label=${t('background.blur')}
       aria-describedby=${reason || loading ? 'blur-status' : nothing}
-      title=${reason ?? (on ? t('background.blurOff') : t('background.blurOn'))}
+      title=${inBar ? nothing : tip}
+      data-tip=${inBar ? tip : nothing}
       ?disabled=${unavailable}
       @click=${/* a failure disables the button and says why (title, banner) */ () => void actions.setBlur(!on).catch(quietly('blur toggle'))}
     >

@@ -130,6 +130,56 @@ test.describe('accessibility, languages and isolation', () => {
     }
   });
 
+  test('every control in the bar names itself in a tooltip on keyboard focus and on hover, above it, never over it', async ({
+    browser,
+  }) => {
+    const ada = await Participant.open(browser, { room: uniqueRoom('tips'), name: 'Ada' });
+    try {
+      await ada.joined();
+      const bar = ada.page.locator('confab-control-bar');
+      await expect(bar.locator('button[data-control="leave"]')).toBeVisible();
+      /** The tooltip as drawn: its text, whether it shows, and where its box ends against the button's. */
+      const tip = (control: string) =>
+        bar.locator(`button[data-control="${control}"]`).evaluate((button) => {
+          const after = getComputedStyle(button, '::after');
+          return {
+            text: after.content.replace(/^"|"$/g, ''),
+            shown: after.visibility === 'visible' && Number(after.opacity) === 1,
+            // The tooltip's bottom edge sits this far above the button's top (inset-block-end past 100%).
+            gap: parseFloat(after.bottom) - button.getBoundingClientRect().height,
+          };
+        });
+      const controls = await bar
+        .locator(':scope button[data-tip]')
+        .evaluateAll((buttons) =>
+          buttons.filter((b) => !b.closest('.menu') && b.checkVisibility()).map((b) => b.getAttribute('data-control') ?? ''),
+        );
+      expect(controls).toEqual(expect.arrayContaining(['microphone', 'camera', 'chat', 'settings', 'leave']));
+      // Keyboard: Tab from the first control; each shows its name at once.
+      await bar.locator('button[data-control="microphone"]').focus();
+      for (const control of controls) {
+        await expect(bar.locator(`button[data-control="${control}"]`)).toBeFocused();
+        await expect.poll(() => tip(control)).toMatchObject({ shown: true });
+        const { text, gap } = await tip(control);
+        expect(text.length, control).toBeGreaterThan(0);
+        expect(gap, control).toBeGreaterThan(0);
+        await ada.page.keyboard.press('Tab');
+      }
+      // A toggle's tooltip says what a click does; it changes with the state.
+      expect((await tip('microphone')).text).toBe('Turn microphone off');
+      await bar.locator('button[data-control="microphone"]').click();
+      await expect.poll(async () => (await tip('microphone')).text).toBe('Turn microphone on');
+      // Hover shows it too (after a moment); moving away hides it.
+      await ada.page.mouse.move(0, 0);
+      await bar.locator('button[data-control="settings"]').hover();
+      await expect.poll(() => tip('settings')).toMatchObject({ shown: true, text: 'Settings' });
+      await ada.page.mouse.move(0, 0);
+      await expect.poll(() => tip('settings')).toMatchObject({ shown: false });
+    } finally {
+      await ada.close();
+    }
+  });
+
   test('Arabic mirrors the layout and translates every control', async ({ browser }) => {
     const room = uniqueRoom('rtl');
     const p = await Participant.open(browser, { room, name: 'سارة', query: { lang: 'ar' } });

@@ -122,7 +122,8 @@ test('a token without canUpdateOwnMetadata: the hand button says why it is disab
     await dee.joined();
     const hand = dee.control('hand');
     await expect(hand).toHaveAttribute('aria-disabled', 'true');
-    await expect(hand).toHaveAttribute('title', 'Raising a hand is not allowed in this meeting');
+    await expect(hand).toHaveAccessibleDescription('Raising a hand is not allowed in this meeting');
+    await expect(hand).toHaveAttribute('data-tip', 'Raising a hand is not allowed in this meeting');
     // Playwright will not click an aria-disabled button; a user's click is a click event all the same.
     await hand.dispatchEvent('click');
     await dee.page.waitForTimeout(500);
