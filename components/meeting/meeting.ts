@@ -361,6 +361,7 @@ export class ConfabMeeting extends LitElement {
         t,
         actions: this.#meeting.actions,
         skipsPrejoin: this.#skipsPrejoin(),
+        awaitingKey: !this.#meeting.encryption.ready(),
         policyBlocked: this.#policyBlocked,
         standaloneUrl: this.standaloneUrl ?? globalThis.location?.href,
         chat: config.chat,

@@ -25,6 +25,8 @@ export interface PhaseContext {
   t: Translate;
   actions: Pick<Actions, 'call' | 'devices' | 'moderation'>;
   skipsPrejoin: boolean;
+  /** e2ee="on" and no key yet: a join without the pre-join waits for it, and says so. */
+  awaitingKey: boolean;
   policyBlocked: ReadonlyArray<'camera' | 'microphone'>;
   standaloneUrl: string | undefined;
   /** chat="on": the panel may open. */
@@ -50,11 +52,21 @@ export function renderPhase(view: PhaseView, ctx: PhaseContext) {
   const { t } = ctx;
   switch (view.phase) {
     case 'prejoin':
-      // Skipping the pre-join: a spinner while the credentials come, unless they came and were refused.
+      // Skipping the pre-join: a spinner while the credentials come (saying so while it is the
+      // encryption key that is missing), unless they came and were refused.
       if (ctx.skipsPrejoin)
         return html`<div class="layout">
           <div class="banners">${renderNotices(view, t)}</div>
-          ${view.notices.some((n) => n.code === 'bad-credentials') ? nothing : spinner}
+          ${
+            view.notices.some((n) => n.code === 'bad-credentials')
+              ? nothing
+              : ctx.awaitingKey
+                ? html`<div class="center" role="status" data-waiting-for="key">
+                    <div class="spinner" aria-hidden="true"></div>
+                    ${t('connecting.waitingKey')}
+                  </div>`
+                : spinner
+          }
         </div>`;
       return html`<div class="layout">
         <div class="banners">

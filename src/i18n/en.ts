@@ -13,6 +13,7 @@ export const en = {
   'prejoin.joiningAs': 'You will join as {name}.',
   'connecting.title': 'Connecting…',
   'connecting.media': 'Starting your camera and microphone…',
+  'connecting.waitingKey': 'Waiting for the encryption key…',
   'error.config': 'Option "{option}" has the value "{value}", which is not valid (expected: {expected}). Using the default.',
   'error.heldDropped': '{count} {feature} messages arrived while the meeting was loading, too many to keep: they are not shown.',
   'error.featureUnavailable': 'Part of the meeting ({feature}) could not be loaded. Reload the page to try again.',

@@ -169,6 +169,23 @@ test('e2ee="on" without a key: Join is refused with the reason, never joined in 
   }
 });
 
+test('prejoin="off" without a key says it waits for the key, and joins encrypted once the page gives it', async ({ browser }) => {
+  const p = await Participant.open(browser, { room: uniqueRoom('e2ee-later'), name: 'Lee', query: { e2ee: 'on', prejoin: 'off' } });
+  const sockets: string[] = [];
+  p.page.on('websocket', (w) => sockets.push(w.url()));
+  try {
+    const waiting = p.meeting.locator('[data-waiting-for="key"]');
+    await expect(waiting).toHaveText('Waiting for the encryption key…');
+    await expect(waiting).toHaveRole('status');
+    expect(sockets).toEqual([]);
+    await p.meeting.evaluate((m) => ((m as unknown as { e2eeKey: string }).e2eeKey = 'given later'));
+    await expect(p.meeting).toHaveAttribute('data-state', 'connected');
+    await expect(p.meeting).toHaveAttribute('data-encrypted', '');
+  } finally {
+    await p.close();
+  }
+});
+
 test.describe('with LiveKit’s own VideoConference in the room', () => {
   test.beforeAll(buildMeet);
 

@@ -8,6 +8,7 @@ export const ar: Catalogue = {
   'prejoin.nameRequired': 'أدخل اسمك للانضمام.',
   'prejoin.joiningAs': 'ستنضم باسم {name}.',
   'connecting.title': 'جارٍ الاتصال…',
+  'connecting.waitingKey': 'في انتظار مفتاح التشفير…',
   'connecting.media': 'جارٍ تشغيل الكاميرا والميكروفون…',
   'waiting.title': 'في انتظار أن يسمح لك مضيف بالدخول',
   'waiting.noHost': 'لا يوجد مضيف بعد. ستنضم فور أن يسمح لك أحدهم بالدخول.',

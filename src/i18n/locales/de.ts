@@ -8,6 +8,7 @@ export const de: Catalogue = {
   'prejoin.nameRequired': 'Geben Sie Ihren Namen ein, um beizutreten.',
   'prejoin.joiningAs': 'Sie treten als {name} bei.',
   'connecting.title': 'Verbindung wird hergestellt…',
+  'connecting.waitingKey': 'Warten auf den Verschlüsselungsschlüssel…',
   'connecting.media': 'Kamera und Mikrofon werden gestartet…',
   'waiting.title': 'Warten, bis ein Host Sie hereinlässt',
   'waiting.noHost': 'Noch ist kein Host da. Sie treten bei, sobald einer Sie hereinlässt.',

@@ -8,6 +8,7 @@ export const es: Catalogue = {
   'prejoin.nameRequired': 'Escribe tu nombre para unirte.',
   'prejoin.joiningAs': 'Entrarás como {name}.',
   'connecting.title': 'Conectando…',
+  'connecting.waitingKey': 'Esperando la clave de cifrado…',
   'connecting.media': 'Iniciando la cámara y el micrófono…',
   'waiting.title': 'Esperando a que un anfitrión te deje entrar',
   'waiting.noHost': 'Todavía no hay ningún anfitrión. Entrarás en cuanto uno te deje pasar.',

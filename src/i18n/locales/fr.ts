@@ -8,6 +8,7 @@ export const fr: Catalogue = {
   'prejoin.nameRequired': 'Saisissez votre nom pour rejoindre.',
   'prejoin.joiningAs': 'Vous rejoindrez en tant que {name}.',
   'connecting.title': 'Connexion…',
+  'connecting.waitingKey': 'En attente de la clé de chiffrement…',
   'connecting.media': 'Démarrage de la caméra et du micro…',
   'waiting.title': 'En attente qu’un hôte vous fasse entrer',
   'waiting.noHost': 'Aucun hôte n’est encore là. Vous entrerez dès que l’un d’eux vous laissera entrer.',

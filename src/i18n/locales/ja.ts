@@ -8,6 +8,7 @@ export const ja: Catalogue = {
   'prejoin.nameRequired': '参加するには名前を入力してください。',
   'prejoin.joiningAs': '{name} として参加します。',
   'connecting.title': '接続しています…',
+  'connecting.waitingKey': '暗号化キーを待っています…',
   'connecting.media': 'カメラとマイクを起動しています…',
   'waiting.title': 'ホストが入室を許可するのを待っています',
   'waiting.noHost': 'まだホストがいません。ホストが許可するとすぐに参加できます。',
