@@ -1,23 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
 import { askParentForCredentials } from '../../../src/embed/parent-provider.js';
 import { parseFrameMessage, parseTokenAnswer } from '../../../src/embed/protocol.js';
+import { fakeWindows, ORIGIN } from './fake-windows.js';
 
-const ORIGIN = 'https://host.example';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwYXQifQ.c2ln';
-
-function windows() {
-  const self = new EventTarget() as unknown as Window;
-  const sent: Array<{ message: Record<string, unknown>; origin: string }> = [];
-  const parent = {
-    postMessage: (message: Record<string, unknown>, origin: string) => sent.push({ message, origin }),
-  } as unknown as MessageEventSource & {
-    postMessage(message: unknown, targetOrigin: string): void;
-  };
-  const stranger = {} as MessageEventSource;
-  const deliver = (data: unknown, source: MessageEventSource = parent, origin = ORIGIN) =>
-    self.dispatchEvent(Object.assign(new Event('message'), { data, source, origin }));
-  return { self, parent, stranger, sent, deliver };
-}
 
 const check = (value: unknown) => {
   const { token, serverUrl } = value as { token?: unknown; serverUrl?: unknown };
@@ -27,7 +13,7 @@ const check = (value: unknown) => {
 
 describe("the frame's tokenProvider that asks the host page", () => {
   test('asks only the parent, at its origin, and takes the answer only from there', async () => {
-    const { self, parent, stranger, sent, deliver } = windows();
+    const { self, parent, stranger, sent, deliver } = fakeWindows();
     const provider = askParentForCredentials({ self, parent, parentOrigin: ORIGIN, check });
     const asked = provider({ room: 'standup', name: 'Pat', reason: 'expired' });
     expect(sent).toHaveLength(1);
@@ -37,8 +23,8 @@ describe("the frame's tokenProvider that asks the host page", () => {
     const id = (request as { id: string }).id;
     const answer = { confab: 1, kind: 'token-answer', id, ok: true, value: { token: TOKEN, serverUrl: 'wss://lk.example' } };
     // A stranger's answer, one from another origin, and one for another request are all ignored.
-    deliver({ ...answer, value: { token: 'forged.by.stranger', serverUrl: 'wss://lk.example' } }, stranger);
-    deliver({ ...answer, value: { token: 'forged.by.origin', serverUrl: 'wss://lk.example' } }, parent, 'https://evil.example');
+    deliver({ ...answer, value: { token: 'forged.by.stranger', serverUrl: 'wss://lk.example' } }, { source: stranger });
+    deliver({ ...answer, value: { token: 'forged.by.origin', serverUrl: 'wss://lk.example' } }, { origin: 'https://evil.example' });
     deliver({ ...answer, id: 'credentials-99', value: { token: 'other.request.token', serverUrl: 'wss://lk.example' } });
     deliver(answer);
     await expect(asked).resolves.toEqual({ token: TOKEN, serverUrl: 'wss://lk.example' });
@@ -47,7 +33,7 @@ describe("the frame's tokenProvider that asks the host page", () => {
   test("the page's refusal, credentials the frame may not use and silence each fail the join with a reason", async () => {
     vi.useFakeTimers();
     try {
-      const { self, parent, sent, deliver } = windows();
+      const { self, parent, sent, deliver } = fakeWindows();
       const provider = askParentForCredentials({ self, parent, parentOrigin: ORIGIN, check, timeoutMs: 1000 });
       const refused = provider({ room: 'r', name: 'n', reason: 'join' });
       deliver({
