@@ -40,6 +40,42 @@ describe('the host helper', () => {
     expect(Object.fromEntries(new URLSearchParams(src.hash.slice(1)))).toEqual({ credentials: 'parent', 'e2ee-key': 'correct horse' });
   });
 
+  test("the page's tokenProvider answers its own frame only: a stranger window or another origin asking gets nothing", async () => {
+    const page = fakePage();
+    const asked: unknown[] = [];
+    createFrame(page.container, {
+      url: `${APP}/embed.html`,
+      room: 'r',
+      tokenProvider: async (request) => {
+        asked.push(request);
+        return { serverUrl: 'wss://lk.example', token: 'a.b.c', extra: 'never sent' } as unknown as { serverUrl: string; token: string };
+      },
+    });
+    const src = new URL((page.frames[0] as unknown as { src: string }).src);
+    expect(Object.fromEntries(new URLSearchParams(src.hash.slice(1)))).toEqual({ credentials: 'provider' });
+    const request = { confab: 1, kind: 'token-request', id: 'credentials-1', room: 'r', name: 'Pat', reason: 'join' };
+    page.fromFrame(request, 'https://evil.example');
+    page.fromFrame(request, APP, { postMessage() {} });
+    await vi.runAllTimersAsync();
+    expect(asked).toEqual([]);
+    expect(page.frames[0]?.posts).toEqual([]);
+    page.fromFrame(request);
+    await vi.runAllTimersAsync();
+    expect(asked).toEqual([{ room: 'r', name: 'Pat', reason: 'join' }]);
+    expect(page.frames[0]?.posts).toEqual([
+      {
+        message: {
+          confab: 1,
+          kind: 'token-answer',
+          id: 'credentials-1',
+          ok: true,
+          value: { serverUrl: 'wss://lk.example', token: 'a.b.c' },
+        },
+        origin: APP,
+      },
+    ]);
+  });
+
   test('commands before ready wait in order; after ready they are sent to the frame origin only', async () => {
     const page = fakePage();
     const frame = createFrame(page.container, { url: `${APP}/embed.html`, room: 'r' });
