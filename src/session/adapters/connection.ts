@@ -21,11 +21,33 @@ export function leftReasonOf(reason: DisconnectReason | undefined): LeftReason {
   }
 }
 
+/**
+ * Whether the browser says an AudioContext may start without a gesture (`navigator.getAutoplayPolicy`,
+ * Firefox's; other browsers do not answer, and livekit-client's own check stands).
+ */
+function autoplayAllowed(): boolean {
+  const nav = globalThis.navigator as (Navigator & { getAutoplayPolicy?: (type: 'audiocontext') => string }) | undefined;
+  try {
+    return nav?.getAutoplayPolicy?.('audiocontext') === 'allowed';
+  } catch {
+    return false;
+  }
+}
+
 export const connection = domain({
   name: 'connection',
   bind(room: Room, { store, dispatch, resync }) {
     const onReconnecting = () => dispatch({ type: 'reconnecting' });
-    const audio = () => store.setState({ audioBlocked: !room.canPlaybackAudio });
+    // livekit-client gives a starting AudioContext 200 ms; Firefox's first one takes over a second,
+    // so it reports playback blocked where the browser allows it. Where the browser says so, the
+    // sound is late, not blocked: it is started, and only a start that fails tells the user.
+    const audio = () => {
+      if (room.canPlaybackAudio || !autoplayAllowed()) return store.setState({ audioBlocked: !room.canPlaybackAudio });
+      room.startAudio().then(
+        () => store.setState({ audioBlocked: !room.canPlaybackAudio }),
+        () => store.setState({ audioBlocked: true }),
+      );
+    };
     // The room is being recorded (egress): everyone in it sees so, and is told once each time it starts.
     const recording = (on: boolean) =>
       store.setState((s) => ({ recording: on, recordingNotice: on && (s.recordingNotice || !s.recording) }));

@@ -283,6 +283,49 @@ describe('the connection adapter', () => {
     expect(events).toEqual([expected]);
   });
 
+  test("sound reported blocked where the browser allows it (Firefox's slow AudioContext) is started, not announced", async () => {
+    const store = createMeetingStore();
+    const started: string[] = [];
+    const room = Object.assign(fakeRoom(), {
+      canPlaybackAudio: false,
+      startAudio: async () => {
+        started.push('startAudio');
+        room.canPlaybackAudio = true;
+      },
+    });
+    const policy = { answer: 'allowed' };
+    const nav = globalThis.navigator as unknown as Record<string, unknown>;
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', {
+      value: { ...nav, getAutoplayPolicy: () => policy.answer },
+      configurable: true,
+    });
+    try {
+      const binding = bind(connection, room, store);
+      binding.sync?.('connected');
+      await Promise.resolve();
+      expect(started).toEqual(['startAudio']);
+      expect(store.getState().audioBlocked).toBe(false);
+      // Where the browser says no, it is blocked, and the user is asked (no start without a gesture).
+      policy.answer = 'disallowed';
+      room.canPlaybackAudio = false;
+      room.emit(RoomEvent.AudioPlaybackStatusChanged, false);
+      expect(store.getState().audioBlocked).toBe(true);
+      expect(started).toEqual(['startAudio']);
+      // A start that fails after all tells the user too.
+      policy.answer = 'allowed';
+      room.startAudio = () => Promise.reject(new Error('NotAllowedError'));
+      room.emit(RoomEvent.AudioPlaybackStatusChanged, false);
+      store.setState({ audioBlocked: false });
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(store.getState().audioBlocked).toBe(true);
+    } finally {
+      if (before) Object.defineProperty(globalThis, 'navigator', before);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
   test('the room being recorded is mirrored: at join (a recording already running) and when it starts or stops', () => {
     const room = Object.assign(fakeRoom(), { isRecording: true });
     const store = createMeetingStore();
