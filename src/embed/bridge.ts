@@ -4,7 +4,7 @@
 import { ConfabError, isCommandName, parseArgs, type MeetingCommands } from '../core/commands.js';
 import { CONFAB_EVENTS } from '../events.js';
 import { BACKLOG_BYTES, BACKLOG_COMMANDS, type Overflowed } from './backlog.js';
-import { parseCommand, PROTOCOL_VERSION, SET_CREDENTIALS, type CommandMessage, type ResultMessage } from './protocol.js';
+import { parseCommand, PROTOCOL_VERSION, SET_CREDENTIALS, type CommandMessage, type ParentWindow, type ResultMessage } from './protocol.js';
 
 /** What the bridge drives: the element's public methods (it fires the events too). */
 export interface BridgeTarget extends EventTarget, MeetingCommands {}
@@ -19,7 +19,7 @@ export interface BridgeOptions {
   backlog?: readonly MessageEvent[];
   /** Commands that came after the backlog was full: answered `backlog-full`, never run. */
   overflow?: readonly Overflowed[];
-  parent?: MessageEventSource & { postMessage(message: unknown, targetOrigin: string): void };
+  parent?: ParentWindow;
   self?: Window;
 }
 

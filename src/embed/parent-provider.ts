@@ -2,14 +2,14 @@
 // asks its parent over postMessage — only window.parent, only at parent-origin — and takes the
 // answer only from there, checked like any credentials the page hands in (deployment.ts).
 import type { Credentials, TokenProvider } from '../core/credentials.js';
-import { parseTokenAnswer, PROTOCOL_VERSION, type TokenRequestMessage } from './protocol.js';
+import { parseTokenAnswer, PROTOCOL_VERSION, type ParentWindow, type TokenRequestMessage } from './protocol.js';
 
 /** How long the host page's provider may take before the join fails (`token-provider-failed`). */
 export const PARENT_PROVIDER_TIMEOUT_MS = 15_000;
 
 interface Options {
   self: Window;
-  parent: MessageEventSource & { postMessage(message: unknown, targetOrigin: string): void };
+  parent: ParentWindow;
   parentOrigin: string;
   /** Throws for credentials the frame may not use (a server outside the deployment's list, no token). */
   check(value: unknown): Credentials;
@@ -17,6 +17,7 @@ interface Options {
 }
 
 export function askParentForCredentials(options: Options): TokenProvider {
+  const timeoutMs = options.timeoutMs ?? PARENT_PROVIDER_TIMEOUT_MS;
   let next = 1;
   return ({ room, name, reason }) =>
     new Promise<Credentials>((resolve, reject) => {
@@ -27,8 +28,8 @@ export function askParentForCredentials(options: Options): TokenProvider {
       };
       const timer = setTimeout(() => {
         done();
-        reject(new Error(`the page gave no credentials within ${(options.timeoutMs ?? PARENT_PROVIDER_TIMEOUT_MS) / 1000} s`));
-      }, options.timeoutMs ?? PARENT_PROVIDER_TIMEOUT_MS);
+        reject(new Error(`the page gave no credentials within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
       const onMessage = (event: MessageEvent) => {
         if (event.source !== options.parent || event.origin !== options.parentOrigin) return;
         const answer = parseTokenAnswer(event.data);

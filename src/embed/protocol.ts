@@ -76,6 +76,18 @@ export function parseCommand(data: unknown): CommandMessage | null {
   return { confab: 1, kind: 'command', id, name, args: Array.from(args as unknown[]) };
 }
 
+/** A failure's `{ code, message }` as sent (own string fields only), or the fallback's. */
+function failureOf(error: unknown, fallback: { code: string; message: string }): { code: string; message: string } {
+  const field = (key: 'code' | 'message') => {
+    const value = isRecord(error) ? own(error, key) : undefined;
+    return typeof value === 'string' ? value : fallback[key];
+  };
+  return { code: field('code'), message: field('message') };
+}
+
+/** The page that frames embed.html, as the frame sees it: a source of messages it can post to. */
+export type ParentWindow = MessageEventSource & { postMessage(message: unknown, targetOrigin: string): void };
+
 const optionalText = (value: unknown) => (typeof value === 'string' && value.length <= 256 ? value : undefined);
 
 /** A well-formed result, event or token request from the iframe, or null. */
@@ -97,10 +109,7 @@ export function parseFrameMessage(data: unknown): ResultMessage | EventMessage |
     const id = own(data, 'id');
     if (!isId(id)) return null;
     if (own(data, 'ok') === true) return { confab: 1, kind: 'result', id, ok: true, value: own(data, 'value') };
-    const error = own(data, 'error');
-    const code = isRecord(error) && typeof own(error, 'code') === 'string' ? String(own(error, 'code')) : 'error';
-    const message = isRecord(error) && typeof own(error, 'message') === 'string' ? String(own(error, 'message')) : 'command failed';
-    return { confab: 1, kind: 'result', id, ok: false, error: { code, message } };
+    return { confab: 1, kind: 'result', id, ok: false, error: failureOf(own(data, 'error'), { code: 'error', message: 'command failed' }) };
   }
   return null;
 }
@@ -111,12 +120,8 @@ export function parseTokenAnswer(data: unknown): TokenAnswerMessage | null {
   const id = own(data, 'id');
   if (!isId(id)) return null;
   if (own(data, 'ok') === true) return { confab: 1, kind: 'token-answer', id, ok: true, value: own(data, 'value') };
-  const error = own(data, 'error');
-  const code =
-    isRecord(error) && typeof own(error, 'code') === 'string' ? String(own(error, 'code')).slice(0, 64) : 'token-provider-failed';
-  const message =
-    isRecord(error) && typeof own(error, 'message') === 'string' ? String(own(error, 'message')).slice(0, 200) : 'no credentials';
-  return { confab: 1, kind: 'token-answer', id, ok: false, error: { code, message } };
+  const error = failureOf(own(data, 'error'), { code: 'token-provider-failed', message: 'no credentials' });
+  return { confab: 1, kind: 'token-answer', id, ok: false, error: { code: error.code.slice(0, 64), message: error.message.slice(0, 200) } };
 }
 
 /**
